@@ -1,0 +1,71 @@
+package com.flash.backoffice.portal.base.ui;
+
+import com.flash.backoffice.portal.security.CurrentUser;
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.server.menu.MenuEntry;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import jakarta.annotation.security.PermitAll;
+import java.util.stream.Collectors;
+
+/**
+ * The frame around every staff view. The side navigation is built from the {@code @Menu} entries that
+ * Vaadin's access control lets the signed-in user open, so the menu never offers a view the role can't see.
+ */
+@Layout
+@PermitAll
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext) {
+        setPrimarySection(Section.DRAWER);
+        addToDrawer(brand(), navigation());
+        addToNavbar(new DrawerToggle(), userBar(currentUser, authenticationContext));
+    }
+
+    private static Span brand() {
+        Span brand = new Span("⚡ Flash back office");
+        brand.addClassNames("text-l", "font-semibold", "p-m");
+        return brand;
+    }
+
+    private static SideNav navigation() {
+        SideNav nav = new SideNav();
+        nav.setId("main-menu");
+        for (MenuEntry entry : MenuConfiguration.getMenuEntries()) {
+            SideNavItem item = new SideNavItem(entry.title(), entry.path());
+            if (entry.icon() != null) {
+                item.setPrefixComponent(new Icon(entry.icon()));
+            }
+            nav.addItem(item);
+        }
+        return nav;
+    }
+
+    private static HorizontalLayout userBar(CurrentUser currentUser, AuthenticationContext authenticationContext) {
+        String who = currentUser
+                .get()
+                .map(staff -> staff.displayName() + " ("
+                        + staff.roles().stream().map(Enum::name).sorted().collect(Collectors.joining(", "))
+                        + ")")
+                .orElse("");
+        Span user = new Span(who);
+        user.setId("current-user");
+        Button logout = new Button("Log out", click -> authenticationContext.logout());
+        logout.setId("logout");
+        logout.addThemeVariants(ButtonVariant.TERTIARY);
+        HorizontalLayout bar = new HorizontalLayout(user, logout);
+        bar.setAlignItems(FlexComponent.Alignment.CENTER);
+        bar.addClassNames("ms-auto", "me-m");
+        return bar;
+    }
+}

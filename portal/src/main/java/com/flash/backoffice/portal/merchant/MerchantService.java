@@ -1,0 +1,145 @@
+package com.flash.backoffice.portal.merchant;
+
+import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantNameTakenException;
+import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.merchant.MerchantUpdateResult;
+import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.portal.audit.AuditService;
+import com.flash.backoffice.portal.security.StaffRoles;
+import com.flash.backoffice.workflows.bitcoin.BitcoinProperties;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Merchants (stores): ADMIN creates and edits; FINANCE and SUPPORT read. Every write is audited. */
+@Service
+public class MerchantService {
+
+    private static final String READERS =
+            "hasAnyRole('" + StaffRoles.ADMIN + "', '" + StaffRoles.FINANCE + "', '" + StaffRoles.SUPPORT + "')";
+    private static final String WRITERS = "hasRole('" + StaffRoles.ADMIN + "')";
+
+    private final MerchantRepository merchants;
+    private final AuditService audit;
+    private final BitcoinProperties bitcoin;
+
+    MerchantService(MerchantRepository merchants, AuditService audit, BitcoinProperties bitcoin) {
+        this.merchants = merchants;
+        this.audit = audit;
+        this.bitcoin = bitcoin;
+    }
+
+    @PreAuthorize(READERS)
+    public List<Merchant> list(int offset, int limit, String nameFilter) {
+        return merchants.findAll(offset, limit, nameFilter);
+    }
+
+    @PreAuthorize(READERS)
+    public int count(String nameFilter) {
+        return merchants.count(nameFilter);
+    }
+
+    @PreAuthorize(READERS)
+    public Optional<Merchant> find(String id) {
+        return merchants.findById(id);
+    }
+
+    /** Checks a draft without saving: the form calls it to show messages and the derived address early. */
+    @PreAuthorize(WRITERS)
+    public MerchantValidation validate(MerchantDraft draft) {
+        return MerchantRules.check(draft, bitcoin.network());
+    }
+
+    @PreAuthorize(WRITERS)
+    @Transactional
+    public MerchantSaveResult create(MerchantDraft draft) {
+        MerchantValidation validation = validate(draft);
+        if (!validation.isValid()) {
+            return new MerchantSaveResult.Invalid(validation);
+        }
+        Merchant created;
+        try {
+            created = merchants.create(toNewMerchant(draft));
+        } catch (MerchantNameTakenException e) {
+            return nameTaken(validation);
+        }
+        audit.record("merchant.create", "merchant", created.id(), null, created, null);
+        return new MerchantSaveResult.Saved(created);
+    }
+
+    @PreAuthorize(WRITERS)
+    @Transactional
+    public MerchantSaveResult update(String id, int expectedRevision, MerchantDraft draft) {
+        MerchantValidation validation = validate(draft);
+        if (!validation.isValid()) {
+            return new MerchantSaveResult.Invalid(validation);
+        }
+        Optional<Merchant> before = merchants.findById(id);
+        if (before.isEmpty()) {
+            return new MerchantSaveResult.NotFound();
+        }
+        NewMerchant values = toNewMerchant(draft);
+        Merchant changed = new Merchant(
+                id,
+                values.name(),
+                values.defaultCurrency(),
+                values.derivationScheme(),
+                values.lightningConnection(),
+                values.speedPolicy(),
+                values.invoiceExpiryMinutes(),
+                values.monitoringMinutes(),
+                values.paymentTolerancePct(),
+                values.processingFeePct(),
+                values.payoutDestination(),
+                values.payoutSchedule(),
+                before.get().nextDerivationIndex(),
+                expectedRevision,
+                before.get().createdAt(),
+                before.get().updatedAt());
+        MerchantUpdateResult result;
+        try {
+            result = merchants.update(changed);
+        } catch (MerchantNameTakenException e) {
+            return nameTaken(validation);
+        }
+        return switch (result) {
+            case STALE_REVISION -> new MerchantSaveResult.Stale();
+            case NOT_FOUND -> new MerchantSaveResult.NotFound();
+            case UPDATED -> {
+                Merchant after = merchants.findById(id).orElseThrow();
+                audit.record("merchant.update", "merchant", id, before.get(), after, null);
+                yield new MerchantSaveResult.Saved(after);
+            }
+        };
+    }
+
+    private static MerchantSaveResult nameTaken(MerchantValidation validation) {
+        return new MerchantSaveResult.Invalid(new MerchantValidation(
+                Map.of(MerchantField.NAME, "Another merchant already has this name."),
+                validation.firstReceiveAddress()));
+    }
+
+    private static NewMerchant toNewMerchant(MerchantDraft draft) {
+        return new NewMerchant(
+                MerchantRules.trimmed(draft.name()),
+                MerchantRules.trimmed(draft.defaultCurrency()),
+                blankToNull(draft.derivationScheme()),
+                blankToNull(draft.lightningConnection()),
+                draft.speedPolicy(),
+                draft.invoiceExpiryMinutes(),
+                draft.monitoringMinutes(),
+                draft.paymentTolerancePct(),
+                draft.processingFeePct(),
+                blankToNull(draft.payoutDestination()),
+                draft.payoutSchedule());
+    }
+
+    private static String blankToNull(String value) {
+        String trimmed = MerchantRules.trimmed(value);
+        return trimmed.isEmpty() ? null : trimmed;
+    }
+}
