@@ -1,0 +1,6 @@
+package com.flash.backoffice.db.ledger;
+
+public enum Side {
+    DEBIT,
+    CREDIT
+}

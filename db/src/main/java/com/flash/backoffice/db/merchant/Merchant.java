@@ -1,0 +1,26 @@
+package com.flash.backoffice.db.merchant;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A merchant (store). {@code revision} is the optimistic lock: an update must carry the revision it read.
+ * {@code derivationScheme} is a watch-only extended public key; {@code lightningConnection} is host:port only.
+ */
+public record Merchant(
+        String id,
+        String name,
+        String defaultCurrency,
+        String derivationScheme,
+        String lightningConnection,
+        SpeedPolicy speedPolicy,
+        int invoiceExpiryMinutes,
+        int monitoringMinutes,
+        BigDecimal paymentTolerancePct,
+        BigDecimal processingFeePct,
+        String payoutDestination,
+        PayoutSchedule payoutSchedule,
+        long nextDerivationIndex,
+        int revision,
+        Instant createdAt,
+        Instant updatedAt) {}

@@ -1,0 +1,181 @@
+package com.flash.backoffice.db.merchant;
+
+import static com.flash.backoffice.db.jooq.Tables.MERCHANT;
+
+import com.flash.backoffice.db.jooq.enums.MerchantPayoutSchedule;
+import com.flash.backoffice.db.jooq.enums.MerchantSpeedPolicy;
+import com.flash.backoffice.db.jooq.tables.records.MerchantRecord;
+import com.flash.backoffice.db.support.RandomIds;
+import com.flash.backoffice.db.support.SqlErrors;
+import com.flash.backoffice.db.support.UtcTimestamps;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class MerchantRepository {
+
+    private final DSLContext ctx;
+
+    public MerchantRepository(DSLContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Stores a new merchant under a fresh random id; a taken name throws {@link MerchantNameTakenException}. */
+    public Merchant create(NewMerchant merchant) {
+        String id = RandomIds.newId();
+        var now = UtcTimestamps.toDb(UtcTimestamps.now());
+        try {
+            ctx.insertInto(MERCHANT)
+                    .set(MERCHANT.ID, id)
+                    .set(MERCHANT.NAME, merchant.name())
+                    .set(MERCHANT.DEFAULT_CURRENCY, merchant.defaultCurrency())
+                    .set(MERCHANT.DERIVATION_SCHEME, merchant.derivationScheme())
+                    .set(MERCHANT.LIGHTNING_CONNECTION, merchant.lightningConnection())
+                    .set(
+                            MERCHANT.SPEED_POLICY,
+                            MerchantSpeedPolicy.valueOf(merchant.speedPolicy().name()))
+                    .set(MERCHANT.INVOICE_EXPIRY_MINUTES, merchant.invoiceExpiryMinutes())
+                    .set(MERCHANT.MONITORING_MINUTES, merchant.monitoringMinutes())
+                    .set(MERCHANT.PAYMENT_TOLERANCE_PCT, merchant.paymentTolerancePct())
+                    .set(MERCHANT.PROCESSING_FEE_PCT, merchant.processingFeePct())
+                    .set(MERCHANT.PAYOUT_DESTINATION, merchant.payoutDestination())
+                    .set(
+                            MERCHANT.PAYOUT_SCHEDULE,
+                            MerchantPayoutSchedule.valueOf(
+                                    merchant.payoutSchedule().name()))
+                    .set(MERCHANT.CREATED_AT, now)
+                    .set(MERCHANT.UPDATED_AT, now)
+                    .execute();
+        } catch (RuntimeException e) { // jOOQ's or, under Spring, its translated DataAccessException
+            if (SqlErrors.isDuplicateKey(e)) {
+                throw new MerchantNameTakenException(merchant.name(), e);
+            }
+            throw e;
+        }
+        return findById(id).orElseThrow();
+    }
+
+    /**
+     * Saves the editable fields if the stored revision still equals {@code merchant.revision()}.
+     * The derivation index is not editable here: it only moves through {@link #allocateDerivationIndex}.
+     */
+    public MerchantUpdateResult update(Merchant merchant) {
+        int updated;
+        try {
+            updated = ctx.update(MERCHANT)
+                    .set(MERCHANT.NAME, merchant.name())
+                    .set(MERCHANT.DEFAULT_CURRENCY, merchant.defaultCurrency())
+                    .set(MERCHANT.DERIVATION_SCHEME, merchant.derivationScheme())
+                    .set(MERCHANT.LIGHTNING_CONNECTION, merchant.lightningConnection())
+                    .set(
+                            MERCHANT.SPEED_POLICY,
+                            MerchantSpeedPolicy.valueOf(merchant.speedPolicy().name()))
+                    .set(MERCHANT.INVOICE_EXPIRY_MINUTES, merchant.invoiceExpiryMinutes())
+                    .set(MERCHANT.MONITORING_MINUTES, merchant.monitoringMinutes())
+                    .set(MERCHANT.PAYMENT_TOLERANCE_PCT, merchant.paymentTolerancePct())
+                    .set(MERCHANT.PROCESSING_FEE_PCT, merchant.processingFeePct())
+                    .set(MERCHANT.PAYOUT_DESTINATION, merchant.payoutDestination())
+                    .set(
+                            MERCHANT.PAYOUT_SCHEDULE,
+                            MerchantPayoutSchedule.valueOf(
+                                    merchant.payoutSchedule().name()))
+                    .set(MERCHANT.REVISION, MERCHANT.REVISION.plus(1))
+                    .set(MERCHANT.UPDATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
+                    .where(MERCHANT.ID.eq(merchant.id()))
+                    .and(MERCHANT.REVISION.eq(merchant.revision()))
+                    .execute();
+        } catch (RuntimeException e) { // jOOQ's or, under Spring, its translated DataAccessException
+            if (SqlErrors.isDuplicateKey(e)) {
+                throw new MerchantNameTakenException(merchant.name(), e);
+            }
+            throw e;
+        }
+        if (updated == 1) {
+            return MerchantUpdateResult.UPDATED;
+        }
+        return ctx.fetchExists(MERCHANT, MERCHANT.ID.eq(merchant.id()))
+                ? MerchantUpdateResult.STALE_REVISION
+                : MerchantUpdateResult.NOT_FOUND;
+    }
+
+    /** Hands out the next address derivation index exactly once, even under concurrent callers. */
+    public OptionalLong allocateDerivationIndex(String merchantId) {
+        return ctx.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            Long next = tx.select(MERCHANT.NEXT_DERIVATION_INDEX)
+                    .from(MERCHANT)
+                    .where(MERCHANT.ID.eq(merchantId))
+                    .forUpdate()
+                    .fetchOne(MERCHANT.NEXT_DERIVATION_INDEX);
+            if (next == null) {
+                return OptionalLong.empty();
+            }
+            tx.update(MERCHANT)
+                    .set(MERCHANT.NEXT_DERIVATION_INDEX, Math.addExact(next, 1L))
+                    .where(MERCHANT.ID.eq(merchantId))
+                    .execute();
+            return OptionalLong.of(next);
+        });
+    }
+
+    public Optional<Merchant> findById(String id) {
+        return ctx.selectFrom(MERCHANT)
+                .where(MERCHANT.ID.eq(id))
+                .fetchOptional()
+                .map(MerchantRepository::toMerchant);
+    }
+
+    /** A page ordered by name; {@code nameFilter} (nullable) matches a part of the name, ignoring case. */
+    public List<Merchant> findAll(int offset, int limit, String nameFilter) {
+        return ctx.selectFrom(MERCHANT)
+                .where(nameMatches(nameFilter))
+                .orderBy(MERCHANT.NAME, MERCHANT.ID)
+                .limit(limit)
+                .offset(offset)
+                .fetch(MerchantRepository::toMerchant);
+    }
+
+    public int count(String nameFilter) {
+        return ctx.fetchCount(MERCHANT, nameMatches(nameFilter));
+    }
+
+    public boolean existsByName(String name) {
+        return ctx.fetchExists(MERCHANT, MERCHANT.NAME.eq(name));
+    }
+
+    private static Condition nameMatches(String nameFilter) {
+        return nameFilter == null || nameFilter.isBlank()
+                ? DSL.noCondition()
+                : MERCHANT.NAME.containsIgnoreCase(nameFilter.strip());
+    }
+
+    private static Merchant toMerchant(MerchantRecord row) {
+        return new Merchant(
+                row.getId(),
+                row.getName(),
+                row.getDefaultCurrency(),
+                row.getDerivationScheme(),
+                row.getLightningConnection(),
+                SpeedPolicy.valueOf(row.getSpeedPolicy().name()),
+                row.getInvoiceExpiryMinutes(),
+                row.getMonitoringMinutes(),
+                row.getPaymentTolerancePct(),
+                row.getProcessingFeePct(),
+                row.getPayoutDestination(),
+                PayoutSchedule.valueOf(row.getPayoutSchedule().name()),
+                row.getNextDerivationIndex(),
+                row.getRevision(),
+                instant(row.getCreatedAt()),
+                instant(row.getUpdatedAt()));
+    }
+
+    private static Instant instant(java.time.LocalDateTime value) {
+        return UtcTimestamps.fromDb(value);
+    }
+}

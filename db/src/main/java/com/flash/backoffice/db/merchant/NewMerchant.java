@@ -1,0 +1,43 @@
+package com.flash.backoffice.db.merchant;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+public record NewMerchant(
+        String name,
+        String defaultCurrency,
+        String derivationScheme,
+        String lightningConnection,
+        SpeedPolicy speedPolicy,
+        int invoiceExpiryMinutes,
+        int monitoringMinutes,
+        BigDecimal paymentTolerancePct,
+        BigDecimal processingFeePct,
+        String payoutDestination,
+        PayoutSchedule payoutSchedule) {
+
+    public NewMerchant {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(defaultCurrency, "defaultCurrency");
+        Objects.requireNonNull(speedPolicy, "speedPolicy");
+        Objects.requireNonNull(paymentTolerancePct, "paymentTolerancePct");
+        Objects.requireNonNull(processingFeePct, "processingFeePct");
+        Objects.requireNonNull(payoutSchedule, "payoutSchedule");
+    }
+
+    /** BTCPay's defaults: medium speed, 15 minutes expiry, 24 hours monitoring, no tolerance; a 1 % fee. */
+    public static NewMerchant withDefaults(String name, String defaultCurrency) {
+        return new NewMerchant(
+                name,
+                defaultCurrency,
+                null,
+                null,
+                SpeedPolicy.MEDIUM,
+                15,
+                1440,
+                BigDecimal.ZERO,
+                new BigDecimal("1.00"),
+                null,
+                PayoutSchedule.MANUAL);
+    }
+}

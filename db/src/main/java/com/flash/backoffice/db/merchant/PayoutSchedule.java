@@ -1,0 +1,8 @@
+package com.flash.backoffice.db.merchant;
+
+public enum PayoutSchedule {
+    MANUAL,
+    DAILY,
+    WEEKLY,
+    MONTHLY
+}

@@ -1,0 +1,34 @@
+package com.flash.backoffice.db.support;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/** Reads MariaDB's error codes through whatever wraps them (jOOQ, Spring's translation). */
+public final class SqlErrors {
+
+    private static final int DUPLICATE_KEY = 1062;
+    private static final String SIGNALLED_BY_TRIGGER = "45000";
+    private static final String CONNECTION_PREFIX = "^\\(conn=\\d+\\)\\s*";
+
+    private SqlErrors() {}
+
+    public static boolean isDuplicateKey(Throwable error) {
+        return sqlException(error).map(e -> e.getErrorCode() == DUPLICATE_KEY).orElse(false);
+    }
+
+    /** The MESSAGE_TEXT of a trigger's SIGNAL SQLSTATE '45000', if that is what failed. */
+    public static Optional<String> signalledMessage(Throwable error) {
+        return sqlException(error)
+                .filter(e -> SIGNALLED_BY_TRIGGER.equals(e.getSQLState()))
+                .map(e -> e.getMessage().replaceFirst(CONNECTION_PREFIX, ""));
+    }
+
+    private static Optional<SQLException> sqlException(Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sqlException) {
+                return Optional.of(sqlException);
+            }
+        }
+        return Optional.empty();
+    }
+}

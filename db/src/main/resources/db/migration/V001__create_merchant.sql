@@ -1,0 +1,28 @@
+-- A merchant (store). The id is a random base58 string generated in Java, like BTCPay's store ids.
+CREATE TABLE merchant (
+    id                     VARCHAR(32)    NOT NULL,
+    name                   VARCHAR(120)   NOT NULL,
+    default_currency       CHAR(3) CHARACTER SET ascii COLLATE ascii_bin NOT NULL DEFAULT 'USD',
+    derivation_scheme      TEXT           NULL,
+    lightning_connection   VARCHAR(255)   NULL,
+    speed_policy           ENUM('HIGH', 'MEDIUM', 'LOW_MEDIUM', 'LOW') NOT NULL DEFAULT 'MEDIUM',
+    invoice_expiry_minutes INT            NOT NULL DEFAULT 15,
+    monitoring_minutes     INT            NOT NULL DEFAULT 1440,
+    payment_tolerance_pct  DECIMAL(5, 2)  NOT NULL DEFAULT 0,
+    processing_fee_pct     DECIMAL(5, 2)  NOT NULL DEFAULT 1.00,
+    payout_destination     VARCHAR(1000)  NULL,
+    payout_schedule        ENUM('MANUAL', 'DAILY', 'WEEKLY', 'MONTHLY') NOT NULL DEFAULT 'MANUAL',
+    next_derivation_index  BIGINT         NOT NULL DEFAULT 0,
+    revision               INT            NOT NULL DEFAULT 0,
+    created_at             TIMESTAMP(6)   NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+    updated_at             TIMESTAMP(6)   NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
+    CONSTRAINT pk_merchant PRIMARY KEY (id),
+    CONSTRAINT uq_merchant_name UNIQUE (name),
+    CONSTRAINT ck_merchant_currency CHECK (default_currency REGEXP '^[A-Z]{3}$'),
+    CONSTRAINT ck_merchant_invoice_expiry CHECK (invoice_expiry_minutes BETWEEN 1 AND 10080),
+    CONSTRAINT ck_merchant_monitoring CHECK (monitoring_minutes >= 0),
+    CONSTRAINT ck_merchant_tolerance CHECK (payment_tolerance_pct BETWEEN 0 AND 100),
+    CONSTRAINT ck_merchant_fee CHECK (processing_fee_pct BETWEEN 0 AND 100),
+    CONSTRAINT ck_merchant_derivation_index CHECK (next_derivation_index >= 0),
+    CONSTRAINT ck_merchant_revision CHECK (revision >= 0)
+);

@@ -1,0 +1,67 @@
+package com.flash.backoffice.db.schema;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flash.backoffice.db.testsupport.TestDatabase;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class MigrationsIT {
+
+    private static TestDatabase database;
+
+    @BeforeAll
+    static void migrate() {
+        database = TestDatabase.migrated("migrations_it");
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    @Test
+    void all_migrations_apply_to_a_fresh_database() {
+        DSLContext dsl = database.dsl();
+        assertThat(dsl.fetch("SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank")
+                        .getValues(0, String.class))
+                .containsExactly("001", "002", "003", "004", "005");
+        assertThat(dsl.fetch("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
+                        .getValues(0, String.class))
+                .contains("merchant", "ledger_account", "ledger_entry", "ledger_line", "audit_log", "api_key");
+    }
+
+    @Test
+    void the_ledger_and_audit_rules_are_installed_as_triggers() {
+        assertThat(database.dsl()
+                        .fetch("SELECT trigger_name FROM information_schema.triggers WHERE trigger_schema = DATABASE()")
+                        .getValues(0, String.class))
+                .containsExactlyInAnyOrder(
+                        "ledger_entry_insert_unposted",
+                        "ledger_entry_post_balanced",
+                        "ledger_entry_delete_unposted_only",
+                        "ledger_line_insert_into_unposted_entry",
+                        "ledger_line_update_refused",
+                        "ledger_line_delete_refused",
+                        "audit_log_update_refused",
+                        "audit_log_delete_refused");
+    }
+
+    @Test
+    void the_system_ledger_accounts_are_seeded() {
+        assertThat(database.dsl()
+                        .select(DSL.field("code", String.class))
+                        .from("ledger_account")
+                        .fetch(0, String.class))
+                .contains(
+                        "assets:bitcoin:onchain",
+                        "assets:bitcoin:lightning",
+                        "revenue:processing-fees",
+                        "liabilities:card-balances",
+                        "liabilities:rewards",
+                        "equity:owner");
+    }
+}

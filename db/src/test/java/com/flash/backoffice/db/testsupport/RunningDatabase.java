@@ -1,0 +1,15 @@
+package com.flash.backoffice.db.testsupport;
+
+/** A started MariaDB process, whichever way it was started. */
+interface RunningDatabase {
+
+    String description();
+
+    boolean isAlive();
+
+    /** The last lines of the server's error log, for start-up failure messages. */
+    String logTail();
+
+    /** Idempotent; waits for a clean shutdown, then kills. */
+    void stop();
+}

@@ -1,0 +1,170 @@
+package com.flash.backoffice.portal.merchant.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.flash.backoffice.db.audit.AuditLogRepository;
+import com.flash.backoffice.db.audit.AuditQuery;
+import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.portal.merchant.MerchantDraft;
+import com.flash.backoffice.portal.merchant.MerchantService;
+import com.flash.backoffice.portal.security.Role;
+import com.flash.backoffice.portal.testsupport.KaribuSpring;
+import com.flash.backoffice.portal.testsupport.PortalSpringTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.BigDecimalField;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.math.BigDecimal;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+
+@PortalSpringTest
+class MerchantFormIT {
+
+    static final String BIP84_ZPUB =
+            "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs";
+    static final String BIP84_FIRST_ADDRESS = "bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu";
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    MerchantRepository merchants;
+
+    @Autowired
+    AuditLogRepository auditLog;
+
+    @Autowired
+    MerchantService merchantService;
+
+    @AfterEach
+    void close() {
+        KaribuSpring.close();
+    }
+
+    private void openNewMerchantFormAsAdmin() {
+        KaribuSpring.openAs(context, "admin", Role.ADMIN);
+        UI.getCurrent().navigate("merchants");
+        _click(_get(Button.class, spec -> spec.withId("new-merchant")));
+    }
+
+    @Test
+    void a_valid_zpub_shows_its_first_receive_address_before_saving() {
+        openNewMerchantFormAsAdmin();
+
+        _setValue(_get(TextArea.class, spec -> spec.withId("merchant-xpub")), BIP84_ZPUB);
+
+        assertThat(_get(Span.class, spec -> spec.withId("merchant-first-address"))
+                        .getText())
+                .contains(BIP84_FIRST_ADDRESS);
+        assertThat(_get(TextArea.class, spec -> spec.withId("merchant-xpub")).isInvalid())
+                .isFalse();
+    }
+
+    @Test
+    void bad_input_shows_field_messages_and_saves_nothing() {
+        openNewMerchantFormAsAdmin();
+        int merchantsBefore = merchants.count(null);
+        int auditBefore = auditLog.count(AuditQuery.all(0, 0));
+
+        _setValue(_get(TextField.class, spec -> spec.withId("merchant-name")), "");
+        _setValue(_get(TextArea.class, spec -> spec.withId("merchant-xpub")), "zpub-not-a-key");
+        _setValue(_get(BigDecimalField.class, spec -> spec.withId("merchant-tolerance")), new BigDecimal("101"));
+        _setValue(_get(BigDecimalField.class, spec -> spec.withId("merchant-fee")), new BigDecimal("-1"));
+        _setValue(_get(IntegerField.class, spec -> spec.withId("merchant-expiry")), 0);
+        _click(_get(Button.class, spec -> spec.withId("save-merchant")));
+
+        assertThat(_get(TextField.class, spec -> spec.withId("merchant-name")).getErrorMessage())
+                .isEqualTo("Enter the merchant's name.");
+        assertThat(_get(TextArea.class, spec -> spec.withId("merchant-xpub")).getErrorMessage())
+                .contains("not valid Base58");
+        assertThat(_get(BigDecimalField.class, spec -> spec.withId("merchant-tolerance"))
+                        .getErrorMessage())
+                .isEqualTo("Must be between 0 and 100 %.");
+        assertThat(_get(BigDecimalField.class, spec -> spec.withId("merchant-fee"))
+                        .isInvalid())
+                .isTrue();
+        assertThat(_get(IntegerField.class, spec -> spec.withId("merchant-expiry"))
+                        .isInvalid())
+                .isTrue();
+        assertThat(_find(Dialog.class)).hasSize(1);
+        assertThat(merchants.count(null)).isEqualTo(merchantsBefore);
+        assertThat(auditLog.count(AuditQuery.all(0, 0))).isEqualTo(auditBefore);
+    }
+
+    @Test
+    void a_private_key_is_refused_with_a_warning() {
+        openNewMerchantFormAsAdmin();
+
+        _setValue(
+                _get(TextArea.class, spec -> spec.withId("merchant-xpub")),
+                "zprvAdG4iTXWBoARxkkzNpNh8r6Qag3irQB8PzEMkAFeTRXxHpbF9z4QgEvBRmfvqWvGp42t42nvgGpNgYSJA9iefm1yYNZKEm7z6qUWCroSQnE");
+
+        assertThat(_get(TextArea.class, spec -> spec.withId("merchant-xpub")).getErrorMessage())
+                .contains("PRIVATE");
+    }
+
+    @Test
+    void a_valid_merchant_is_saved_and_audited() {
+        openNewMerchantFormAsAdmin();
+        String name = "Coffee " + UUID.randomUUID();
+        int merchantsBefore = merchants.count(null);
+
+        _setValue(_get(TextField.class, spec -> spec.withId("merchant-name")), name);
+        _setValue(_get(TextArea.class, spec -> spec.withId("merchant-xpub")), BIP84_ZPUB);
+        _setValue(_get(BigDecimalField.class, spec -> spec.withId("merchant-tolerance")), new BigDecimal("2.5"));
+        _click(_get(Button.class, spec -> spec.withId("save-merchant")));
+
+        assertThat(_find(Dialog.class)).isEmpty();
+        assertThat(merchants.count(null)).isEqualTo(merchantsBefore + 1);
+        var saved = merchants.findAll(0, 10, name).getFirst();
+        assertThat(saved.derivationScheme()).isEqualTo(BIP84_ZPUB);
+        assertThat(saved.paymentTolerancePct()).isEqualByComparingTo("2.5");
+        var audit = auditLog.find(new AuditQuery("admin", "merchant.create", null, null, 0, 50));
+        assertThat(audit).anySatisfy(entry -> {
+            assertThat(entry.targetId()).isEqualTo(saved.id());
+            assertThat(entry.beforeJson()).isNull();
+            assertThat(entry.afterJson()).contains(name);
+        });
+    }
+
+    @Test
+    void a_duplicate_name_is_a_field_message_not_an_error_page() {
+        String name = "Duplicate " + UUID.randomUUID();
+        openNewMerchantFormAsAdmin();
+        _setValue(_get(TextField.class, spec -> spec.withId("merchant-name")), name);
+        _click(_get(Button.class, spec -> spec.withId("save-merchant")));
+        _click(_get(Button.class, spec -> spec.withId("new-merchant")));
+
+        _setValue(_get(TextField.class, spec -> spec.withId("merchant-name")), name);
+        _click(_get(Button.class, spec -> spec.withId("save-merchant")));
+
+        assertThat(_get(TextField.class, spec -> spec.withId("merchant-name")).getErrorMessage())
+                .isEqualTo("Another merchant already has this name.");
+        assertThat(merchants.findAll(0, 10, name)).hasSize(1);
+    }
+
+    @Test
+    void finance_reads_merchants_but_cannot_create_them() {
+        KaribuSpring.openAs(context, "finance", Role.FINANCE);
+        UI.getCurrent().navigate("merchants");
+
+        assertThat(_find(Button.class, spec -> spec.withId("new-merchant"))).isEmpty();
+        assertThat(_find(MerchantsView.class)).hasSize(1);
+        assertThatThrownBy(() -> merchantService.create(MerchantDraft.defaults()))
+                .isInstanceOf(AuthorizationDeniedException.class);
+    }
+}

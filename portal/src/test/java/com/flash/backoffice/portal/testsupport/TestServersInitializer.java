@@ -1,0 +1,22 @@
+package com.flash.backoffice.portal.testsupport;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Points a test's Spring context at the shared test servers. Keycloak is not needed to start: the provider
+ * is configured with explicit endpoints, so only the browser tests start a real one.
+ */
+public class TestServersInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestPropertyValues.of(
+                        "spring.datasource.url=" + TestServers.jdbcUrl(),
+                        "spring.datasource.username=" + TestServers.mariaDb().username(),
+                        "spring.datasource.password=" + TestServers.mariaDb().password(),
+                        "spring.temporal.connection.target=" + TestServers.temporalTarget())
+                .applyTo(context);
+    }
+}
