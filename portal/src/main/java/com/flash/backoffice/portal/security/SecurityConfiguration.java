@@ -2,18 +2,20 @@ package com.flash.backoffice.portal.security;
 
 import static com.vaadin.flow.spring.security.VaadinSecurityConfigurer.vaadin;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.authority.mapping.GrantedAuthoritiesMapper;
-import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenDecoderFactory;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcIdTokenValidator;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoderFactory;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 @Configuration
 @EnableWebSecurity
@@ -28,32 +30,27 @@ class SecurityConfiguration {
                 requests -> requests.requestMatchers("/actuator/health").permitAll());
         return http.with(
                         vaadin(),
-                        vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH).logoutSuccessHandler(keycloakLogout(oidc)))
+                        vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH)
+                                .logoutSuccessHandler(new KeycloakLogoutSuccessHandler(oidc)))
                 .build();
+    }
+
+    /**
+     * ID tokens must come from our realm: Keycloak names its browser-facing URL as issuer, which differs from
+     * the internal URL the portal fetches keys from when they run behind Docker networking or a proxy.
+     */
+    @Bean
+    JwtDecoderFactory<ClientRegistration> idTokenDecoderFactory(OidcProperties oidc) {
+        OidcIdTokenDecoderFactory factory = new OidcIdTokenDecoderFactory();
+        factory.setJwtValidatorFactory(registration -> new DelegatingOAuth2TokenValidator<>(
+                new JwtTimestampValidator(),
+                new JwtIssuerValidator(oidc.browserIssuer()),
+                new OidcIdTokenValidator(registration)));
+        return factory;
     }
 
     @Bean
     GrantedAuthoritiesMapper realmRoleAuthoritiesMapper() {
         return new RealmRoleAuthoritiesMapper();
-    }
-
-    /**
-     * Ends the Keycloak session too (RP-initiated logout), then returns to the portal. Built by hand because
-     * the provider is configured with explicit endpoints, so no discovery document supplies the end-session URL.
-     */
-    private static LogoutSuccessHandler keycloakLogout(OidcProperties oidc) {
-        return (request, response, authentication) -> {
-            String portal = ServletUriComponentsBuilder.fromContextPath(request)
-                    .replaceQuery(null)
-                    .build()
-                    .toUriString();
-            StringBuilder url = new StringBuilder(oidc.browserIssuer())
-                    .append("/protocol/openid-connect/logout?post_logout_redirect_uri=")
-                    .append(URLEncoder.encode(portal + "/", StandardCharsets.UTF_8));
-            if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
-                url.append("&id_token_hint=").append(user.getIdToken().getTokenValue());
-            }
-            response.sendRedirect(url.toString());
-        };
     }
 }

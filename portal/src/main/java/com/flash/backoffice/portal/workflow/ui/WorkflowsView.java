@@ -23,7 +23,7 @@ import java.util.List;
 
 @Route("workflows")
 @PageTitle("Workflows · Flash")
-@Menu(order = 8, icon = "vaadin:flow-tree", title = "Workflows")
+@Menu(order = 8, icon = "vaadin:sitemap", title = "Workflows")
 @RolesAllowed({StaffRoles.FINANCE, StaffRoles.MARKETING, StaffRoles.SUPPORT, StaffRoles.ACCOUNTANT, StaffRoles.ADMIN})
 class WorkflowsView extends VerticalLayout {
 

@@ -1,0 +1,95 @@
+package com.flash.backoffice.portal.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flash.backoffice.portal.FlashApplication;
+import com.flash.backoffice.portal.testsupport.Browser;
+import com.flash.backoffice.portal.testsupport.BrowserTestInitializer;
+import com.flash.backoffice.portal.testsupport.TestServersInitializer;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ContextConfiguration;
+
+/** Each demo user through real Keycloak and headless Chromium: log in, see their menu, be refused, log out. */
+@SpringBootTest(classes = FlashApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = {TestServersInitializer.class, BrowserTestInitializer.class})
+class StaffLoginBrowserIT {
+
+    private ChromeDriver browser;
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    static Stream<Arguments> demoUsers() {
+        return Stream.of(
+                Arguments.of("finance", List.of("Dashboard", "Merchants", "Workflows"), "/audit"),
+                Arguments.of("marketing", List.of("Dashboard", "Workflows"), "/merchants"),
+                Arguments.of("support", List.of("Dashboard", "Merchants", "Workflows"), "/audit"),
+                Arguments.of("accountant", List.of("Dashboard", "Workflows", "Audit log"), "/merchants"),
+                Arguments.of("admin", List.of("Dashboard", "Merchants", "Workflows", "Audit log"), null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("demoUsers")
+    void a_demo_user_logs_in_sees_exactly_their_menu_is_refused_elsewhere_and_logs_out(
+            String user, List<String> menu, String forbiddenPath) {
+        browser = Browser.start();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+        String portal = BrowserTestInitializer.baseUrl();
+
+        browser.get(portal + "/");
+        logIn(wait, user);
+
+        WebElement nav = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("main-menu")));
+        wait.until(
+                driver -> nav.findElements(By.tagName("vaadin-side-nav-item")).size() == menu.size());
+        List<String> labels = nav.findElements(By.tagName("vaadin-side-nav-item")).stream()
+                .map(item -> item.getText().strip())
+                .toList();
+        assertThat(labels).containsExactlyElementsOf(menu);
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")))
+                        .getText())
+                .contains(user.toUpperCase());
+        Browser.screenshot(browser, user + "-dashboard");
+
+        if (forbiddenPath != null) {
+            browser.get(portal + forbiddenPath);
+            assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("access-denied")))
+                            .getText())
+                    .contains("Access denied");
+            Browser.screenshot(browser, user + "-refused");
+        } else {
+            browser.get(portal + "/audit");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("audit-grid")));
+        }
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("logout"))).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login")));
+        browser.get(portal + "/dashboard");
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login"))))
+                .as("after logout the portal asks to log in again")
+                .isNotNull();
+    }
+
+    private void logIn(WebDriverWait wait, String user) {
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")))
+                .sendKeys(user);
+        browser.findElement(By.id("password")).sendKeys(user);
+        browser.findElement(By.id("kc-login")).click();
+    }
+}
