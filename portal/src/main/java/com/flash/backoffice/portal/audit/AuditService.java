@@ -30,6 +30,7 @@ public class AuditService {
         this.json = json;
     }
 
+    @PreAuthorize(StaffRoles.ANY_STAFF)
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String action, String targetType, String targetId, Object before, Object after, String reason) {
         CurrentUser.Staff staff = currentUser.require();

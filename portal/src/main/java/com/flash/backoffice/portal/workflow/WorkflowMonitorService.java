@@ -178,6 +178,7 @@ public class WorkflowMonitorService {
         return client.getOptions().getNamespace();
     }
 
+    @PreAuthorize(StaffRoles.ANY_STAFF)
     public WorkflowPage.Visibility visibilityMode() {
         return visibility.mode();
     }
