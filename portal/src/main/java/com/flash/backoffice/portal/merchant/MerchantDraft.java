@@ -18,6 +18,21 @@ public record MerchantDraft(
         String payoutDestination,
         PayoutSchedule payoutSchedule) {
 
+    public MerchantDraft withName(String newName) {
+        return new MerchantDraft(
+                newName,
+                defaultCurrency,
+                derivationScheme,
+                lightningConnection,
+                speedPolicy,
+                invoiceExpiryMinutes,
+                monitoringMinutes,
+                paymentTolerancePct,
+                processingFeePct,
+                payoutDestination,
+                payoutSchedule);
+    }
+
     public static MerchantDraft defaults() {
         return new MerchantDraft(
                 "",

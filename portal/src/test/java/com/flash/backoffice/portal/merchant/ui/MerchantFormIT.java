@@ -9,15 +9,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.audit.AuditQuery;
+import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.merchant.PayoutSchedule;
+import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.portal.merchant.MerchantDraft;
+import com.flash.backoffice.portal.merchant.MerchantSaveResult;
 import com.flash.backoffice.portal.merchant.MerchantService;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.testsupport.KaribuSpring;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
+import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -155,6 +161,82 @@ class MerchantFormIT {
         assertThat(_get(TextField.class, spec -> spec.withId("merchant-name")).getErrorMessage())
                 .isEqualTo("Another merchant already has this name.");
         assertThat(merchants.findAll(0, 10, name)).hasSize(1);
+    }
+
+    @Test
+    void an_edit_is_saved_with_the_state_before_and_after_in_the_audit_log() {
+        KaribuSpring.openAs(context, "admin", Role.ADMIN);
+        var created = (MerchantSaveResult.Saved) merchantService.create(new MerchantDraft(
+                "Edit me " + UUID.randomUUID(),
+                "EUR",
+                null,
+                null,
+                SpeedPolicy.MEDIUM,
+                15,
+                1440,
+                BigDecimal.ZERO,
+                BigDecimal.ONE,
+                null,
+                PayoutSchedule.MANUAL));
+        UI.getCurrent().navigate("merchants");
+        _setValue(
+                _get(TextField.class, spec -> spec.withId("merchant-filter")),
+                created.merchant().name());
+        @SuppressWarnings("unchecked")
+        Grid<Merchant> grid = _get(Grid.class, spec -> spec.withId("merchant-grid"));
+        GridKt._clickItem(grid, 0, 1, false, false, false, false);
+
+        _setValue(_get(BigDecimalField.class, spec -> spec.withId("merchant-fee")), new BigDecimal("0.75"));
+        _click(_get(Button.class, spec -> spec.withId("save-merchant")));
+
+        var after = merchants.findById(created.merchant().id()).orElseThrow();
+        assertThat(after.processingFeePct()).isEqualByComparingTo("0.75");
+        assertThat(after.revision()).isEqualTo(created.merchant().revision() + 1);
+        var audit = auditLog.find(new AuditQuery("admin", "merchant.update", null, null, 0, 50));
+        assertThat(audit).anySatisfy(entry -> {
+            assertThat(entry.targetId()).isEqualTo(after.id());
+            assertThat(entry.beforeJson()).contains("\"processingFeePct\":1");
+            assertThat(entry.afterJson()).contains("\"processingFeePct\":0.75");
+        });
+    }
+
+    @Test
+    void a_stale_edit_is_refused_and_changes_nothing() {
+        KaribuSpring.openAs(context, "admin", Role.ADMIN);
+        var created = (MerchantSaveResult.Saved) merchantService.create(new MerchantDraft(
+                "Stale " + UUID.randomUUID(),
+                "EUR",
+                null,
+                null,
+                SpeedPolicy.LOW,
+                15,
+                1440,
+                BigDecimal.ZERO,
+                BigDecimal.ONE,
+                null,
+                PayoutSchedule.MANUAL));
+        MerchantDraft renamed = new MerchantDraft(
+                created.merchant().name() + " renamed",
+                "EUR",
+                null,
+                null,
+                SpeedPolicy.LOW,
+                15,
+                1440,
+                BigDecimal.ZERO,
+                BigDecimal.ONE,
+                null,
+                PayoutSchedule.MANUAL);
+        merchantService.update(created.merchant().id(), created.merchant().revision(), renamed);
+
+        var result = merchantService.update(
+                created.merchant().id(),
+                created.merchant().revision(),
+                MerchantDraft.defaults().withName("Someone else's edit"));
+
+        assertThat(result).isInstanceOf(MerchantSaveResult.Stale.class);
+        assertThat(merchants.findById(created.merchant().id()).orElseThrow().name())
+                .endsWith(" renamed");
     }
 
     @Test

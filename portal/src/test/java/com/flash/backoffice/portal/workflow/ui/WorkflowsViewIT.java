@@ -12,6 +12,7 @@ import com.flash.backoffice.db.audit.AuditQuery;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.testsupport.KaribuSpring;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
+import com.flash.backoffice.portal.workflow.WorkflowActionResult;
 import com.flash.backoffice.portal.workflow.WorkflowMonitorService;
 import com.flash.backoffice.portal.workflow.WorkflowPage;
 import com.github.mvysny.kaributesting.v10.GridKt;
@@ -188,6 +189,25 @@ class WorkflowsViewIT {
             assertThat(entry.beforeJson()).contains("Running");
             assertThat(entry.afterJson()).contains("Terminated");
         });
+    }
+
+    @Test
+    void an_admin_cancels_a_running_workflow_and_a_closed_one_is_left_alone() {
+        String id = startWaitingWorkflow();
+        KaribuSpring.openAs(context, "admin", Role.ADMIN);
+
+        assertThat(monitor.cancel(id, "customer asked")).isEqualTo(WorkflowActionResult.DONE);
+        client.newUntypedWorkflowStub(id)
+                .getResultAsync(String.class)
+                .exceptionally(failure -> null)
+                .join();
+
+        assertThat(monitor.describe(id).orElseThrow().summary().status()).isEqualTo("Canceled");
+        assertThat(monitor.cancel(id, "again")).isEqualTo(WorkflowActionResult.ALREADY_CLOSED);
+        assertThat(monitor.terminate("no-such-workflow-" + UUID.randomUUID(), "x"))
+                .isEqualTo(WorkflowActionResult.NOT_FOUND);
+        assertThat(auditLog.find(new AuditQuery("admin", "workflow.cancel", null, null, 0, 50)))
+                .anySatisfy(entry -> assertThat(entry.targetId()).isEqualTo(id));
     }
 
     @Test
