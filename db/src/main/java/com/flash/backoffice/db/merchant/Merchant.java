@@ -23,4 +23,21 @@ public record Merchant(
         long nextDerivationIndex,
         int revision,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** The fields staff edit, as a create or update carries them. */
+    public NewMerchant editableValues() {
+        return new NewMerchant(
+                name,
+                defaultCurrency,
+                derivationScheme,
+                lightningConnection,
+                speedPolicy,
+                invoiceExpiryMinutes,
+                monitoringMinutes,
+                paymentTolerancePct,
+                processingFeePct,
+                payoutDestination,
+                payoutSchedule);
+    }
+}

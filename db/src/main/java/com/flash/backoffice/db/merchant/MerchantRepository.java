@@ -9,11 +9,14 @@ import com.flash.backoffice.db.support.RandomIds;
 import com.flash.backoffice.db.support.SqlErrors;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -33,22 +36,7 @@ public class MerchantRepository {
         try {
             ctx.insertInto(MERCHANT)
                     .set(MERCHANT.ID, id)
-                    .set(MERCHANT.NAME, merchant.name())
-                    .set(MERCHANT.DEFAULT_CURRENCY, merchant.defaultCurrency())
-                    .set(MERCHANT.DERIVATION_SCHEME, merchant.derivationScheme())
-                    .set(MERCHANT.LIGHTNING_CONNECTION, merchant.lightningConnection())
-                    .set(
-                            MERCHANT.SPEED_POLICY,
-                            MerchantSpeedPolicy.valueOf(merchant.speedPolicy().name()))
-                    .set(MERCHANT.INVOICE_EXPIRY_MINUTES, merchant.invoiceExpiryMinutes())
-                    .set(MERCHANT.MONITORING_MINUTES, merchant.monitoringMinutes())
-                    .set(MERCHANT.PAYMENT_TOLERANCE_PCT, merchant.paymentTolerancePct())
-                    .set(MERCHANT.PROCESSING_FEE_PCT, merchant.processingFeePct())
-                    .set(MERCHANT.PAYOUT_DESTINATION, merchant.payoutDestination())
-                    .set(
-                            MERCHANT.PAYOUT_SCHEDULE,
-                            MerchantPayoutSchedule.valueOf(
-                                    merchant.payoutSchedule().name()))
+                    .set(editableFields(merchant))
                     .set(MERCHANT.CREATED_AT, now)
                     .set(MERCHANT.UPDATED_AT, now)
                     .execute();
@@ -66,42 +54,52 @@ public class MerchantRepository {
      * The derivation index is not editable here: it only moves through {@link #allocateDerivationIndex}.
      */
     public MerchantUpdateResult update(Merchant merchant) {
+        return update(merchant.id(), merchant.revision(), merchant.editableValues());
+    }
+
+    /** As {@link #update(Merchant)}, for callers that hold the new values and the revision they read. */
+    public MerchantUpdateResult update(String id, int expectedRevision, NewMerchant values) {
         int updated;
         try {
             updated = ctx.update(MERCHANT)
-                    .set(MERCHANT.NAME, merchant.name())
-                    .set(MERCHANT.DEFAULT_CURRENCY, merchant.defaultCurrency())
-                    .set(MERCHANT.DERIVATION_SCHEME, merchant.derivationScheme())
-                    .set(MERCHANT.LIGHTNING_CONNECTION, merchant.lightningConnection())
-                    .set(
-                            MERCHANT.SPEED_POLICY,
-                            MerchantSpeedPolicy.valueOf(merchant.speedPolicy().name()))
-                    .set(MERCHANT.INVOICE_EXPIRY_MINUTES, merchant.invoiceExpiryMinutes())
-                    .set(MERCHANT.MONITORING_MINUTES, merchant.monitoringMinutes())
-                    .set(MERCHANT.PAYMENT_TOLERANCE_PCT, merchant.paymentTolerancePct())
-                    .set(MERCHANT.PROCESSING_FEE_PCT, merchant.processingFeePct())
-                    .set(MERCHANT.PAYOUT_DESTINATION, merchant.payoutDestination())
-                    .set(
-                            MERCHANT.PAYOUT_SCHEDULE,
-                            MerchantPayoutSchedule.valueOf(
-                                    merchant.payoutSchedule().name()))
+                    .set(editableFields(values))
                     .set(MERCHANT.REVISION, MERCHANT.REVISION.plus(1))
                     .set(MERCHANT.UPDATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
-                    .where(MERCHANT.ID.eq(merchant.id()))
-                    .and(MERCHANT.REVISION.eq(merchant.revision()))
+                    .where(MERCHANT.ID.eq(id))
+                    .and(MERCHANT.REVISION.eq(expectedRevision))
                     .execute();
         } catch (RuntimeException e) { // jOOQ's or, under Spring, its translated DataAccessException
             if (SqlErrors.isDuplicateKey(e)) {
-                throw new MerchantNameTakenException(merchant.name(), e);
+                throw new MerchantNameTakenException(values.name(), e);
             }
             throw e;
         }
         if (updated == 1) {
             return MerchantUpdateResult.UPDATED;
         }
-        return ctx.fetchExists(MERCHANT, MERCHANT.ID.eq(merchant.id()))
+        return ctx.fetchExists(MERCHANT, MERCHANT.ID.eq(id))
                 ? MerchantUpdateResult.STALE_REVISION
                 : MerchantUpdateResult.NOT_FOUND;
+    }
+
+    private static Map<Field<?>, Object> editableFields(NewMerchant merchant) {
+        Map<Field<?>, Object> fields = new LinkedHashMap<>();
+        fields.put(MERCHANT.NAME, merchant.name());
+        fields.put(MERCHANT.DEFAULT_CURRENCY, merchant.defaultCurrency());
+        fields.put(MERCHANT.DERIVATION_SCHEME, merchant.derivationScheme());
+        fields.put(MERCHANT.LIGHTNING_CONNECTION, merchant.lightningConnection());
+        fields.put(
+                MERCHANT.SPEED_POLICY,
+                MerchantSpeedPolicy.valueOf(merchant.speedPolicy().name()));
+        fields.put(MERCHANT.INVOICE_EXPIRY_MINUTES, merchant.invoiceExpiryMinutes());
+        fields.put(MERCHANT.MONITORING_MINUTES, merchant.monitoringMinutes());
+        fields.put(MERCHANT.PAYMENT_TOLERANCE_PCT, merchant.paymentTolerancePct());
+        fields.put(MERCHANT.PROCESSING_FEE_PCT, merchant.processingFeePct());
+        fields.put(MERCHANT.PAYOUT_DESTINATION, merchant.payoutDestination());
+        fields.put(
+                MERCHANT.PAYOUT_SCHEDULE,
+                MerchantPayoutSchedule.valueOf(merchant.payoutSchedule().name()));
+        return fields;
     }
 
     /** Hands out the next address derivation index exactly once, even under concurrent callers. */

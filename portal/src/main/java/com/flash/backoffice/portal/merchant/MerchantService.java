@@ -82,27 +82,9 @@ public class MerchantService {
         if (before.isEmpty()) {
             return new MerchantSaveResult.NotFound();
         }
-        NewMerchant values = toNewMerchant(draft);
-        Merchant changed = new Merchant(
-                id,
-                values.name(),
-                values.defaultCurrency(),
-                values.derivationScheme(),
-                values.lightningConnection(),
-                values.speedPolicy(),
-                values.invoiceExpiryMinutes(),
-                values.monitoringMinutes(),
-                values.paymentTolerancePct(),
-                values.processingFeePct(),
-                values.payoutDestination(),
-                values.payoutSchedule(),
-                before.get().nextDerivationIndex(),
-                expectedRevision,
-                before.get().createdAt(),
-                before.get().updatedAt());
         MerchantUpdateResult result;
         try {
-            result = merchants.update(changed);
+            result = merchants.update(id, expectedRevision, toNewMerchant(draft));
         } catch (MerchantNameTakenException e) {
             return nameTaken(validation);
         }
