@@ -28,7 +28,7 @@ class MigrationsIT {
         DSLContext dsl = database.dsl();
         assertThat(dsl.fetch("SELECT version FROM flyway_schema_history WHERE success = 1 ORDER BY installed_rank")
                         .getValues(0, String.class))
-                .containsExactly("001", "002", "003", "004", "005");
+                .containsExactly("001", "002", "003", "004", "005", "006");
         assertThat(dsl.fetch("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE()")
                         .getValues(0, String.class))
                 .contains("merchant", "ledger_account", "ledger_entry", "ledger_line", "audit_log", "api_key");

@@ -1,0 +1,240 @@
+package com.flash.backoffice.db.invoice;
+
+import static com.flash.backoffice.db.jooq.Tables.INVOICE;
+import static com.flash.backoffice.db.jooq.Tables.INVOICE_EVENT;
+import static com.flash.backoffice.db.jooq.Tables.INVOICE_PAYMENT;
+
+import com.flash.backoffice.db.jooq.tables.records.InvoiceEventRecord;
+import com.flash.backoffice.db.jooq.tables.records.InvoicePaymentRecord;
+import com.flash.backoffice.db.jooq.tables.records.InvoiceRecord;
+import com.flash.backoffice.db.support.RandomIds;
+import com.flash.backoffice.db.support.UtcTimestamps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Invoices, their payments and their timeline. Creation belongs to the API; status, paid amount and
+ * payments belong to the invoice workflow, which writes them through {@link #saveState} only.
+ */
+@Repository
+public class InvoiceRepository {
+
+    private final DSLContext ctx;
+
+    public InvoiceRepository(DSLContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Stores a New invoice under a fresh random id; the caller starts its workflow afterwards. */
+    public Invoice create(NewInvoice invoice) {
+        String id = RandomIds.newId();
+        ctx.insertInto(INVOICE)
+                .set(INVOICE.ID, id)
+                .set(INVOICE.MERCHANT_ID, invoice.merchantId())
+                .set(INVOICE.STATUS, InvoiceColumns.status(InvoiceStatus.NEW))
+                .set(INVOICE.ADDITIONAL_STATUS, InvoiceColumns.additional(InvoiceAdditionalStatus.NONE))
+                .set(INVOICE.AMOUNT_MSAT, invoice.amountMsat())
+                .set(INVOICE.CURRENCY, invoice.currency())
+                .set(INVOICE.FIAT_AMOUNT, invoice.fiatAmount())
+                .set(INVOICE.RATE, invoice.rate())
+                .set(INVOICE.ORDER_ID, invoice.orderId())
+                .set(INVOICE.METADATA, invoice.metadataJson())
+                .set(INVOICE.SPEED_POLICY, InvoiceColumns.speedPolicy(invoice.speedPolicy()))
+                .set(INVOICE.TOLERANCE_BP, invoice.toleranceBasisPoints())
+                .set(INVOICE.PROCESSING_FEE_BP, invoice.processingFeeBasisPoints())
+                .set(INVOICE.CREATED_AT, UtcTimestamps.toDb(invoice.createdAt()))
+                .set(INVOICE.EXPIRES_AT, UtcTimestamps.toDb(invoice.expiresAt()))
+                .set(INVOICE.MONITORING_UNTIL, UtcTimestamps.toDb(invoice.monitoringUntil()))
+                .set(INVOICE.PAID_MSAT, 0L)
+                .set(INVOICE.REVISION, 0)
+                .set(INVOICE.UPDATED_AT, UtcTimestamps.toDb(invoice.createdAt()))
+                .execute();
+        return findById(id).orElseThrow();
+    }
+
+    public Optional<Invoice> findById(String id) {
+        return ctx.selectFrom(INVOICE).where(INVOICE.ID.eq(id)).fetchOptional().map(InvoiceRepository::toInvoice);
+    }
+
+    /**
+     * Writes the workflow's state and payments in one transaction if {@code update.revision()} is newer than
+     * the stored one; an equal or older revision (a retry, or a write overtaken by a later one) changes nothing.
+     */
+    public SaveStateResult saveState(InvoiceStateUpdate update) {
+        return ctx.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            Integer stored = tx.select(INVOICE.REVISION)
+                    .from(INVOICE)
+                    .where(INVOICE.ID.eq(update.invoiceId()))
+                    .forUpdate()
+                    .fetchOne(INVOICE.REVISION);
+            if (stored == null) {
+                return SaveStateResult.NOT_FOUND;
+            }
+            if (stored >= update.revision()) {
+                return SaveStateResult.ALREADY_SAVED;
+            }
+            tx.update(INVOICE)
+                    .set(INVOICE.STATUS, InvoiceColumns.status(update.status()))
+                    .set(INVOICE.ADDITIONAL_STATUS, InvoiceColumns.additional(update.additionalStatus()))
+                    .set(INVOICE.PAID_MSAT, update.paidMsat())
+                    .set(INVOICE.STATUS_REASON, update.statusReason())
+                    .set(INVOICE.REVISION, update.revision())
+                    .set(INVOICE.UPDATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
+                    .where(INVOICE.ID.eq(update.invoiceId()))
+                    .execute();
+            for (InvoicePayment payment : update.payments()) {
+                upsertPayment(tx, update.invoiceId(), payment);
+            }
+            return SaveStateResult.SAVED;
+        });
+    }
+
+    /** Inserts the payment or, when its reference is known, updates what can change: confirmations, status. */
+    public void upsertPayment(String invoiceId, InvoicePayment payment) {
+        upsertPayment(ctx, invoiceId, payment);
+    }
+
+    private static void upsertPayment(DSLContext tx, String invoiceId, InvoicePayment payment) {
+        var now = UtcTimestamps.toDb(UtcTimestamps.now());
+        tx.insertInto(INVOICE_PAYMENT)
+                .set(INVOICE_PAYMENT.INVOICE_ID, invoiceId)
+                .set(INVOICE_PAYMENT.METHOD, InvoiceColumns.method(payment.method()))
+                .set(INVOICE_PAYMENT.PAYMENT_REF, payment.paymentRef())
+                .set(INVOICE_PAYMENT.DESTINATION, payment.destination())
+                .set(INVOICE_PAYMENT.AMOUNT_MSAT, payment.amountMsat())
+                .set(INVOICE_PAYMENT.CONFIRMATIONS, payment.confirmations())
+                .set(INVOICE_PAYMENT.RBF, payment.rbf())
+                .set(INVOICE_PAYMENT.STATUS, InvoiceColumns.paymentStatus(payment.status()))
+                .set(INVOICE_PAYMENT.SEEN_AT, UtcTimestamps.toDb(payment.seenAt()))
+                .set(INVOICE_PAYMENT.UPDATED_AT, now)
+                .onDuplicateKeyUpdate()
+                .set(INVOICE_PAYMENT.CONFIRMATIONS, payment.confirmations())
+                .set(INVOICE_PAYMENT.RBF, payment.rbf())
+                .set(INVOICE_PAYMENT.STATUS, InvoiceColumns.paymentStatus(payment.status()))
+                .set(INVOICE_PAYMENT.UPDATED_AT, now)
+                .execute();
+    }
+
+    /** In the order they were first seen. */
+    public List<InvoicePayment> findPayments(String invoiceId) {
+        return ctx.selectFrom(INVOICE_PAYMENT)
+                .where(INVOICE_PAYMENT.INVOICE_ID.eq(invoiceId))
+                .orderBy(INVOICE_PAYMENT.SEEN_AT, INVOICE_PAYMENT.ID)
+                .fetch(InvoiceRepository::toPayment);
+    }
+
+    /** Appends the event unless the same (invoice, revision, type, payment) is stored; true when appended. */
+    public boolean appendEvent(InvoiceEvent event) {
+        return ctx.insertInto(INVOICE_EVENT)
+                        .set(INVOICE_EVENT.INVOICE_ID, event.invoiceId())
+                        .set(INVOICE_EVENT.REVISION, event.revision())
+                        .set(INVOICE_EVENT.EVENT_TYPE, event.eventType())
+                        .set(INVOICE_EVENT.STATUS, InvoiceColumns.eventStatus(event.status()))
+                        .set(INVOICE_EVENT.ADDITIONAL_STATUS, InvoiceColumns.eventAdditional(event.additionalStatus()))
+                        .set(INVOICE_EVENT.PAYMENT_REF, event.paymentRef())
+                        .set(INVOICE_EVENT.DETAIL, event.detail())
+                        .set(INVOICE_EVENT.OCCURRED_AT, UtcTimestamps.toDb(event.occurredAt()))
+                        .onDuplicateKeyIgnore()
+                        .execute()
+                == 1;
+    }
+
+    /** The timeline, oldest first. */
+    public List<InvoiceEvent> findEvents(String invoiceId) {
+        return ctx.selectFrom(INVOICE_EVENT)
+                .where(INVOICE_EVENT.INVOICE_ID.eq(invoiceId))
+                .orderBy(INVOICE_EVENT.ID)
+                .fetch(InvoiceRepository::toEvent);
+    }
+
+    /** Newest first; offset paging over the indexes (merchant or status or date, then created_at, id). */
+    public List<Invoice> find(InvoiceQuery query) {
+        return ctx.selectFrom(INVOICE)
+                .where(matching(query))
+                .orderBy(INVOICE.CREATED_AT.desc(), INVOICE.ID.desc())
+                .limit(query.limit())
+                .offset(query.offset())
+                .fetch(InvoiceRepository::toInvoice);
+    }
+
+    /** How many invoices match the query's filters (its offset and limit are ignored). */
+    public int count(InvoiceQuery query) {
+        return ctx.fetchCount(INVOICE, matching(query));
+    }
+
+    private static List<Condition> matching(InvoiceQuery query) {
+        List<Condition> conditions = new ArrayList<>();
+        if (query.merchantId() != null) {
+            conditions.add(INVOICE.MERCHANT_ID.eq(query.merchantId()));
+        }
+        if (!query.statuses().isEmpty()) {
+            conditions.add(INVOICE.STATUS.in(
+                    query.statuses().stream().map(InvoiceColumns::status).toList()));
+        }
+        if (query.from() != null) {
+            conditions.add(INVOICE.CREATED_AT.ge(UtcTimestamps.toDb(query.from())));
+        }
+        if (query.to() != null) {
+            conditions.add(INVOICE.CREATED_AT.lt(UtcTimestamps.toDb(query.to())));
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            String text = query.text().strip();
+            conditions.add(INVOICE.ID.eq(text).or(INVOICE.ORDER_ID.startsWith(text)));
+        }
+        return conditions;
+    }
+
+    private static Invoice toInvoice(InvoiceRecord row) {
+        return new Invoice(
+                row.getId(),
+                row.getMerchantId(),
+                InvoiceColumns.status(row.getStatus()),
+                InvoiceColumns.additional(row.getAdditionalStatus()),
+                row.getAmountMsat(),
+                row.getCurrency(),
+                row.getFiatAmount(),
+                row.getRate(),
+                row.getOrderId(),
+                row.getMetadata(),
+                InvoiceColumns.speedPolicy(row.getSpeedPolicy()),
+                row.getToleranceBp(),
+                row.getProcessingFeeBp(),
+                UtcTimestamps.fromDb(row.getCreatedAt()),
+                UtcTimestamps.fromDb(row.getExpiresAt()),
+                UtcTimestamps.fromDb(row.getMonitoringUntil()),
+                row.getPaidMsat(),
+                row.getStatusReason(),
+                row.getRevision(),
+                UtcTimestamps.fromDb(row.getUpdatedAt()));
+    }
+
+    private static InvoicePayment toPayment(InvoicePaymentRecord row) {
+        return new InvoicePayment(
+                InvoiceColumns.method(row.getMethod()),
+                row.getPaymentRef(),
+                row.getDestination(),
+                row.getAmountMsat(),
+                row.getConfirmations(),
+                row.getRbf(),
+                InvoiceColumns.paymentStatus(row.getStatus()),
+                UtcTimestamps.fromDb(row.getSeenAt()));
+    }
+
+    private static InvoiceEvent toEvent(InvoiceEventRecord row) {
+        return new InvoiceEvent(
+                row.getId(),
+                row.getInvoiceId(),
+                row.getRevision(),
+                row.getEventType(),
+                InvoiceColumns.status(row.getStatus()),
+                InvoiceColumns.additional(row.getAdditionalStatus()),
+                row.getPaymentRef(),
+                row.getDetail(),
+                UtcTimestamps.fromDb(row.getOccurredAt()));
+    }
+}

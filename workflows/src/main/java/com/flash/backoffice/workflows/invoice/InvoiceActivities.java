@@ -1,0 +1,18 @@
+package com.flash.backoffice.workflows.invoice;
+
+import com.flash.backoffice.db.invoice.InvoiceEvent;
+import io.temporal.activity.ActivityInterface;
+import java.util.List;
+
+/** The invoice workflow's I/O. Every method is idempotent: a retry or a replay writes nothing twice. */
+@ActivityInterface(namePrefix = "Invoice")
+public interface InvoiceActivities {
+
+    /** Stores status, paid amount and payments unless the database already has this revision or a newer one. */
+    void saveState(InvoiceState state);
+
+    /** Posts one balanced ledger entry under the posting's source key (at most once). */
+    void postSettlement(SettlementPosting posting);
+
+    void publishEvents(List<InvoiceEvent> events);
+}

@@ -1,0 +1,80 @@
+package com.flash.backoffice.workflows.invoice;
+
+import com.flash.backoffice.db.invoice.InvoiceEvent;
+import com.flash.backoffice.db.invoice.InvoicePayment;
+import com.flash.backoffice.db.invoice.InvoiceRepository;
+import com.flash.backoffice.db.invoice.InvoiceStateUpdate;
+import com.flash.backoffice.db.invoice.SaveStateResult;
+import com.flash.backoffice.db.ledger.AccountType;
+import com.flash.backoffice.db.ledger.LedgerRepository;
+import com.flash.backoffice.db.ledger.NewLedgerAccount;
+import com.flash.backoffice.db.ledger.UnbalancedEntryException;
+import com.flash.backoffice.db.ledger.UnknownAccountException;
+import io.temporal.failure.ApplicationFailure;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+@Component
+public class InvoiceActivitiesImpl implements InvoiceActivities {
+
+    private final InvoiceRepository invoices;
+    private final LedgerRepository ledger;
+    private final InvoiceEventPublisher publisher;
+
+    public InvoiceActivitiesImpl(InvoiceRepository invoices, LedgerRepository ledger, InvoiceEventPublisher publisher) {
+        this.invoices = invoices;
+        this.ledger = ledger;
+        this.publisher = publisher;
+    }
+
+    @Override
+    public void saveState(InvoiceState state) {
+        SaveStateResult result = invoices.saveState(toUpdate(state));
+        if (result == SaveStateResult.NOT_FOUND) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "invoice " + state.invoiceId() + " is not stored", InvoiceFailure.INVOICE_NOT_FOUND.name());
+        }
+    }
+
+    @Override
+    public void postSettlement(SettlementPosting posting) {
+        ledger.createAccount(new NewLedgerAccount(
+                SettlementEntries.merchantBalanceAccount(posting.merchantId()),
+                "Merchant balance " + posting.merchantId(),
+                AccountType.LIABILITY,
+                posting.merchantId()));
+        try {
+            ledger.post(SettlementEntries.journalEntry(posting));
+        } catch (UnbalancedEntryException | UnknownAccountException e) {
+            throw ApplicationFailure.newNonRetryableFailureWithCause(
+                    e.getMessage(), InvoiceFailure.LEDGER_REFUSED.name(), e);
+        }
+    }
+
+    @Override
+    public void publishEvents(List<InvoiceEvent> events) {
+        events.forEach(publisher::publish);
+    }
+
+    static InvoiceStateUpdate toUpdate(InvoiceState state) {
+        List<InvoicePayment> payments = state.payments().stream()
+                .map(p -> new InvoicePayment(
+                        p.method(),
+                        p.paymentRef(),
+                        p.destination(),
+                        p.amountMsat(),
+                        p.confirmations(),
+                        p.rbf(),
+                        p.status(),
+                        p.seenAt()))
+                .toList();
+        return new InvoiceStateUpdate(
+                state.invoiceId(),
+                state.revision(),
+                state.status(),
+                state.additionalStatus(),
+                state.paidMsat(),
+                state.statusReason(),
+                payments);
+    }
+}

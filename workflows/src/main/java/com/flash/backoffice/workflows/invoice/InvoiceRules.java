@@ -1,0 +1,217 @@
+package com.flash.backoffice.workflows.invoice;
+
+import static com.flash.backoffice.db.invoice.InvoiceAdditionalStatus.MARKED;
+import static com.flash.backoffice.db.invoice.InvoiceAdditionalStatus.NONE;
+import static com.flash.backoffice.db.invoice.InvoiceAdditionalStatus.PAID_LATE;
+import static com.flash.backoffice.db.invoice.InvoiceAdditionalStatus.PAID_OVER;
+import static com.flash.backoffice.db.invoice.InvoiceAdditionalStatus.PAID_PARTIAL;
+
+import com.flash.backoffice.db.invoice.InvoiceAdditionalStatus;
+import com.flash.backoffice.db.invoice.InvoiceStatus;
+import com.flash.backoffice.db.invoice.PaymentMethod;
+import com.flash.backoffice.db.invoice.PaymentStatus;
+import com.flash.backoffice.db.merchant.SpeedPolicy;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * BTCPay's invoice state machine as pure functions: each takes a state and returns the next one (the same
+ * instance when nothing changed, otherwise one with {@code revision + 1}).
+ *
+ * <ul>
+ *   <li>New → Processing when paid in full within tolerance; → Settled at once if every counted payment is
+ *       already final (Lightning, or on-chain under HIGH without RBF).
+ *   <li>Processing → Settled when every counted payment has its confirmations; → Invalid when the monitoring
+ *       window (counted from expiry) ends first; → New (or Expired, after expiry) if a dropped payment leaves it
+ *       short.
+ *   <li>New → Expired at expiry (PaidPartial if something was paid); a payment in full after expiry but inside
+ *       the monitoring window leaves it Expired with PaidLate, as in BTCPay.
+ *   <li>Settled and Invalid are final for payments, confirmations and drops: they are recorded, never undone.
+ *       Only staff marking moves them (see {@link #mark}).
+ * </ul>
+ */
+public final class InvoiceRules {
+
+    private InvoiceRules() {}
+
+    public static InvoiceState open(InvoiceRequest terms) {
+        return new InvoiceState(terms, InvoiceStatus.NEW, NONE, List.of(), SettlementBooking.NONE, null, 0);
+    }
+
+    /** Confirmations an on-chain payment needs; an RBF-signalling one can be replaced, so it needs at least 1. */
+    public static int requiredConfirmations(PaymentMethod method, boolean rbf, SpeedPolicy policy) {
+        if (method == PaymentMethod.BTC_LN) {
+            return 0;
+        }
+        return rbf ? Math.max(1, policy.confirmations()) : policy.confirmations();
+    }
+
+    /** A new payment counts; the same reference again updates it (or revives it after a drop), never adds it twice. */
+    public static InvoiceState paymentSeen(InvoiceState state, PaymentObserved observed, Instant now) {
+        List<PaymentState> payments = new ArrayList<>(state.payments());
+        int index = indexOf(payments, observed.paymentRef());
+        if (index < 0) {
+            payments.add(new PaymentState(
+                    observed.paymentRef(),
+                    observed.method(),
+                    observed.destination(),
+                    observed.amountMsat(),
+                    observed.confirmations(),
+                    observed.rbf(),
+                    PaymentStatus.PENDING,
+                    now));
+        } else {
+            PaymentState known = payments.get(index);
+            PaymentStatus status = known.counted() ? known.status() : PaymentStatus.PENDING;
+            payments.set(
+                    index,
+                    known.withConfirmations(observed.confirmations())
+                            .withRbf(observed.rbf())
+                            .withStatus(status));
+        }
+        return changed(state, recompute(state.withPayments(payments), now));
+    }
+
+    /** Unknown and dropped payments are ignored: a payment comes back only through {@link #paymentSeen}. */
+    public static InvoiceState confirmationsChanged(InvoiceState state, ConfirmationsChanged change, Instant now) {
+        List<PaymentState> payments = new ArrayList<>(state.payments());
+        int index = indexOf(payments, change.paymentRef());
+        if (index < 0 || !payments.get(index).counted()) {
+            return state;
+        }
+        payments.set(index, payments.get(index).withConfirmations(change.confirmations()));
+        return changed(state, recompute(state.withPayments(payments), now));
+    }
+
+    public static InvoiceState paymentDropped(InvoiceState state, PaymentDropped drop, Instant now) {
+        List<PaymentState> payments = new ArrayList<>(state.payments());
+        int index = indexOf(payments, drop.paymentRef());
+        if (index < 0) {
+            return state;
+        }
+        payments.set(index, payments.get(index).withStatus(PaymentStatus.DROPPED));
+        return changed(state, recompute(state.withPayments(payments), now));
+    }
+
+    /** At expiry a New invoice expires; any other status is not affected by expiry. */
+    public static InvoiceState expire(InvoiceState state, Instant now) {
+        if (state.status() != InvoiceStatus.NEW) {
+            return state;
+        }
+        return changed(state, state.with(InvoiceStatus.EXPIRED, partialOrNone(state)));
+    }
+
+    /** At the end of the monitoring window an invoice still waiting for confirmations becomes Invalid. */
+    public static InvoiceState endMonitoring(InvoiceState state, Instant now) {
+        if (state.status() != InvoiceStatus.PROCESSING) {
+            return state;
+        }
+        return changed(state, state.with(InvoiceStatus.INVALID, state.additionalStatus()));
+    }
+
+    /**
+     * BTCPay's marking rules: Settled from New, Processing, Expired or Invalid; Invalid from New, Processing,
+     * Expired, or from Settled only when staff marked it settled. Marking Settled books what was received;
+     * marking a marked-settled invoice Invalid reverses that booking.
+     */
+    public static MarkOutcome mark(InvoiceState state, MarkRequest request, Instant now) {
+        if (request.reason() == null || request.reason().isBlank()) {
+            return new MarkOutcome(MarkResult.REASON_REQUIRED, state);
+        }
+        MarkResult refusal = refusal(state, request.target());
+        if (refusal != null) {
+            return new MarkOutcome(refusal, state);
+        }
+        InvoiceState marked = state.with(request.target().status(), MARKED)
+                .withStatusReason(request.reason().strip());
+        marked = request.target() == MarkTarget.SETTLED ? book(marked) : unbook(marked);
+        return new MarkOutcome(MarkResult.MARKED, changed(state, marked));
+    }
+
+    private static MarkResult refusal(InvoiceState state, MarkTarget target) {
+        return switch (target) {
+            case SETTLED -> state.status() == InvoiceStatus.SETTLED ? MarkResult.ALREADY_SETTLED : null;
+            case INVALID ->
+                switch (state.status()) {
+                    case INVALID -> MarkResult.ALREADY_INVALID;
+                    case SETTLED -> state.additionalStatus() == MARKED ? null : MarkResult.SETTLED_BY_PAYMENT;
+                    default -> null;
+                };
+        };
+    }
+
+    private static InvoiceState recompute(InvoiceState state, Instant now) {
+        InvoiceState refreshed = state.withPayments(refreshPaymentStatuses(state));
+        return switch (refreshed.status()) {
+            case NEW, PROCESSING -> open(refreshed, now);
+            case EXPIRED ->
+                refreshed.with(InvoiceStatus.EXPIRED, refreshed.paidInFull() ? PAID_LATE : partialOrNone(refreshed));
+            case SETTLED ->
+                refreshed.additionalStatus() == MARKED || !refreshed.overpaid()
+                        ? refreshed
+                        : refreshed.with(InvoiceStatus.SETTLED, PAID_OVER);
+            case INVALID -> refreshed;
+        };
+    }
+
+    /** New or Processing: decided by what is paid now, what is final, and whether expiry has passed. */
+    private static InvoiceState open(InvoiceState state, Instant now) {
+        boolean expired = !now.isBefore(state.terms().expiresAt());
+        if (!state.paidInFull()) {
+            return state.with(expired ? InvoiceStatus.EXPIRED : InvoiceStatus.NEW, partialOrNone(state));
+        }
+        if (state.status() == InvoiceStatus.NEW && expired) {
+            return state.with(InvoiceStatus.EXPIRED, PAID_LATE);
+        }
+        InvoiceAdditionalStatus additional = state.overpaid() ? PAID_OVER : NONE;
+        if (state.countedPaymentsFinal()) {
+            return book(state.with(InvoiceStatus.SETTLED, additional));
+        }
+        return state.with(InvoiceStatus.PROCESSING, additional);
+    }
+
+    private static List<PaymentState> refreshPaymentStatuses(InvoiceState state) {
+        SpeedPolicy policy = state.terms().speedPolicy();
+        return state.payments().stream()
+                .map(payment -> {
+                    if (!payment.counted()) {
+                        return payment;
+                    }
+                    int required = requiredConfirmations(payment.method(), payment.rbf(), policy);
+                    return payment.withStatus(
+                            payment.confirmations() >= required ? PaymentStatus.CONFIRMED : PaymentStatus.PENDING);
+                })
+                .toList();
+    }
+
+    /** Books the counted payments unless a settlement is already in force or nothing was received. */
+    private static InvoiceState book(InvoiceState state) {
+        if (state.booking().inForce() || state.paidMsat() == 0) {
+            return state;
+        }
+        return state.withBooking(
+                state.booking().settle(state.paidMsat(PaymentMethod.BTC_CHAIN), state.paidMsat(PaymentMethod.BTC_LN)));
+    }
+
+    private static InvoiceState unbook(InvoiceState state) {
+        return state.booking().inForce() ? state.withBooking(state.booking().reverse()) : state;
+    }
+
+    private static InvoiceAdditionalStatus partialOrNone(InvoiceState state) {
+        return state.paidMsat() > 0 ? PAID_PARTIAL : NONE;
+    }
+
+    private static int indexOf(List<PaymentState> payments, String paymentRef) {
+        for (int i = 0; i < payments.size(); i++) {
+            if (payments.get(i).paymentRef().equals(paymentRef)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static InvoiceState changed(InvoiceState before, InvoiceState after) {
+        return after.equals(before) ? before : after.withRevision(before.revision() + 1);
+    }
+}
