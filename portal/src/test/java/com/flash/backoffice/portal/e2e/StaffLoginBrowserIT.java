@@ -37,11 +37,17 @@ class StaffLoginBrowserIT {
 
     static Stream<Arguments> demoUsers() {
         return Stream.of(
-                Arguments.of("finance", List.of("Dashboard", "Merchants", "Workflows"), "/audit"),
-                Arguments.of("marketing", List.of("Dashboard", "Workflows"), "/merchants"),
-                Arguments.of("support", List.of("Dashboard", "Merchants", "Workflows"), "/audit"),
-                Arguments.of("accountant", List.of("Dashboard", "Workflows", "Audit log"), "/merchants"),
-                Arguments.of("admin", List.of("Dashboard", "Merchants", "Workflows", "Audit log"), null));
+                Arguments.of(
+                        "finance",
+                        List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Workflows"),
+                        "/audit"),
+                Arguments.of("marketing", List.of("Dashboard", "Workflows"), "/invoices"),
+                Arguments.of("support", List.of("Dashboard", "Merchants", "Invoices", "Workflows"), "/rates"),
+                Arguments.of("accountant", List.of("Dashboard", "Invoices", "Workflows", "Audit log"), "/merchants"),
+                Arguments.of(
+                        "admin",
+                        List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Workflows", "Audit log"),
+                        null));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -32,11 +32,14 @@ class RoleNavigationIT {
 
     static Stream<Arguments> menus() {
         return Stream.of(
-                Arguments.of(Role.FINANCE, List.of("Dashboard", "Merchants", "Workflows")),
+                Arguments.of(
+                        Role.FINANCE, List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Workflows")),
                 Arguments.of(Role.MARKETING, List.of("Dashboard", "Workflows")),
-                Arguments.of(Role.SUPPORT, List.of("Dashboard", "Merchants", "Workflows")),
-                Arguments.of(Role.ACCOUNTANT, List.of("Dashboard", "Workflows", "Audit log")),
-                Arguments.of(Role.ADMIN, List.of("Dashboard", "Merchants", "Workflows", "Audit log")));
+                Arguments.of(Role.SUPPORT, List.of("Dashboard", "Merchants", "Invoices", "Workflows")),
+                Arguments.of(Role.ACCOUNTANT, List.of("Dashboard", "Invoices", "Workflows", "Audit log")),
+                Arguments.of(
+                        Role.ADMIN,
+                        List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Workflows", "Audit log")));
     }
 
     @ParameterizedTest
@@ -56,7 +59,10 @@ class RoleNavigationIT {
                 Arguments.of(Role.MARKETING, "audit"),
                 Arguments.of(Role.FINANCE, "audit"),
                 Arguments.of(Role.SUPPORT, "audit"),
-                Arguments.of(Role.ACCOUNTANT, "merchants"));
+                Arguments.of(Role.ACCOUNTANT, "merchants"),
+                Arguments.of(Role.MARKETING, "invoices"),
+                Arguments.of(Role.SUPPORT, "rates"),
+                Arguments.of(Role.ACCOUNTANT, "rates"));
     }
 
     @ParameterizedTest

@@ -1,0 +1,172 @@
+package com.flash.backoffice.portal.invoice;
+
+import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoiceEvent;
+import com.flash.backoffice.db.invoice.InvoicePayment;
+import com.flash.backoffice.db.invoice.InvoiceQuery;
+import com.flash.backoffice.db.invoice.InvoiceRepository;
+import com.flash.backoffice.db.invoice.NewInvoice;
+import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.rate.ExchangeRate;
+import com.flash.backoffice.db.rate.ExchangeRateRepository;
+import com.flash.backoffice.portal.audit.AuditService;
+import com.flash.backoffice.portal.security.CurrentUser;
+import com.flash.backoffice.portal.security.StaffRoles;
+import com.flash.backoffice.workflows.invoice.InvoiceRequest;
+import com.flash.backoffice.workflows.invoice.InvoiceWorkflows;
+import com.flash.backoffice.workflows.invoice.MarkRequest;
+import com.flash.backoffice.workflows.invoice.MarkResult;
+import com.flash.backoffice.workflows.invoice.MarkTarget;
+import io.temporal.client.WorkflowClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Invoices: create (the row, then its workflow), read, list and mark. Staff reach it through the portal; the
+ * REST API reaches it with an API key's store permissions.
+ */
+@Service
+public class InvoiceService {
+
+    static final String READERS = "hasAnyRole('ADMIN', 'FINANCE', 'SUPPORT', 'ACCOUNTANT')";
+    static final String CREATORS = "hasAnyRole('ADMIN', 'FINANCE', 'SUPPORT')";
+    static final String MARKERS = "hasAnyRole('" + StaffRoles.SUPPORT + "', '" + StaffRoles.FINANCE + "')";
+
+    private final InvoiceRepository invoices;
+    private final MerchantRepository merchants;
+    private final ExchangeRateRepository rates;
+    private final WorkflowClient workflows;
+    private final TransactionTemplate transaction;
+    private final AuditService audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    InvoiceService(
+            InvoiceRepository invoices,
+            MerchantRepository merchants,
+            ExchangeRateRepository rates,
+            WorkflowClient workflows,
+            TransactionTemplate transaction,
+            AuditService audit,
+            CurrentUser currentUser) {
+        this.invoices = invoices;
+        this.merchants = merchants;
+        this.rates = rates;
+        this.workflows = workflows;
+        this.transaction = transaction;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = Clock.systemUTC();
+    }
+
+    /**
+     * Stores the invoice and starts its workflow. The row commits first so the workflow's activities find it;
+     * starting is idempotent by the invoice id, so a failed start is repaired by {@link #ensureWorkflow}.
+     */
+    @PreAuthorize(CREATORS)
+    public InvoiceCreateResult create(String merchantId, InvoiceDraft draft) {
+        Optional<Merchant> merchant = merchants.findById(merchantId);
+        if (merchant.isEmpty()) {
+            return new InvoiceCreateResult.MerchantNotFound();
+        }
+        InvoiceTerms.Resolved terms = InvoiceTerms.resolve(
+                merchant.get(), draft, currency -> rates.current(currency).map(ExchangeRate::btcPrice));
+        if (!terms.errors().isEmpty()) {
+            return new InvoiceCreateResult.Invalid(terms.errors());
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant expiresAt = now.plus(Duration.ofMinutes(terms.expirationMinutes()));
+        NewInvoice invoice = new NewInvoice(
+                merchantId,
+                terms.price().amountMsat(),
+                terms.price().currency(),
+                terms.price().fiatAmount(),
+                terms.price().rate(),
+                terms.orderId(),
+                terms.metadataJson(),
+                terms.speedPolicy(),
+                terms.toleranceBasisPoints(),
+                NewInvoice.basisPoints(merchant.get().processingFeePct()),
+                now,
+                expiresAt,
+                expiresAt.plus(Duration.ofMinutes(terms.monitoringMinutes())));
+        Invoice created = transaction.execute(status -> {
+            Invoice stored = invoices.create(invoice);
+            if (currentUser.get().isPresent()) {
+                audit.record("invoice.create", "invoice", stored.id(), null, stored, null);
+            }
+            return stored;
+        });
+        ensureWorkflow(created);
+        return new InvoiceCreateResult.Created(created);
+    }
+
+    /** Starts the invoice's workflow unless it already runs (a retried create, or a repair after a failure). */
+    @PreAuthorize(CREATORS)
+    public void ensureWorkflow(Invoice invoice) {
+        InvoiceWorkflows.start(workflows, InvoiceRequest.of(invoice));
+    }
+
+    @PreAuthorize(READERS)
+    public Optional<Invoice> find(String invoiceId) {
+        return invoices.findById(invoiceId);
+    }
+
+    @PreAuthorize(READERS)
+    public List<Invoice> list(InvoiceQuery query) {
+        return invoices.find(query);
+    }
+
+    @PreAuthorize(READERS)
+    public int count(InvoiceQuery query) {
+        return invoices.count(query);
+    }
+
+    @PreAuthorize(READERS)
+    public List<InvoicePayment> payments(String invoiceId) {
+        return invoices.findPayments(invoiceId);
+    }
+
+    @PreAuthorize(READERS)
+    public List<InvoiceEvent> events(String invoiceId) {
+        return invoices.findEvents(invoiceId);
+    }
+
+    /** Merchants to pick from when creating or filtering invoices, by name. */
+    @PreAuthorize(READERS)
+    public List<MerchantChoice> merchantChoices() {
+        return merchants.findAll(0, 1_000, null).stream()
+                .map(merchant -> new MerchantChoice(merchant.id(), merchant.name(), merchant.defaultCurrency()))
+                .toList();
+    }
+
+    public record MerchantChoice(String id, String name, String defaultCurrency) {}
+
+    /** Staff mark an invoice settled or invalid, with a reason; the workflow applies BTCPay's rules. */
+    @PreAuthorize(MARKERS)
+    public MarkResult mark(String invoiceId, MarkTarget target, String reason) {
+        Invoice before =
+                invoices.findById(invoiceId).orElseThrow(() -> new IllegalArgumentException("No invoice " + invoiceId));
+        String actor = currentUser.require().username();
+        MarkResult result = InvoiceWorkflows.existing(workflows, invoiceId)
+                .mark(new MarkRequest(target, actor, reason == null ? "" : reason.strip()));
+        if (result == MarkResult.MARKED) {
+            audit.record(
+                    "invoice.mark-" + target.name().toLowerCase(),
+                    "invoice",
+                    invoiceId,
+                    before,
+                    invoices.findById(invoiceId).orElseThrow(),
+                    reason);
+        }
+        return result;
+    }
+}

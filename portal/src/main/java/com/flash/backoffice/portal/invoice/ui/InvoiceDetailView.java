@@ -1,0 +1,144 @@
+package com.flash.backoffice.portal.invoice.ui;
+
+import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoiceEvent;
+import com.flash.backoffice.db.invoice.InvoicePayment;
+import com.flash.backoffice.portal.invoice.InvoiceService;
+import com.flash.backoffice.portal.security.CurrentUser;
+import com.flash.backoffice.portal.security.Role;
+import com.flash.backoffice.portal.security.StaffRoles;
+import com.flash.backoffice.workflows.invoice.MarkResult;
+import com.flash.backoffice.workflows.invoice.MarkTarget;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+
+@Route("invoices/:id")
+@PageTitle("Invoice · Flash")
+@RolesAllowed({StaffRoles.ADMIN, StaffRoles.FINANCE, StaffRoles.SUPPORT, StaffRoles.ACCOUNTANT})
+class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
+
+    private final InvoiceService invoices;
+    private final boolean canMark;
+    private String invoiceId;
+
+    InvoiceDetailView(InvoiceService invoices, CurrentUser currentUser) {
+        this.invoices = invoices;
+        this.canMark = currentUser
+                .get()
+                .map(staff -> staff.has(Role.SUPPORT) || staff.has(Role.FINANCE))
+                .orElse(false);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        invoiceId = event.getRouteParameters().get("id").orElse("");
+        render();
+    }
+
+    private void render() {
+        removeAll();
+        var found = invoices.find(invoiceId);
+        if (found.isEmpty()) {
+            add(new H2("No invoice " + invoiceId));
+            return;
+        }
+        Invoice invoice = found.get();
+        Span status = new Span(invoice.status().btcpayName());
+        status.setId("invoice-status");
+        Span additional = new Span(invoice.additionalStatus().btcpayName());
+        additional.setId("invoice-additional-status");
+        add(
+                new H2("Invoice " + invoice.id()),
+                new HorizontalLayout(new Span("Status:"), status, new Span("/"), additional),
+                new Paragraph("Amount " + InvoiceFormat.amount(invoice) + " · paid "
+                        + InvoiceFormat.btc(invoice.paidMsat()) + " BTC · speed policy "
+                        + invoice.speedPolicy().name() + " · tolerance "
+                        + invoice.toleranceBasisPoints() / 100.0 + " %"),
+                new Paragraph("Created " + invoice.createdAt() + " · expires " + invoice.expiresAt()
+                        + " · monitored until " + invoice.monitoringUntil()),
+                new Anchor("workflows/invoice-" + invoice.id(), "Workflow and its history"));
+        if (canMark) {
+            add(new HorizontalLayout(markButton(MarkTarget.SETTLED), markButton(MarkTarget.INVALID)));
+        }
+        add(new H3("Metadata"), new Pre(invoice.metadataJson()));
+        add(new H3("Payments"), payments());
+        add(new H3("Timeline"), timeline());
+    }
+
+    private Grid<InvoicePayment> payments() {
+        Grid<InvoicePayment> grid = new Grid<>();
+        grid.setId("invoice-payments");
+        grid.addColumn(payment -> payment.method().name()).setHeader("Method");
+        grid.addColumn(InvoicePayment::paymentRef).setHeader("Payment").setAutoWidth(true);
+        grid.addColumn(payment -> InvoiceFormat.btc(payment.amountMsat())).setHeader("BTC");
+        grid.addColumn(InvoicePayment::confirmations).setHeader("Confirmations");
+        grid.addColumn(payment -> payment.status().name()).setHeader("State");
+        grid.addColumn(InvoicePayment::seenAt).setHeader("Seen (UTC)");
+        grid.setItems(invoices.payments(invoiceId));
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private Grid<InvoiceEvent> timeline() {
+        Grid<InvoiceEvent> grid = new Grid<>();
+        grid.setId("invoice-timeline");
+        grid.addColumn(InvoiceEvent::occurredAt).setHeader("When (UTC)").setAutoWidth(true);
+        grid.addColumn(InvoiceEvent::eventType).setHeader("Event");
+        grid.addColumn(event -> event.status().btcpayName() + " / "
+                        + event.additionalStatus().btcpayName())
+                .setHeader("Status");
+        grid.addColumn(event -> event.detail() == null ? "" : event.detail()).setHeader("Details");
+        grid.setItems(invoices.events(invoiceId));
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private Button markButton(MarkTarget target) {
+        String label = target == MarkTarget.SETTLED ? "Mark settled" : "Mark invalid";
+        Button button = new Button(label, click -> confirmMark(target, label));
+        button.setId("mark-" + target.name().toLowerCase());
+        button.addThemeVariants(ButtonVariant.TERTIARY);
+        return button;
+    }
+
+    private void confirmMark(MarkTarget target, String label) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle(label);
+        TextArea reason = new TextArea("Reason (kept with the invoice and in the audit log)");
+        reason.setId("mark-reason");
+        reason.setWidthFull();
+        dialog.add(reason);
+        Button confirm = new Button(label, click -> {
+            MarkResult result = invoices.mark(invoiceId, target, reason.getValue());
+            if (result == MarkResult.REASON_REQUIRED) {
+                reason.setErrorMessage(result.message());
+                reason.setInvalid(true);
+                return;
+            }
+            Notification.show(result.message());
+            dialog.close();
+            render();
+        });
+        confirm.setId("confirm-mark");
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button("Back", click -> dialog.close()), confirm);
+        dialog.open();
+    }
+}
