@@ -1,0 +1,22 @@
+package com.flash.backoffice.portal.api;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Writes a Greenfield error body from a filter, where no controller advice runs. */
+final class ApiErrorWriter {
+
+    private final JsonMapper json;
+
+    ApiErrorWriter(JsonMapper json) {
+        this.json = json;
+    }
+
+    void write(HttpServletResponse response, int status, ApiError error) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getWriter().write(json.writeValueAsString(error));
+    }
+}

@@ -1,0 +1,104 @@
+package com.flash.backoffice.portal.api;
+
+import com.flash.backoffice.db.api.IdempotencyRepository;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code Idempotency-Key} on API writes: the first successful response per (API key, client key) is stored
+ * and replayed byte for byte for 24 h when the same body comes again; the same key with another body is
+ * refused (422), and while the first request still runs a repeat gets 409. Failed requests free their key.
+ */
+@Component
+public class ApiIdempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+    static final Duration LIFETIME = Duration.ofHours(24);
+    static final int MAX_KEY_LENGTH = 190;
+
+    private final IdempotencyRepository repository;
+    private final Clock clock = Clock.systemUTC();
+
+    ApiIdempotency(IdempotencyRepository repository) {
+        this.repository = repository;
+    }
+
+    /**
+     * Runs {@code write} (which returns the status and JSON body of a success, or throws) at most once per
+     * key and body. Without a key, or without an API key principal, it just runs.
+     */
+    public ResponseEntity<String> once(String idempotencyKey, String requestBody, Supplier<Response> write) {
+        Optional<String> apiKeyId = StorePermissions.currentKey().map(k -> k.id());
+        if (idempotencyKey == null || apiKeyId.isEmpty()) {
+            return write.get().toEntity();
+        }
+        if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
+            throw ApiException.validation(HEADER, "Give at most " + MAX_KEY_LENGTH + " characters.");
+        }
+        String hash = sha256(requestBody == null ? "" : requestBody);
+        Instant now = clock.instant();
+        if (!repository.claim(apiKeyId.get(), idempotencyKey, hash, now)) {
+            IdempotencyRepository.StoredResponse stored =
+                    repository.find(apiKeyId.get(), idempotencyKey).orElseThrow(() -> inProgress());
+            if (stored.createdAt().plus(LIFETIME).isBefore(now)) {
+                repository.release(apiKeyId.get(), idempotencyKey);
+                return once(idempotencyKey, requestBody, write);
+            }
+            if (!stored.requestHash().equals(hash)) {
+                throw ApiException.of(
+                        HttpStatus.UNPROCESSABLE_CONTENT,
+                        "idempotency-key-reused",
+                        "This Idempotency-Key was used with a different request body in the last 24 hours.");
+            }
+            if (stored.statusCode() == null) {
+                throw inProgress();
+            }
+            return new Response(stored.statusCode(), stored.responseBody()).toEntity();
+        }
+        Response response;
+        try {
+            response = write.get();
+        } catch (RuntimeException e) {
+            repository.release(apiKeyId.get(), idempotencyKey);
+            throw e;
+        }
+        repository.complete(apiKeyId.get(), idempotencyKey, response.status(), response.json());
+        return response.toEntity();
+    }
+
+    private static ApiException inProgress() {
+        return ApiException.of(
+                HttpStatus.CONFLICT,
+                "idempotency-key-in-progress",
+                "A request with this Idempotency-Key is still being processed; retry later.");
+    }
+
+    static String sha256(String body) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A successful write's answer as it is sent and stored. */
+    public record Response(int status, String json) {
+        ResponseEntity<String> toEntity() {
+            return ResponseEntity.status(status)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(json);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package com.flash.backoffice.portal.api;
+
+import com.flash.backoffice.db.apikey.ApiKeyRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The API's own filter chain, before the Vaadin/OIDC one: {@code /api/**} only, stateless, no CSRF (no
+ * cookies are read), no login redirect; 401 {@code unauthenticated} and 403 {@code missing-permission} bodies.
+ * Store permissions are checked by the services' {@code @PreAuthorize} through {@link StorePermissions}.
+ */
+@Configuration
+class ApiSecurityConfiguration {
+
+    static final ApiError UNAUTHENTICATED = new ApiError(
+            "unauthenticated", "Authenticate with the header 'Authorization: token <apiKey>' and a valid, active key.");
+    static final ApiError MISSING_PERMISSION =
+            new ApiError("missing-permission", "The API key lacks the permission this request needs on this store.");
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeyRepository keys, JsonMapper json)
+            throws Exception {
+        ApiErrorWriter errors = new ApiErrorWriter(json);
+        return http.securityMatcher("/api/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .addFilterBefore(new ApiKeyAuthenticationFilter(keys, errors), AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ApiKeyAuthentication.AUTHORITY))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(
+                                (request, response, e) -> errors.write(response, 401, UNAUTHENTICATED))
+                        .accessDeniedHandler((request, response, e) -> errors.write(response, 403, MISSING_PERMISSION)))
+                .build();
+    }
+}

@@ -1,0 +1,82 @@
+package com.flash.backoffice.portal.api;
+
+import com.flash.backoffice.db.apikey.ApiKey;
+import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoiceRepository;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * BTCPay's store permissions for API keys, as {@code @storePermissions} in method-security expressions. A key
+ * bound to a store acts on that store only; a key without a store acts on any; a permission written
+ * {@code name:<storeId>} (BTCPay's scoped form) holds for that store only. Broader permissions imply narrower
+ * ones as in BTCPay: store settings imply everything on the store; modifying invoices implies viewing and
+ * creating them.
+ */
+@Component("storePermissions")
+public class StorePermissions {
+
+    public static final String VIEW_INVOICES = "btcpay.store.canviewinvoices";
+    public static final String CREATE_INVOICE = "btcpay.store.cancreateinvoice";
+    public static final String MODIFY_INVOICES = "btcpay.store.canmodifyinvoices";
+    public static final String MODIFY_STORE_SETTINGS = "btcpay.store.canmodifystoresettings";
+    public static final String MODIFY_WEBHOOKS = "btcpay.store.webhooks.canmodifywebhooks";
+
+    private static final Map<String, Set<String>> IMPLIED_BY = Map.of(
+            VIEW_INVOICES, Set.of(MODIFY_INVOICES, MODIFY_STORE_SETTINGS),
+            CREATE_INVOICE, Set.of(MODIFY_INVOICES, MODIFY_STORE_SETTINGS),
+            MODIFY_INVOICES, Set.of(MODIFY_STORE_SETTINGS),
+            MODIFY_WEBHOOKS, Set.of(MODIFY_STORE_SETTINGS));
+
+    private final InvoiceRepository invoices;
+
+    StorePermissions(InvoiceRepository invoices) {
+        this.invoices = invoices;
+    }
+
+    /** The current request's API key, if it was authenticated by one. */
+    public static Optional<ApiKey> currentKey() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication instanceof ApiKeyAuthentication apiKey ? Optional.of(apiKey.key()) : Optional.empty();
+    }
+
+    /** True when the caller is an API key that holds {@code permission} (or a broader one) on the store. */
+    public boolean has(String storeId, String permission) {
+        return currentKey().map(key -> allows(key, storeId, permission)).orElse(false);
+    }
+
+    /** {@link #has} for the store the invoice belongs to; false for an unknown invoice. */
+    public boolean hasOnInvoice(String invoiceId, String permission) {
+        Optional<ApiKey> key = currentKey();
+        if (key.isEmpty() || invoiceId == null) {
+            return false;
+        }
+        return invoices.findById(invoiceId)
+                .map(Invoice::merchantId)
+                .map(storeId -> allows(key.get(), storeId, permission))
+                .orElse(false);
+    }
+
+    static boolean allows(ApiKey key, String storeId, String permission) {
+        if (storeId == null || (key.merchantId() != null && !key.merchantId().equals(storeId))) {
+            return false;
+        }
+        List<String> granted = key.permissions();
+        Set<String> sufficient = new java.util.HashSet<>(IMPLIED_BY.getOrDefault(permission, Set.of()));
+        sufficient.add(permission);
+        for (String grant : granted) {
+            int colon = grant.indexOf(':');
+            String name = colon < 0 ? grant : grant.substring(0, colon);
+            String scope = colon < 0 ? null : grant.substring(colon + 1);
+            if (sufficient.contains(name) && (scope == null || scope.equals(storeId))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
