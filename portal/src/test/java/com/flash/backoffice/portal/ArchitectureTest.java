@@ -15,6 +15,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.regex.Matcher;
@@ -111,10 +112,24 @@ class ArchitectureTest {
         classes()
                 .that()
                 .areAnnotatedWith(Route.class)
+                .and()
+                .resideOutsideOfPackage("com.flash.backoffice.portal.checkout..")
                 .should()
                 .notHaveModifier(JavaModifier.PUBLIC)
                 .andShould()
                 .beAnnotatedWith(RolesAllowed.class)
+                .check(CLASSES);
+    }
+
+    @Test
+    void only_the_customers_checkout_page_is_open_without_login() {
+        classes()
+                .that()
+                .areAnnotatedWith(AnonymousAllowed.class)
+                .should()
+                .resideInAPackage("com.flash.backoffice.portal.checkout.ui")
+                .andShould()
+                .notHaveModifier(JavaModifier.PUBLIC)
                 .check(CLASSES);
     }
 

@@ -30,7 +30,8 @@ public class AuditService {
         this.json = json;
     }
 
-    @PreAuthorize(StaffRoles.ANY_STAFF)
+    /** Staff, or an API key acting through the Greenfield API (actor {@code apikey:<id>}, no roles). */
+    @PreAuthorize(StaffRoles.ANY_STAFF + " or hasAuthority('API_KEY')")
     @Transactional(propagation = Propagation.REQUIRED)
     public void record(String action, String targetType, String targetId, Object before, Object after, String reason) {
         CurrentUser.Staff staff = currentUser.require();

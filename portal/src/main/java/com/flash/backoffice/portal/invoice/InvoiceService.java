@@ -1,5 +1,9 @@
 package com.flash.backoffice.portal.invoice;
 
+import com.flash.backoffice.db.chain.InvoiceAddress;
+import com.flash.backoffice.db.chain.InvoiceAddressRepository;
+import com.flash.backoffice.db.chain.InvoiceLightning;
+import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.invoice.InvoiceEvent;
 import com.flash.backoffice.db.invoice.InvoicePayment;
@@ -13,11 +17,15 @@ import com.flash.backoffice.db.rate.ExchangeRateRepository;
 import com.flash.backoffice.portal.audit.AuditService;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.portal.security.StaffRoles;
+import com.flash.backoffice.workflows.bitcoin.InvoiceAddresses;
 import com.flash.backoffice.workflows.invoice.InvoiceRequest;
 import com.flash.backoffice.workflows.invoice.InvoiceWorkflows;
 import com.flash.backoffice.workflows.invoice.MarkRequest;
 import com.flash.backoffice.workflows.invoice.MarkResult;
 import com.flash.backoffice.workflows.invoice.MarkTarget;
+import com.flash.backoffice.workflows.lightning.LightningInvoices;
+import com.flash.backoffice.workflows.lightning.LightningNodeException;
+import com.flash.backoffice.workflows.watch.SimulatedPayments;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +33,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,6 +45,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class InvoiceService {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceService.class);
 
     static final String READERS = "hasAnyRole('ADMIN', 'FINANCE', 'SUPPORT', 'ACCOUNTANT')";
     static final String CREATORS = "hasAnyRole('ADMIN', 'FINANCE', 'SUPPORT')";
@@ -48,6 +60,11 @@ public class InvoiceService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final InvoiceAddresses invoiceAddresses;
+    private final LightningInvoices lightningInvoices;
+    private final InvoiceAddressRepository addresses;
+    private final InvoiceLightningRepository lightning;
+    private final SimulatedPayments simulatedPayments;
 
     InvoiceService(
             InvoiceRepository invoices,
@@ -56,7 +73,12 @@ public class InvoiceService {
             WorkflowClient workflows,
             TransactionTemplate transaction,
             AuditService audit,
-            CurrentUser currentUser) {
+            CurrentUser currentUser,
+            InvoiceAddresses invoiceAddresses,
+            LightningInvoices lightningInvoices,
+            InvoiceAddressRepository addresses,
+            InvoiceLightningRepository lightning,
+            SimulatedPayments simulatedPayments) {
         this.invoices = invoices;
         this.merchants = merchants;
         this.rates = rates;
@@ -65,13 +87,18 @@ public class InvoiceService {
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = Clock.systemUTC();
+        this.invoiceAddresses = invoiceAddresses;
+        this.lightningInvoices = lightningInvoices;
+        this.addresses = addresses;
+        this.lightning = lightning;
+        this.simulatedPayments = simulatedPayments;
     }
 
     /**
      * Stores the invoice and starts its workflow. The row commits first so the workflow's activities find it;
      * starting is idempotent by the invoice id, so a failed start is repaired by {@link #ensureWorkflow}.
      */
-    @PreAuthorize(CREATORS)
+    @PreAuthorize(CREATORS + " or @storePermissions.has(#merchantId, 'btcpay.store.cancreateinvoice')")
     public InvoiceCreateResult create(String merchantId, InvoiceDraft draft) {
         Optional<Merchant> merchant = merchants.findById(merchantId);
         if (merchant.isEmpty()) {
@@ -105,17 +132,75 @@ public class InvoiceService {
             }
             return stored;
         });
+        offerPaymentMethods(created);
         ensureWorkflow(created);
         return new InvoiceCreateResult.Created(created);
     }
 
-    /** Starts the invoice's workflow unless it already runs (a retried create, or a repair after a failure). */
+    /**
+     * An on-chain address from the merchant's watch-only key and a BOLT11 invoice for the amount; both calls
+     * return what exists on a retry. An unreachable Lightning node leaves the invoice payable on chain.
+     */
+    private void offerPaymentMethods(Invoice invoice) {
+        invoiceAddresses.allocate(invoice.id(), invoice.merchantId());
+        try {
+            lightningInvoices.create(invoice, "Flash invoice " + invoice.id());
+        } catch (LightningNodeException e) {
+            log.warn("Invoice {}: no Lightning invoice ({}); on-chain payment only", invoice.id(), e.getMessage());
+        }
+    }
+
+    /** The address and BOLT11 invoice the customer may pay, as the checkout page and the API show them. */
+    @PreAuthorize(READERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')")
+    public PaymentDestinations paymentDestinations(String invoiceId) {
+        return new PaymentDestinations(
+                addresses.findByInvoice(invoiceId).map(InvoiceAddress::address).orElse(null),
+                lightning.findByInvoice(invoiceId).map(InvoiceLightning::bolt11).orElse(null));
+    }
+
+    public record PaymentDestinations(String address, String bolt11) {}
+
+    /** Development only: pays the invoice on the simulated network, as a customer's wallet would. */
     @PreAuthorize(CREATORS)
+    public String simulatePayment(String invoiceId, boolean lightningNetwork) {
+        if (!simulatedPayments.available()) {
+            throw new IllegalStateException("Payments can only be simulated on the simulated network.");
+        }
+        Invoice invoice = invoices.findById(invoiceId).orElseThrow();
+        PaymentDestinations destinations = paymentDestinations(invoiceId);
+        long dueMsat = invoice.amountMsat() == null ? 100_000_000L : invoice.amountMsat() - invoice.paidMsat();
+        if (lightningNetwork && destinations.bolt11() != null) {
+            simulatedPayments.payLightning(destinations.bolt11());
+            return "Paid the Lightning invoice on the simulated network.";
+        }
+        if (destinations.address() == null) {
+            return "This invoice has no on-chain address (the merchant has no watch-only key).";
+        }
+        simulatedPayments.payOnChain(destinations.address(), Math.ceilDiv(Math.max(dueMsat, 1_000L), 1_000L));
+        return "Sent the amount due to the address on the simulated network (unconfirmed: mine a block to confirm).";
+    }
+
+    /** Development only: mines blocks on the simulated network so payments confirm. */
+    @PreAuthorize(CREATORS)
+    public void simulateBlocks(int blocks) {
+        if (!simulatedPayments.available()) {
+            throw new IllegalStateException("Blocks can only be mined on the simulated network.");
+        }
+        simulatedPayments.mine(blocks);
+    }
+
+    @PreAuthorize(READERS)
+    public boolean networkIsSimulated() {
+        return simulatedPayments.available();
+    }
+
+    /** Starts the invoice's workflow unless it already runs (a retried create, or a repair after a failure). */
+    @PreAuthorize(CREATORS + " or @storePermissions.has(#invoice.merchantId(), 'btcpay.store.cancreateinvoice')")
     public void ensureWorkflow(Invoice invoice) {
         InvoiceWorkflows.start(workflows, InvoiceRequest.of(invoice));
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(READERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')")
     public Optional<Invoice> find(String invoiceId) {
         return invoices.findById(invoiceId);
     }
@@ -130,7 +215,7 @@ public class InvoiceService {
         return invoices.count(query);
     }
 
-    @PreAuthorize(READERS)
+    @PreAuthorize(READERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')")
     public List<InvoicePayment> payments(String invoiceId) {
         return invoices.findPayments(invoiceId);
     }
@@ -151,7 +236,7 @@ public class InvoiceService {
     public record MerchantChoice(String id, String name, String defaultCurrency) {}
 
     /** Staff mark an invoice settled or invalid, with a reason; the workflow applies BTCPay's rules. */
-    @PreAuthorize(MARKERS)
+    @PreAuthorize(MARKERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canmodifyinvoices')")
     public MarkResult mark(String invoiceId, MarkTarget target, String reason) {
         Invoice before =
                 invoices.findById(invoiceId).orElseThrow(() -> new IllegalArgumentException("No invoice " + invoiceId));

@@ -2,14 +2,26 @@ package com.flash.backoffice.portal.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.db.chain.InvoiceAddress;
+import com.flash.backoffice.db.chain.InvoiceAddressRepository;
+import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoiceRepository;
+import com.flash.backoffice.db.invoice.NewInvoice;
+import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.portal.FlashApplication;
 import com.flash.backoffice.portal.testsupport.Browser;
 import com.flash.backoffice.portal.testsupport.BrowserTestInitializer;
 import com.flash.backoffice.portal.testsupport.TestServersInitializer;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,6 +30,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -25,6 +38,15 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(classes = FlashApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 @ContextConfiguration(initializers = {TestServersInitializer.class, BrowserTestInitializer.class})
 class StaffLoginBrowserIT {
+
+    @Autowired
+    MerchantRepository merchants;
+
+    @Autowired
+    InvoiceRepository invoices;
+
+    @Autowired
+    InvoiceAddressRepository addresses;
 
     private ChromeDriver browser;
 
@@ -90,6 +112,44 @@ class StaffLoginBrowserIT {
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("kc-login"))))
                 .as("after logout the portal asks to log in again")
                 .isNotNull();
+    }
+
+    @Test
+    void a_customer_opens_the_checkout_link_without_logging_in_and_sees_what_to_pay() {
+        Merchant merchant = merchants.create(NewMerchant.withDefaults("Checkout shop " + UUID.randomUUID(), "USD"));
+        Instant now = Instant.now();
+        Invoice invoice = invoices.create(new NewInvoice(
+                merchant.id(),
+                50_000_000L,
+                "BTC",
+                null,
+                null,
+                "A-1",
+                "{}",
+                SpeedPolicy.MEDIUM,
+                0,
+                100,
+                now,
+                now.plus(Duration.ofMinutes(15)),
+                now.plus(Duration.ofHours(24))));
+        addresses.insert(
+                new InvoiceAddress("bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu", invoice.id(), merchant.id(), 0, now));
+        browser = Browser.start();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+
+        browser.get(BrowserTestInitializer.baseUrl() + "/i/" + invoice.id());
+
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checkout-status")))
+                        .getText())
+                .isEqualTo("Waiting for payment");
+        assertThat(browser.findElement(By.id("checkout-amount")).getText()).contains("0.00050000 BTC");
+        assertThat(browser.findElement(By.id("checkout-qr-unified")).getDomAttribute("data-uri"))
+                .isEqualTo("bitcoin:BC1QCR8TE4KR609GCAWUTMRZA0J4XV80JY8Z306FYU?amount=0.0005");
+        assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checkout-countdown")))
+                        .getText())
+                .startsWith("Expires in 1");
+        assertThat(browser.findElements(By.id("kc-login"))).isEmpty();
+        Browser.screenshot(browser, "checkout");
     }
 
     private void logIn(WebDriverWait wait, String user) {

@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.base.ui;
 
 import com.flash.backoffice.portal.security.CurrentUser;
+import com.flash.backoffice.workflows.watch.NetworkMode;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
@@ -17,6 +18,7 @@ import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 
 /**
  * The frame around every staff view. The side navigation is built from the {@code @Menu} entries that
@@ -26,10 +28,25 @@ import java.util.stream.Collectors;
 @PermitAll
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, AuthenticationContext authenticationContext) {
+    public MainLayout(
+            CurrentUser currentUser, AuthenticationContext authenticationContext, ObjectProvider<NetworkMode> network) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), navigation());
-        addToNavbar(new DrawerToggle(), userBar(currentUser, authenticationContext));
+        addToNavbar(new DrawerToggle());
+        NetworkMode mode = network.getIfAvailable();
+        if (mode != null && mode.simulated()) {
+            addToNavbar(simulatedNetworkBanner(mode));
+        }
+        addToNavbar(userBar(currentUser, authenticationContext));
+    }
+
+    /** Says loudly that no real Bitcoin moves: the development default runs on a simulated network. */
+    static Span simulatedNetworkBanner(NetworkMode mode) {
+        Span banner = new Span("SIMULATED NETWORK · no real bitcoin");
+        banner.setId("simulated-network");
+        banner.setTitle("Development only: " + mode.reason());
+        banner.getElement().getThemeList().add("badge error primary");
+        return banner;
     }
 
     private static Span brand() {

@@ -36,6 +36,7 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private final InvoiceService invoices;
     private final boolean canMark;
+    private final boolean canCreate;
     private String invoiceId;
 
     InvoiceDetailView(InvoiceService invoices, CurrentUser currentUser) {
@@ -44,6 +45,8 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
                 .get()
                 .map(staff -> staff.has(Role.SUPPORT) || staff.has(Role.FINANCE))
                 .orElse(false);
+        this.canCreate =
+                canMark || currentUser.get().map(staff -> staff.has(Role.ADMIN)).orElse(false);
     }
 
     @Override
@@ -74,12 +77,43 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
                 new Paragraph("Created " + invoice.createdAt() + " · expires " + invoice.expiresAt()
                         + " · monitored until " + invoice.monitoringUntil()),
                 new Anchor("workflows/invoice-" + invoice.id(), "Workflow and its history"));
+        var destinations = invoices.paymentDestinations(invoice.id());
+        add(new Paragraph("On-chain address: "
+                + (destinations.address() == null ? "none (no watch-only key)" : destinations.address())));
+        add(new Paragraph("Lightning: " + (destinations.bolt11() == null ? "none" : destinations.bolt11())));
+        add(new Anchor("i/" + invoice.id(), "Customer checkout page"));
         if (canMark) {
             add(new HorizontalLayout(markButton(MarkTarget.SETTLED), markButton(MarkTarget.INVALID)));
+        }
+        if (canCreate && invoices.networkIsSimulated()) {
+            add(simulationTools(invoice));
         }
         add(new H3("Metadata"), new Pre(invoice.metadataJson()));
         add(new H3("Payments"), payments());
         add(new H3("Timeline"), timeline());
+    }
+
+    /** Development only: act as the customer's wallet and the miners on the simulated network. */
+    private HorizontalLayout simulationTools(Invoice invoice) {
+        Button onChain = new Button("Simulate on-chain payment", click -> {
+            Notification.show(invoices.simulatePayment(invoice.id(), false));
+            render();
+        });
+        onChain.setId("simulate-onchain");
+        Button lightning = new Button("Simulate Lightning payment", click -> {
+            Notification.show(invoices.simulatePayment(invoice.id(), true));
+            render();
+        });
+        lightning.setId("simulate-lightning");
+        Button mine = new Button("Mine a block", click -> {
+            invoices.simulateBlocks(1);
+            Notification.show("Mined one block on the simulated network.");
+            render();
+        });
+        mine.setId("simulate-block");
+        Span label = new Span("SIMULATED NETWORK (development only):");
+        label.getElement().getThemeList().add("badge error");
+        return new HorizontalLayout(label, onChain, lightning, mine);
     }
 
     private Grid<InvoicePayment> payments() {

@@ -56,6 +56,9 @@ class InvoicesIT {
     @Autowired
     WorkflowClient workflowClient;
 
+    @Autowired
+    com.flash.backoffice.portal.invoice.InvoiceService invoiceService;
+
     Merchant merchant;
 
     @BeforeEach
@@ -166,6 +169,24 @@ class InvoicesIT {
                     assertThat(entry.targetId()).isEqualTo(invoice.id());
                     assertThat(entry.reason()).isEqualTo("customer cancelled the order");
                 });
+    }
+
+    @Test
+    void on_the_simulated_network_a_lightning_payment_from_the_detail_page_settles_the_invoice() {
+        KaribuSpring.openAs(context, "support", Role.SUPPORT);
+        fillNewInvoice("2500", "SATS", "");
+        var invoice = invoices.find(new InvoiceQuery(merchant.id(), null, null, null, null, 0, 1))
+                .getFirst();
+        assertThat(invoiceService.paymentDestinations(invoice.id()).bolt11()).startsWith("ln");
+        assertThat(invoiceService.paymentDestinations(invoice.id()).address())
+                .as("the merchant has no watch-only key")
+                .isNull();
+        eventually(() -> InvoiceWorkflows.existing(workflowClient, invoice.id()).state() != null);
+
+        _click(_get(Button.class, spec -> spec.withId("simulate-lightning")));
+
+        eventually(() -> invoices.findById(invoice.id()).orElseThrow().status() == InvoiceStatus.SETTLED);
+        assertThat(invoices.findById(invoice.id()).orElseThrow().paidMsat()).isEqualTo(2_500_000L);
     }
 
     @Test
