@@ -1,0 +1,51 @@
+package com.flash.backoffice.reports;
+
+import com.flash.backoffice.reports.export.ReportDefinition;
+import com.flash.backoffice.reports.export.ReportParameter;
+import com.flash.backoffice.reports.export.ReportRegistry;
+import com.flash.backoffice.reports.fees.FeesRevenueQuery;
+import com.flash.backoffice.reports.journal.JournalQuery;
+import com.flash.backoffice.reports.statement.MerchantStatementQuery;
+import com.flash.backoffice.reports.trialbalance.TrialBalanceQuery;
+import java.util.List;
+
+/** The accounting reports over the ledger. A new report is one template, one query and one line here. */
+public final class LedgerReports {
+
+    public static final String JOURNAL = "journal";
+    public static final String TRIAL_BALANCE = "trial-balance";
+    public static final String MERCHANT_STATEMENT = "merchant-statement";
+    public static final String FEES_REVENUE = "fees-revenue";
+
+    private static final List<ReportParameter> PERIOD = List.of(ReportParameter.FROM, ReportParameter.TO);
+
+    private LedgerReports() {}
+
+    /** A registry holding every ledger report. */
+    public static ReportRegistry registry() {
+        return registerAll(new ReportRegistry());
+    }
+
+    public static ReportRegistry registerAll(ReportRegistry registry) {
+        return registry.register(new ReportDefinition(
+                        JOURNAL, "Journal", "reports/journal/journal.jrxml", new JournalQuery(), PERIOD))
+                .register(new ReportDefinition(
+                        TRIAL_BALANCE,
+                        "Trial balance",
+                        "reports/trialbalance/trial-balance.jrxml",
+                        new TrialBalanceQuery(),
+                        List.of(ReportParameter.TO)))
+                .register(new ReportDefinition(
+                        MERCHANT_STATEMENT,
+                        "Merchant statement",
+                        "reports/statement/merchant-statement.jrxml",
+                        new MerchantStatementQuery(),
+                        List.of(ReportParameter.FROM, ReportParameter.TO, ReportParameter.MERCHANT)))
+                .register(new ReportDefinition(
+                        FEES_REVENUE,
+                        "Fees and revenue",
+                        "reports/fees/fees-revenue.jrxml",
+                        new FeesRevenueQuery(),
+                        PERIOD));
+    }
+}

@@ -1,0 +1,13 @@
+package com.flash.backoffice.reports.export;
+
+/** How a column's value is written as text (CSV) from the database value. */
+public enum ColumnFormat {
+    /** As is. */
+    TEXT,
+    /** A {@code long} of millisatoshis, written as exact BTC (8 decimals, up to 11 with msat). */
+    BTC_FROM_MSAT,
+    /** A decimal written in plain notation without trailing zeros beyond 2 decimals. */
+    DECIMAL,
+    /** A UTC timestamp, written as ISO-8601 with a Z. */
+    TIMESTAMP
+}

@@ -1,0 +1,48 @@
+package com.flash.backoffice.reports.export;
+
+import com.flash.backoffice.db.money.Msat;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Text forms shared by the templates (called from JRXML expressions) and the CSV writer. */
+public final class Formats {
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'");
+
+    private Formats() {}
+
+    /** Exact BTC from msat, e.g. "0.00012345" or "0.00000000001"; empty for null. */
+    public static String btc(Long msat) {
+        return msat == null ? "" : Msat.ofMsat(msat).toBtcString();
+    }
+
+    /** A fiat amount with at least 2 decimals and no other trailing zeros; empty for null. */
+    public static String fiat(BigDecimal amount) {
+        if (amount == null) {
+            return "";
+        }
+        BigDecimal stripped = amount.stripTrailingZeros();
+        return stripped.setScale(Math.max(2, stripped.scale()), RoundingMode.UNNECESSARY)
+                .toPlainString();
+    }
+
+    /** A UTC wall-clock value from the database as ISO-8601 with microseconds and a Z; empty for null. */
+    public static String timestamp(LocalDateTime utc) {
+        return utc == null ? "" : UTC.format(utc.atOffset(ZoneOffset.UTC));
+    }
+
+    static String text(Object value, ColumnFormat format) {
+        if (value == null) {
+            return "";
+        }
+        return switch (format) {
+            case TEXT -> value.toString();
+            case BTC_FROM_MSAT -> btc(((Number) value).longValue());
+            case DECIMAL -> fiat(value instanceof BigDecimal d ? d : new BigDecimal(value.toString()));
+            case TIMESTAMP -> value instanceof LocalDateTime t ? timestamp(t) : value.toString();
+        };
+    }
+}

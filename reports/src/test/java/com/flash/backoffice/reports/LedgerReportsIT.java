@@ -1,0 +1,471 @@
+package com.flash.backoffice.reports;
+
+import static com.flash.backoffice.db.ledger.JournalLine.credit;
+import static com.flash.backoffice.db.ledger.JournalLine.debit;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flash.backoffice.db.invoice.InvoiceRepository;
+import com.flash.backoffice.db.invoice.NewInvoice;
+import com.flash.backoffice.db.ledger.AccountType;
+import com.flash.backoffice.db.ledger.JournalEntry;
+import com.flash.backoffice.db.ledger.JournalLine;
+import com.flash.backoffice.db.ledger.LedgerRepository;
+import com.flash.backoffice.db.ledger.NewLedgerAccount;
+import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.merchant.SpeedPolicy;
+import com.flash.backoffice.db.money.Msat;
+import com.flash.backoffice.db.testsupport.TestDatabase;
+import com.flash.backoffice.reports.export.ExportResult;
+import com.flash.backoffice.reports.export.ReportCriteria;
+import com.flash.backoffice.reports.export.ReportExporter;
+import com.flash.backoffice.reports.export.ReportFormat;
+import com.flash.backoffice.reports.export.ReportTotals;
+import com.flash.backoffice.reports.fees.FeesRevenueQuery;
+import com.flash.backoffice.reports.journal.JournalQuery;
+import com.flash.backoffice.reports.statement.MerchantStatementQuery;
+import com.flash.backoffice.reports.trialbalance.TrialBalanceQuery;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataFormatter;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The four ledger reports on a seeded MariaDB, each output format read back by an independent reader (commons-csv,
+ * PDFBox, POI) and each total checked against an independent SQL sum.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LedgerReportsIT {
+
+    static final Instant FROM = Instant.parse("2025-02-01T00:00:00Z");
+    static final Instant TO = Instant.parse("2025-03-01T00:00:00Z");
+    static final Instant GENERATED = Instant.parse("2025-03-02T10:15:30Z");
+    static final String TRICKY_MERCHANT = "Acme, \"Best\" Coffee\nRoastery";
+    static final String TRICKY_DESCRIPTION = "Refund, \"quoted\"\nsecond line";
+
+    private TestDatabase database;
+    private DSLContext dsl;
+    private ReportExporter exporter;
+    private Merchant acme;
+    private Merchant bob;
+    private String bobInvoice;
+
+    @TempDir
+    static Path swap;
+
+    @BeforeAll
+    void seed() {
+        database = TestDatabase.migrated("reports_it");
+        dsl = database.dsl();
+        LedgerRepository ledger = new LedgerRepository(dsl);
+        MerchantRepository merchants = new MerchantRepository(dsl);
+        acme = merchants.create(NewMerchant.withDefaults(TRICKY_MERCHANT, "EUR"));
+        bob = merchants.create(NewMerchant.withDefaults("Bob's Beans", "USD"));
+        bobInvoice = new InvoiceRepository(dsl)
+                .create(new NewInvoice(
+                        bob.id(),
+                        10_000_000L,
+                        "BTC",
+                        null,
+                        null,
+                        null,
+                        null,
+                        SpeedPolicy.MEDIUM,
+                        0,
+                        100,
+                        Instant.parse("2025-02-20T07:00:00Z"),
+                        Instant.parse("2025-02-20T07:15:00Z"),
+                        Instant.parse("2025-02-21T07:15:00Z")))
+                .id();
+        String acmeAccount = MerchantStatementQuery.accountCode(acme.id());
+        ledger.createAccount(new NewLedgerAccount(acmeAccount, "Merchant balance", AccountType.LIABILITY, acme.id()));
+
+        // before the period, by one microsecond
+        ledger.post(entry(
+                "invoice-a0-settlement",
+                "Invoice a0 settled",
+                "2025-01-31T23:59:59.999999Z",
+                debit("assets:bitcoin:lightning", Msat.ofMsat(100_000_000)).withFiat(new BigDecimal("50.00"), "USD"),
+                credit(acmeAccount, Msat.ofMsat(99_000_000)).withFiat(new BigDecimal("49.50"), "USD"),
+                credit("revenue:processing-fees", Msat.ofMsat(1_000_000)).withFiat(new BigDecimal("0.50"), "USD")));
+        // exactly at the start: included
+        ledger.post(entry(
+                "invoice-a1-settlement",
+                TRICKY_DESCRIPTION,
+                "2025-02-01T00:00:00Z",
+                debit("assets:bitcoin:onchain", Msat.ofMsat(200_000_001)).withFiat(new BigDecimal("100.25"), "EUR"),
+                credit(acmeAccount, Msat.ofMsat(198_000_001)).withFiat(new BigDecimal("99.25"), "EUR"),
+                credit("revenue:processing-fees", Msat.ofMsat(2_000_000)).withFiat(new BigDecimal("1.00"), "EUR")));
+        ledger.post(entry(
+                "payout-p1",
+                "Payout to merchant",
+                "2025-02-15T12:00:00Z",
+                debit(acmeAccount, Msat.ofMsat(50_000_000)),
+                credit("assets:bitcoin:onchain", Msat.ofMsat(50_000_000))));
+        // no merchant account in the entry: the fee belongs to the invoice's merchant
+        ledger.post(entry(
+                "invoice-" + bobInvoice + "-settlement",
+                "Invoice settled",
+                "2025-02-20T08:00:00Z",
+                debit("assets:bitcoin:lightning", Msat.ofMsat(10_000_000)),
+                credit("liabilities:merchant-balances", Msat.ofMsat(9_900_000)),
+                credit("revenue:processing-fees", Msat.ofMsat(100_000))));
+        // the last microsecond of the period: included
+        ledger.post(entry(
+                "invoice-a2-settlement-reversal-2",
+                "Invoice a2 settlement reversed",
+                "2025-02-28T23:59:59.999999Z",
+                debit(acmeAccount, Msat.ofMsat(990_000)),
+                debit("revenue:processing-fees", Msat.ofMsat(10_000)),
+                credit("assets:bitcoin:lightning", Msat.ofMsat(1_000_000))));
+        // exactly at the end: excluded
+        ledger.post(entry(
+                "invoice-a3-settlement",
+                "Invoice a3 settled",
+                "2025-03-01T00:00:00Z",
+                debit("assets:bitcoin:lightning", Msat.ofMsat(7_000_000)),
+                credit(acmeAccount, Msat.ofMsat(6_930_000)),
+                credit("revenue:processing-fees", Msat.ofMsat(70_000))));
+
+        exporter = new ReportExporter(dsl, LedgerReports.registry(), swap, Clock.fixed(GENERATED, ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    void close() {
+        database.close();
+    }
+
+    private static JournalEntry entry(String key, String description, String bookedAt, JournalLine... lines) {
+        return new JournalEntry(key, description, Instant.parse(bookedAt), List.of(lines));
+    }
+
+    // --- journal ---
+
+    @Test
+    void journal_csv_lists_every_line_of_the_period_and_its_totals_equal_an_independent_sum() throws IOException {
+        Export csv = export(LedgerReports.JOURNAL, ReportCriteria.period(FROM, TO), ReportFormat.CSV);
+        org.jooq.Record sql = dsl.resultQuery("""
+                        SELECT SUM(CASE WHEN l.side = 'DEBIT' THEN l.amount_msat END),
+                               SUM(CASE WHEN l.side = 'CREDIT' THEN l.amount_msat END),
+                               COUNT(*)
+                          FROM ledger_line l JOIN ledger_entry e ON e.id = l.entry_id
+                         WHERE e.posted AND e.booked_at >= '2025-02-01 00:00:00' AND e.booked_at < '2025-03-01 00:00:00'
+                        """).fetchOne();
+
+        List<CSVRecord> records = csv.csv();
+        List<CSVRecord> lines = table(records, "Entry");
+        assertThat(lines).hasSize(sql.get(2, Integer.class)).hasSize(11);
+        assertThat(lines)
+                .extracting(r -> r.get(2))
+                .contains("invoice-a1-settlement", "invoice-a2-settlement-reversal-2")
+                .doesNotContain("invoice-a0-settlement", "invoice-a3-settlement");
+        assertThat(lines).extracting(r -> r.get(3)).contains(TRICKY_DESCRIPTION);
+        assertThat(lines.get(0).get(1)).isEqualTo("2025-02-01T00:00:00.000000Z");
+        assertThat(lines.get(0).get(7)).isEqualTo("0.00200000001");
+        assertThat(lines.get(0).get(9)).isEqualTo("100.25");
+        assertThat(lines.get(0).get(11)).isEqualTo("EUR");
+
+        String debits = btc(sql.get(0, BigDecimal.class));
+        assertThat(debits).isEqualTo(btc(sql.get(1, BigDecimal.class))).isEqualTo("0.00261000001");
+        assertThat(totalRows(records))
+                .contains(
+                        List.of("BTC", JournalQuery.DEBITS, debits),
+                        List.of("BTC", JournalQuery.CREDITS, debits),
+                        List.of("EUR", JournalQuery.DEBITS, "100.25"),
+                        List.of("EUR", JournalQuery.CREDITS, "100.25"));
+        assertThat(records.get(0).get(1)).isEqualTo("Journal");
+        assertThat(records.get(1).get(1)).isEqualTo("2025-03-02T10:15:30Z");
+        assertThat(records.get(2).get(1))
+                .contains("2025-02-01T00:00:00Z (inclusive)", "2025-03-01T00:00:00Z (exclusive)");
+        assertThat(csv.result().rows()).isEqualTo(11);
+        assertThat(csv.result().totals().msat(JournalQuery.DEBITS))
+                .isEqualTo(sql.get(0, BigDecimal.class).longValueExact());
+    }
+
+    @Test
+    void journal_pdf_shows_title_criteria_generation_time_page_numbers_entry_totals_and_totals_per_currency()
+            throws IOException {
+        String text = export(LedgerReports.JOURNAL, ReportCriteria.period(FROM, TO), ReportFormat.PDF)
+                .pdfText();
+
+        assertThat(text)
+                .contains("Journal")
+                .contains("Generated at 2025-03-02T10:15:30Z")
+                .contains("From 2025-02-01T00:00:00Z (inclusive)")
+                .contains("Page 1 of 1")
+                .contains("Entry total")
+                .contains("invoice-a1-settlement")
+                .contains("Refund, \"quoted\"")
+                .contains("BTC: Debits 0.00261000001 | Credits 0.00261000001")
+                .contains("EUR: Debits 100.25 | Credits 100.25")
+                .doesNotContain("invoice-a0-settlement")
+                .doesNotContain("invoice-a3-settlement");
+    }
+
+    @Test
+    void journal_xlsx_opens_with_poi_and_holds_the_lines_the_criteria_and_the_totals() throws IOException {
+        List<String> cells = export(LedgerReports.JOURNAL, ReportCriteria.period(FROM, TO), ReportFormat.XLSX)
+                .xlsxCells();
+
+        assertThat(cells)
+                .contains("Journal", "assets:bitcoin:onchain", "0.00200000001", "100.25", "Entry total")
+                .anySatisfy(c -> assertThat(c).contains("Generated at 2025-03-02T10:15:30Z"))
+                .anySatisfy(c -> assertThat(c).contains("BTC: Debits 0.00261000001 | Credits 0.00261000001"))
+                .noneSatisfy(c -> assertThat(c).contains("invoice-a3-settlement"));
+    }
+
+    @Test
+    void period_edges_are_utc_instants_from_inclusive_and_to_exclusive() throws IOException {
+        Instant from = OffsetDateTime.parse("2025-02-01T01:00:00.000001+01:00").toInstant();
+        Instant to = Instant.parse("2025-02-28T23:59:59.999999Z");
+
+        List<CSVRecord> lines = table(
+                export(LedgerReports.JOURNAL, ReportCriteria.period(from, to), ReportFormat.CSV)
+                        .csv(),
+                "Entry");
+
+        assertThat(lines).extracting(r -> r.get(2)).containsOnly("payout-p1", "invoice-" + bobInvoice + "-settlement");
+    }
+
+    @Test
+    void an_empty_period_gives_a_valid_clearly_empty_report_in_every_format() throws IOException {
+        ReportCriteria empty =
+                ReportCriteria.period(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"));
+
+        Export csv = export(LedgerReports.JOURNAL, empty, ReportFormat.CSV);
+        assertThat(csv.result().empty()).isTrue();
+        assertThat(table(csv.csv(), "Entry")).isEmpty();
+        assertThat(csv.csv()).extracting(r -> r.get(0)).contains(ReportExporter.NO_DATA);
+        assertThat(totalRows(csv.csv())).contains(List.of("BTC", JournalQuery.DEBITS, "0.00000000"));
+
+        String pdf = export(LedgerReports.JOURNAL, empty, ReportFormat.PDF).pdfText();
+        assertThat(pdf)
+                .contains(
+                        "Journal",
+                        "No entries in this period",
+                        "Generated at",
+                        "Page 1 of 1",
+                        "BTC: Debits 0.00000000");
+
+        assertThat(export(LedgerReports.FEES_REVENUE, empty, ReportFormat.XLSX).xlsxCells())
+                .contains("No entries in this period");
+    }
+
+    // --- trial balance ---
+
+    @Test
+    void trial_balance_at_a_date_balances_and_matches_an_independent_sum() throws IOException {
+        Export csv = export(LedgerReports.TRIAL_BALANCE, ReportCriteria.asOf(TO), ReportFormat.CSV);
+        BigDecimal allDebits = dsl.resultQuery("""
+                        SELECT SUM(l.amount_msat) FROM ledger_line l JOIN ledger_entry e ON e.id = l.entry_id
+                         WHERE e.posted AND l.side = 'DEBIT' AND e.booked_at < '2025-03-01 00:00:00'
+                        """).fetchOne().get(0, BigDecimal.class);
+
+        ReportTotals totals = csv.result().totals();
+        assertThat(totals.msat(TrialBalanceQuery.DEBITS))
+                .isEqualTo(totals.msat(TrialBalanceQuery.CREDITS))
+                .isEqualTo(allDebits.longValueExact())
+                .isEqualTo(361_000_001L);
+        assertThat(totals.msat(TrialBalanceQuery.DEBIT_BALANCES))
+                .isEqualTo(totals.msat(TrialBalanceQuery.CREDIT_BALANCES));
+        List<CSVRecord> accounts = table(csv.csv(), "Account");
+        CSVRecord acmeRow = accounts.stream()
+                .filter(r -> r.get(0).equals(MerchantStatementQuery.accountCode(acme.id())))
+                .findFirst()
+                .orElseThrow();
+        assertThat(acmeRow.get(6)).isEqualTo(btc(BigDecimal.valueOf(246_010_001L)));
+        assertThat(acmeRow.get(2)).isEqualTo("LIABILITY");
+
+        String pdf = export(LedgerReports.TRIAL_BALANCE, ReportCriteria.asOf(TO), ReportFormat.PDF)
+                .pdfText();
+        assertThat(pdf)
+                .contains(
+                        "Trial balance",
+                        "Balances at 2025-03-01T00:00:00Z",
+                        "Page 1 of 1",
+                        "BTC: Debits 0.00361000001 | Credits 0.00361000001");
+    }
+
+    // --- merchant statement ---
+
+    @Test
+    void merchant_statement_has_opening_balance_movements_fees_and_closing_balance() throws IOException {
+        ReportCriteria criteria = ReportCriteria.period(FROM, TO).forMerchant(acme.id());
+        Export csv = export(LedgerReports.MERCHANT_STATEMENT, criteria, ReportFormat.CSV);
+        String account = MerchantStatementQuery.accountCode(acme.id());
+        long opening = sumMsat(
+                "SELECT SUM(CASE WHEN l.side = 'CREDIT' THEN l.amount_msat ELSE -l.amount_msat END)"
+                        + " FROM ledger_line l JOIN ledger_entry e ON e.id = l.entry_id JOIN ledger_account a ON a.id = l.account_id"
+                        + " WHERE e.posted AND a.code = ? AND e.booked_at < '2025-02-01 00:00:00'",
+                account);
+        long closing = sumMsat(
+                "SELECT SUM(CASE WHEN l.side = 'CREDIT' THEN l.amount_msat ELSE -l.amount_msat END)"
+                        + " FROM ledger_line l JOIN ledger_entry e ON e.id = l.entry_id JOIN ledger_account a ON a.id = l.account_id"
+                        + " WHERE e.posted AND a.code = ? AND e.booked_at < '2025-03-01 00:00:00'",
+                account);
+
+        ReportTotals totals = csv.result().totals();
+        assertThat(totals.msat(MerchantStatementQuery.OPENING))
+                .isEqualTo(opening)
+                .isEqualTo(99_000_000L);
+        assertThat(totals.msat(MerchantStatementQuery.CLOSING))
+                .isEqualTo(closing)
+                .isEqualTo(246_010_001L);
+        assertThat(totals.msat(MerchantStatementQuery.FEES)).isEqualTo(1_990_000L);
+        List<CSVRecord> records = csv.csv();
+        assertThat(records).anySatisfy(r -> {
+            assertThat(r.get(0)).isEqualTo("Merchant name");
+            assertThat(r.get(1)).isEqualTo(TRICKY_MERCHANT);
+        });
+        List<CSVRecord> movements = table(records, "Booked at (UTC)");
+        assertThat(movements)
+                .extracting(r -> r.get(2))
+                .containsExactly("invoice-a1-settlement", "payout-p1", "invoice-a2-settlement-reversal-2");
+        assertThat(movements).extracting(r -> r.get(6)).containsExactly("0.00002000", "", "-0.00000010");
+        assertThat(totalRows(records))
+                .contains(List.of("BTC", MerchantStatementQuery.CLOSING, btc(BigDecimal.valueOf(closing))));
+
+        String pdf = export(LedgerReports.MERCHANT_STATEMENT, criteria, ReportFormat.PDF)
+                .pdfText();
+        assertThat(pdf)
+                .contains("Merchant statement", "Acme, \"Best\" Coffee", "Roastery", "Page 1 of 1")
+                .contains("Opening balance 0.00099000", "Closing balance 0.00246010001");
+    }
+
+    // --- fees and revenue ---
+
+    @Test
+    void fees_per_merchant_add_up_to_the_fee_account_and_follow_the_entry_or_the_invoice() throws IOException {
+        Export csv = export(LedgerReports.FEES_REVENUE, ReportCriteria.period(FROM, TO), ReportFormat.CSV);
+        long feeAccount = sumMsat(
+                "SELECT SUM(CASE WHEN l.side = 'CREDIT' THEN l.amount_msat ELSE -l.amount_msat END)"
+                        + " FROM ledger_line l JOIN ledger_entry e ON e.id = l.entry_id JOIN ledger_account a ON a.id = l.account_id"
+                        + " WHERE e.posted AND a.code = ? AND e.booked_at >= '2025-02-01 00:00:00' AND e.booked_at < '2025-03-01 00:00:00'",
+                FeesRevenueQuery.FEE_ACCOUNT);
+
+        assertThat(csv.result().totals().msat(FeesRevenueQuery.FEES))
+                .isEqualTo(feeAccount)
+                .isEqualTo(2_090_000L);
+        List<CSVRecord> rows = table(csv.csv(), "Month");
+        assertThat(rows).allSatisfy(r -> assertThat(r.get(0)).isEqualTo("2025-02"));
+        assertThat(rows)
+                .extracting(r -> List.of(r.get(2), r.get(4), r.get(6)))
+                .containsExactlyInAnyOrder(
+                        List.of(TRICKY_MERCHANT, "0.00002000", "EUR"),
+                        List.of(TRICKY_MERCHANT, "-0.00000010", ""),
+                        List.of("Bob's Beans", "0.00000100", ""));
+        assertThat(totalRows(csv.csv())).contains(List.of("EUR", FeesRevenueQuery.FEES, "1.00"));
+
+        Export onlyBob = export(
+                LedgerReports.FEES_REVENUE, ReportCriteria.period(FROM, TO).forMerchant(bob.id()), ReportFormat.CSV);
+        assertThat(onlyBob.result().totals().msat(FeesRevenueQuery.FEES)).isEqualTo(100_000L);
+
+        String pdf = export(LedgerReports.FEES_REVENUE, ReportCriteria.period(FROM, TO), ReportFormat.PDF)
+                .pdfText();
+        assertThat(pdf)
+                .contains(
+                        "Fees and revenue",
+                        "Bob's Beans",
+                        "BTC: Processing fees 0.00002090",
+                        "EUR: Processing fees 1.00");
+    }
+
+    // --- helpers ---
+
+    private long sumMsat(String sql, Object... bindings) {
+        return dsl.resultQuery(sql, bindings)
+                .fetchOne()
+                .get(0, BigDecimal.class)
+                .longValueExact();
+    }
+
+    private static String btc(BigDecimal msat) {
+        return Msat.ofMsat(msat.longValueExact()).toBtcString();
+    }
+
+    private Export export(String report, ReportCriteria criteria, ReportFormat format) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ExportResult result = exporter.export(report, criteria, format, out);
+        return new Export(result, out.toByteArray());
+    }
+
+    /** The data rows of the table whose header row starts with {@code firstHeader}, up to the totals. */
+    private static List<CSVRecord> table(List<CSVRecord> records, String firstHeader) {
+        List<CSVRecord> rows = new ArrayList<>();
+        boolean inTable = false;
+        for (CSVRecord record : records) {
+            if (!inTable) {
+                inTable = record.get(0).equals(firstHeader);
+            } else if (record.get(0).equals("Total") || record.get(0).equals(ReportExporter.NO_DATA)) {
+                break;
+            } else {
+                rows.add(record);
+            }
+        }
+        return rows;
+    }
+
+    private static List<List<String>> totalRows(List<CSVRecord> records) {
+        return records.stream()
+                .filter(r -> r.get(0).equals("Total"))
+                .map(r -> List.of(r.get(1), r.get(2), r.get(3)))
+                .toList();
+    }
+
+    record Export(ExportResult result, byte[] bytes) {
+
+        List<CSVRecord> csv() throws IOException {
+            return CSVFormat.RFC4180
+                    .parse(new StringReader(new String(bytes, StandardCharsets.UTF_8)))
+                    .getRecords();
+        }
+
+        String pdfText() throws IOException {
+            assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+            try (PDDocument document = Loader.loadPDF(bytes)) {
+                return new PDFTextStripper().getText(document);
+            }
+        }
+
+        List<String> xlsxCells() throws IOException {
+            List<String> cells = new ArrayList<>();
+            DataFormatter formatter = new DataFormatter();
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+                for (Sheet sheet : workbook) {
+                    for (Row row : sheet) {
+                        for (Cell cell : row) {
+                            cells.add(formatter.formatCellValue(cell));
+                        }
+                    }
+                }
+            }
+            return cells;
+        }
+    }
+}
