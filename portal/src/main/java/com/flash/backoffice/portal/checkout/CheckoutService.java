@@ -1,5 +1,7 @@
 package com.flash.backoffice.portal.checkout;
 
+import com.flash.backoffice.db.api.InvoiceApiRepository;
+import com.flash.backoffice.db.api.InvoiceApiRepository.ApiInvoiceFields;
 import com.flash.backoffice.db.chain.InvoiceAddress;
 import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.InvoiceLightning;
@@ -28,18 +30,21 @@ public class CheckoutService {
     private final InvoiceAddressRepository addresses;
     private final InvoiceLightningRepository lightning;
     private final SimulatedPayments simulatedPayments;
+    private final InvoiceApiRepository apiFields;
 
     CheckoutService(
             InvoiceRepository invoices,
             MerchantRepository merchants,
             InvoiceAddressRepository addresses,
             InvoiceLightningRepository lightning,
-            SimulatedPayments simulatedPayments) {
+            SimulatedPayments simulatedPayments,
+            InvoiceApiRepository apiFields) {
         this.invoices = invoices;
         this.merchants = merchants;
         this.addresses = addresses;
         this.lightning = lightning;
         this.simulatedPayments = simulatedPayments;
+        this.apiFields = apiFields;
     }
 
     /** Whether payments are simulated (development): the page must then say no real bitcoin moves. */
@@ -82,17 +87,22 @@ public class CheckoutService {
                         .findByInvoice(invoice.id())
                         .map(InvoiceLightning::bolt11)
                         .orElse(null),
-                redirectUrl(invoice.metadataJson()));
+                redirectUrl(invoice));
     }
 
-    /** BTCPay clients put the return address in the checkout options; it is kept with the metadata here. */
-    private static String redirectUrl(String metadataJson) {
-        JsonNode metadata = JSON.readTree(metadataJson);
-        JsonNode url = metadata.get("redirectURL");
-        if (url == null || !url.isString()) {
-            return null;
+    /**
+     * Where to send the customer when done: the API's {@code checkout.redirectURL}, else a {@code redirectURL}
+     * in the metadata (as some BTCPay clients put it); only http(s), so the link cannot run script.
+     */
+    private String redirectUrl(Invoice invoice) {
+        String url = apiFields
+                .fields(invoice.id())
+                .map(ApiInvoiceFields::redirectUrl)
+                .orElse(null);
+        if (url == null) {
+            JsonNode fromMetadata = JSON.readTree(invoice.metadataJson()).get("redirectURL");
+            url = fromMetadata != null && fromMetadata.isString() ? fromMetadata.asString() : null;
         }
-        String text = url.asString();
-        return text.startsWith("https://") || text.startsWith("http://") ? text : null;
+        return url != null && (url.startsWith("https://") || url.startsWith("http://")) ? url : null;
     }
 }
