@@ -11,8 +11,6 @@ import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.audit.AuditQuery;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
-import com.flash.backoffice.db.merchant.PayoutSchedule;
-import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.portal.merchant.MerchantDraft;
 import com.flash.backoffice.portal.merchant.MerchantSaveResult;
 import com.flash.backoffice.portal.merchant.MerchantService;
@@ -166,18 +164,8 @@ class MerchantFormIT {
     @Test
     void an_edit_is_saved_with_the_state_before_and_after_in_the_audit_log() {
         KaribuSpring.openAs(context, "admin", Role.ADMIN);
-        var created = (MerchantSaveResult.Saved) merchantService.create(new MerchantDraft(
-                "Edit me " + UUID.randomUUID(),
-                "EUR",
-                null,
-                null,
-                SpeedPolicy.MEDIUM,
-                15,
-                1440,
-                BigDecimal.ZERO,
-                BigDecimal.ONE,
-                null,
-                PayoutSchedule.MANUAL));
+        var created = (MerchantSaveResult.Saved)
+                merchantService.create(MerchantDraft.defaults().withName("Edit me " + UUID.randomUUID()));
         UI.getCurrent().navigate("merchants");
         _setValue(
                 _get(TextField.class, spec -> spec.withId("merchant-filter")),
@@ -203,30 +191,10 @@ class MerchantFormIT {
     @Test
     void a_stale_edit_is_refused_and_changes_nothing() {
         KaribuSpring.openAs(context, "admin", Role.ADMIN);
-        var created = (MerchantSaveResult.Saved) merchantService.create(new MerchantDraft(
-                "Stale " + UUID.randomUUID(),
-                "EUR",
-                null,
-                null,
-                SpeedPolicy.LOW,
-                15,
-                1440,
-                BigDecimal.ZERO,
-                BigDecimal.ONE,
-                null,
-                PayoutSchedule.MANUAL));
-        MerchantDraft renamed = new MerchantDraft(
-                created.merchant().name() + " renamed",
-                "EUR",
-                null,
-                null,
-                SpeedPolicy.LOW,
-                15,
-                1440,
-                BigDecimal.ZERO,
-                BigDecimal.ONE,
-                null,
-                PayoutSchedule.MANUAL);
+        var created = (MerchantSaveResult.Saved)
+                merchantService.create(MerchantDraft.defaults().withName("Stale " + UUID.randomUUID()));
+        MerchantDraft renamed =
+                MerchantDraft.defaults().withName(created.merchant().name() + " renamed");
         merchantService.update(created.merchant().id(), created.merchant().revision(), renamed);
 
         var result = merchantService.update(
