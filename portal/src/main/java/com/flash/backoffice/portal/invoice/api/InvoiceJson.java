@@ -74,6 +74,7 @@ final class InvoiceJson {
         long due = Math.max(0, amount - invoice.paidMsat());
         return new PaymentMethodData(
                 method.id(),
+                legacyPaymentMethodId(method),
                 "BTC",
                 null,
                 null,
@@ -122,6 +123,14 @@ final class InvoiceJson {
                 .divide(MSAT_PER_BTC)
                 .stripTrailingZeros()
                 .toPlainString();
+    }
+
+    /** The id BTCPay used before 2.0 (its spec's {@code paymentMethod}). */
+    static String legacyPaymentMethodId(PaymentMethod method) {
+        return switch (method) {
+            case BTC_CHAIN -> "BTC";
+            case BTC_LN -> "BTC-LightningNetwork";
+        };
     }
 
     static String paymentStatus(PaymentStatus status) {

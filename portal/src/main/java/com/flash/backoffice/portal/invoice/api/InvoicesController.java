@@ -119,7 +119,10 @@ class InvoicesController {
         return ResponseEntity.ok().build();
     }
 
-    /** Greenfield's MarkInvoiceStatusRequest: {@code {"status": "Settled" | "Invalid"}}. */
+    /**
+     * Greenfield's MarkInvoiceStatusRequest: {@code {"status": "Settled" | "Invalid"}}. "Complete" is Settled's name
+     * in BTCPay's spec before 1.4, which clients generated from it (btcpay-greenfield-node-client) still send.
+     */
     @PostMapping("/{invoiceId}/status")
     InvoiceData mark(
             @PathVariable String storeId,
@@ -130,7 +133,7 @@ class InvoicesController {
         MarkTarget target = null;
         if (status != null && status.isString()) {
             target = switch (status.asString()) {
-                case "Settled" -> MarkTarget.SETTLED;
+                case "Settled", "Complete" -> MarkTarget.SETTLED;
                 case "Invalid" -> MarkTarget.INVALID;
                 default -> null;
             };
