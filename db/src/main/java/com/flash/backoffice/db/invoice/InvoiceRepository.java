@@ -3,6 +3,7 @@ package com.flash.backoffice.db.invoice;
 import static com.flash.backoffice.db.jooq.Tables.INVOICE;
 import static com.flash.backoffice.db.jooq.Tables.INVOICE_EVENT;
 import static com.flash.backoffice.db.jooq.Tables.INVOICE_PAYMENT;
+import static com.flash.backoffice.db.jooq.Tables.INVOICE_WORKFLOW_STATE;
 
 import com.flash.backoffice.db.jooq.tables.records.InvoiceEventRecord;
 import com.flash.backoffice.db.jooq.tables.records.InvoicePaymentRecord;
@@ -75,6 +76,7 @@ public class InvoiceRepository {
             if (stored == null) {
                 return SaveStateResult.NOT_FOUND;
             }
+            saveWorkflowState(tx, update);
             if (stored >= update.revision()) {
                 return SaveStateResult.ALREADY_SAVED;
             }
@@ -92,6 +94,29 @@ public class InvoiceRepository {
             }
             return SaveStateResult.SAVED;
         });
+    }
+
+    /**
+     * Keeps the newest workflow state. Apart from the invoice row's revision: the opening state has the revision the
+     * row is created with (0), so the row alone would never take it.
+     */
+    private static void saveWorkflowState(DSLContext tx, InvoiceStateUpdate update) {
+        tx.execute(
+                "INSERT INTO invoice_workflow_state (invoice_id, revision, state_json) VALUES (?, ?, ?)"
+                        + " ON DUPLICATE KEY UPDATE"
+                        + " state_json = IF(VALUES(revision) > revision, VALUES(state_json), state_json),"
+                        + " revision = GREATEST(revision, VALUES(revision))",
+                update.invoiceId(),
+                update.revision(),
+                update.workflowStateJson());
+    }
+
+    /** The workflow state last saved by {@link #saveState}, as JSON; empty before the workflow's first save. */
+    public Optional<String> findWorkflowState(String invoiceId) {
+        return ctx.select(INVOICE_WORKFLOW_STATE.STATE_JSON)
+                .from(INVOICE_WORKFLOW_STATE)
+                .where(INVOICE_WORKFLOW_STATE.INVOICE_ID.eq(invoiceId))
+                .fetchOptional(INVOICE_WORKFLOW_STATE.STATE_JSON);
     }
 
     /** Inserts the payment or, when its reference is known, updates what can change: confirmations, status. */

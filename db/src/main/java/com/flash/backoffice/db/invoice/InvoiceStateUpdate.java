@@ -3,7 +3,10 @@ package com.flash.backoffice.db.invoice;
 import java.util.List;
 import java.util.Objects;
 
-/** The invoice workflow's view of an invoice at {@code revision}, with all its payments. */
+/**
+ * The invoice workflow's view of an invoice at {@code revision}, with all its payments, and its whole state as JSON
+ * ({@code workflowStateJson}, kept so that marking can continue from it after the workflow has closed).
+ */
 public record InvoiceStateUpdate(
         String invoiceId,
         int revision,
@@ -11,12 +14,14 @@ public record InvoiceStateUpdate(
         InvoiceAdditionalStatus additionalStatus,
         long paidMsat,
         String statusReason,
-        List<InvoicePayment> payments) {
+        List<InvoicePayment> payments,
+        String workflowStateJson) {
 
     public InvoiceStateUpdate {
         Objects.requireNonNull(invoiceId, "invoiceId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(additionalStatus, "additionalStatus");
+        Objects.requireNonNull(workflowStateJson, "workflowStateJson");
         payments = List.copyOf(payments);
     }
 }

@@ -176,4 +176,21 @@ public class MerchantRepository {
     private static Instant instant(java.time.LocalDateTime value) {
         return UtcTimestamps.fromDb(value);
     }
+
+    /** BTCPay's "Allow anyone to create invoice": the pay button works only when it is on. False for no merchant. */
+    public boolean anyoneCanCreateInvoice(String merchantId) {
+        return Boolean.TRUE.equals(ctx.select(MERCHANT.ANYONE_CAN_CREATE_INVOICE)
+                .from(MERCHANT)
+                .where(MERCHANT.ID.eq(merchantId))
+                .fetchOne(MERCHANT.ANYONE_CAN_CREATE_INVOICE));
+    }
+
+    /** Turns the setting on or off; false when there is no such merchant. */
+    public boolean setAnyoneCanCreateInvoice(String merchantId, boolean allowed) {
+        return ctx.update(MERCHANT)
+                        .set(MERCHANT.ANYONE_CAN_CREATE_INVOICE, allowed)
+                        .where(MERCHANT.ID.eq(merchantId))
+                        .execute()
+                == 1;
+    }
 }

@@ -1,5 +1,6 @@
 package com.flash.backoffice.db.webhook;
 
+import static com.flash.backoffice.db.jooq.Tables.INVOICE_EVENT;
 import static com.flash.backoffice.db.jooq.Tables.WEBHOOK;
 import static com.flash.backoffice.db.jooq.Tables.WEBHOOK_DELIVERY;
 
@@ -149,6 +150,18 @@ public class WebhookRepository {
                 .limit(limit)
                 .offset(offset)
                 .fetch(WebhookRepository::toDelivery);
+    }
+
+    /** Deliveries of the invoice's events to any of its store's webhooks, newest first (at most {@code limit}). */
+    public List<WebhookDelivery> listDeliveriesForInvoice(String invoiceId, int limit) {
+        return ctx.select(WEBHOOK_DELIVERY.fields())
+                .from(WEBHOOK_DELIVERY)
+                .join(INVOICE_EVENT)
+                .on(INVOICE_EVENT.ID.eq(WEBHOOK_DELIVERY.EVENT_ID))
+                .where(INVOICE_EVENT.INVOICE_ID.eq(invoiceId))
+                .orderBy(WEBHOOK_DELIVERY.CREATED_AT.desc(), WEBHOOK_DELIVERY.ID.desc())
+                .limit(limit)
+                .fetch(row -> toDelivery(row.into(WEBHOOK_DELIVERY)));
     }
 
     /** The chain's deliveries, oldest first. */

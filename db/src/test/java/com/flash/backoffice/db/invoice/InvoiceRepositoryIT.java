@@ -47,6 +47,7 @@ class InvoiceRepositoryIT {
     void cleanTables() {
         dsl.execute("DELETE FROM invoice_event");
         dsl.execute("DELETE FROM invoice_payment");
+        dsl.execute("DELETE FROM invoice_workflow_state");
         dsl.execute("DELETE FROM invoice");
         dsl.execute("DELETE FROM merchant");
         merchant = merchants.create(NewMerchant.withDefaults("Coffee Corner", "EUR"));
@@ -120,7 +121,8 @@ class InvoiceRepositoryIT {
                 InvoiceAdditionalStatus.NONE,
                 150_000_000L,
                 null,
-                List.of(pending));
+                List.of(pending),
+                "{\"revision\": 1}");
 
         assertThat(invoices.saveState(processing)).isEqualTo(SaveStateResult.SAVED);
         assertThat(invoices.saveState(processing)).isEqualTo(SaveStateResult.ALREADY_SAVED);
@@ -130,6 +132,7 @@ class InvoiceRepositoryIT {
         assertThat(saved.paidMsat()).isEqualTo(150_000_000L);
         assertThat(saved.revision()).isEqualTo(1);
         assertThat(invoices.findPayments(invoice.id())).containsExactly(pending);
+        assertThat(invoices.findWorkflowState(invoice.id())).contains("{\"revision\": 1}");
     }
 
     @Test
@@ -143,7 +146,8 @@ class InvoiceRepositoryIT {
                 InvoiceAdditionalStatus.NONE,
                 150_000_000L,
                 null,
-                List.of(confirmed)));
+                List.of(confirmed),
+                "{\"revision\": 2}"));
 
         SaveStateResult result = invoices.saveState(new InvoiceStateUpdate(
                 invoice.id(),
@@ -152,17 +156,37 @@ class InvoiceRepositoryIT {
                 InvoiceAdditionalStatus.NONE,
                 150_000_000L,
                 null,
-                List.of(chainPayment("tx1:0", 0, PaymentStatus.PENDING))));
+                List.of(chainPayment("tx1:0", 0, PaymentStatus.PENDING)),
+                "{\"revision\": 1}"));
 
         assertThat(result).isEqualTo(SaveStateResult.ALREADY_SAVED);
         assertThat(invoices.findById(invoice.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.SETTLED);
         assertThat(invoices.findPayments(invoice.id())).containsExactly(confirmed);
+        assertThat(invoices.findWorkflowState(invoice.id())).contains("{\"revision\": 2}");
+    }
+
+    @Test
+    void the_opening_state_is_kept_although_the_row_already_has_its_revision() {
+        Invoice invoice = invoices.create(newInvoice(merchant.id(), 150_000_000L, null, CREATED));
+
+        SaveStateResult result = invoices.saveState(new InvoiceStateUpdate(
+                invoice.id(),
+                0,
+                InvoiceStatus.NEW,
+                InvoiceAdditionalStatus.NONE,
+                0,
+                null,
+                List.of(),
+                "{\"opened\": 0}"));
+
+        assertThat(result).isEqualTo(SaveStateResult.ALREADY_SAVED);
+        assertThat(invoices.findWorkflowState(invoice.id())).contains("{\"opened\": 0}");
     }
 
     @Test
     void saving_state_of_an_unknown_invoice_reports_not_found() {
         assertThat(invoices.saveState(new InvoiceStateUpdate(
-                        "nope", 1, InvoiceStatus.NEW, InvoiceAdditionalStatus.NONE, 0, null, List.of())))
+                        "nope", 1, InvoiceStatus.NEW, InvoiceAdditionalStatus.NONE, 0, null, List.of(), "{}")))
                 .isEqualTo(SaveStateResult.NOT_FOUND);
     }
 
@@ -211,7 +235,7 @@ class InvoiceRepositoryIT {
         Invoice second = invoices.create(newInvoice(merchant.id(), 2_000L, "order-200", CREATED.plusSeconds(60)));
         Invoice third = invoices.create(newInvoice(other.id(), 3_000L, "order-101", CREATED.plusSeconds(120)));
         invoices.saveState(new InvoiceStateUpdate(
-                second.id(), 1, InvoiceStatus.EXPIRED, InvoiceAdditionalStatus.NONE, 0, null, List.of()));
+                second.id(), 1, InvoiceStatus.EXPIRED, InvoiceAdditionalStatus.NONE, 0, null, List.of(), "{}"));
 
         assertThat(ids(InvoiceQuery.all(0, 10))).containsExactly(third.id(), second.id(), first.id());
         assertThat(ids(new InvoiceQuery(merchant.id(), null, null, null, null, 0, 10)))

@@ -18,11 +18,20 @@ public class ApiLinks {
         return base() + "/i/" + invoiceId;
     }
 
+    /** Where a pay button posts: {@code <portal base>/api/v1/invoices}. */
+    public String payButtonAction() {
+        return base() + "/api/v1/invoices";
+    }
+
     private String base() {
         String configured = properties.publicBaseUrl();
         if (configured != null && !configured.isBlank()) {
             return configured.replaceAll("/+$", "");
         }
-        return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        try {
+            return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
+        } catch (IllegalStateException outsideARequest) {
+            return "http://127.0.0.1:8080";
+        }
     }
 }

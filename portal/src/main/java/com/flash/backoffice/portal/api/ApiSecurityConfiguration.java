@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -38,7 +39,12 @@ class ApiSecurityConfiguration {
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .logout(AbstractHttpConfigurer::disable)
                 .addFilterBefore(new ApiKeyAuthenticationFilter(keys, errors), AnonymousAuthenticationFilter.class)
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ApiKeyAuthentication.AUTHORITY))
+                .authorizeHttpRequests(requests -> requests
+                        // the pay button: a public form post, allowed per store by "anyone can create invoice"
+                        .requestMatchers(HttpMethod.POST, "/api/v1/invoices")
+                        .permitAll()
+                        .anyRequest()
+                        .hasAuthority(ApiKeyAuthentication.AUTHORITY))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(
                                 (request, response, e) -> errors.write(response, 401, UNAUTHENTICATED))

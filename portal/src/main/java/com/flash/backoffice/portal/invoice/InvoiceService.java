@@ -14,6 +14,8 @@ import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.rate.ExchangeRate;
 import com.flash.backoffice.db.rate.ExchangeRateRepository;
+import com.flash.backoffice.db.webhook.WebhookDelivery;
+import com.flash.backoffice.db.webhook.WebhookRepository;
 import com.flash.backoffice.portal.audit.AuditService;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.portal.security.StaffRoles;
@@ -26,6 +28,7 @@ import com.flash.backoffice.workflows.invoice.MarkTarget;
 import com.flash.backoffice.workflows.lightning.LightningInvoices;
 import com.flash.backoffice.workflows.lightning.LightningNodeException;
 import com.flash.backoffice.workflows.watch.SimulatedPayments;
+import com.flash.backoffice.workflows.webhook.WebhookDeliveries;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,6 +68,7 @@ public class InvoiceService {
     private final InvoiceAddressRepository addresses;
     private final InvoiceLightningRepository lightning;
     private final SimulatedPayments simulatedPayments;
+    private final WebhookRepository webhooks;
 
     InvoiceService(
             InvoiceRepository invoices,
@@ -78,7 +82,8 @@ public class InvoiceService {
             LightningInvoices lightningInvoices,
             InvoiceAddressRepository addresses,
             InvoiceLightningRepository lightning,
-            SimulatedPayments simulatedPayments) {
+            SimulatedPayments simulatedPayments,
+            WebhookRepository webhooks) {
         this.invoices = invoices;
         this.merchants = merchants;
         this.rates = rates;
@@ -92,6 +97,7 @@ public class InvoiceService {
         this.addresses = addresses;
         this.lightning = lightning;
         this.simulatedPayments = simulatedPayments;
+        this.webhooks = webhooks;
     }
 
     /**
@@ -100,6 +106,22 @@ public class InvoiceService {
      */
     @PreAuthorize(CREATORS + " or @storePermissions.has(#merchantId, 'btcpay.store.cancreateinvoice')")
     public InvoiceCreateResult create(String merchantId, InvoiceDraft draft) {
+        return createInvoice(merchantId, draft);
+    }
+
+    /**
+     * The pay button a merchant pastes into a web page: anyone may create an invoice, but only for a merchant that
+     * turned on "Allow anyone to create invoice" (BTCPay's store setting); any other store is "not found".
+     */
+    @PreAuthorize("permitAll()")
+    public InvoiceCreateResult createFromPayButton(String merchantId, InvoiceDraft draft) {
+        if (merchantId == null || !merchants.anyoneCanCreateInvoice(merchantId)) {
+            return new InvoiceCreateResult.MerchantNotFound();
+        }
+        return createInvoice(merchantId, draft);
+    }
+
+    private InvoiceCreateResult createInvoice(String merchantId, InvoiceDraft draft) {
         Optional<Merchant> merchant = merchants.findById(merchantId);
         if (merchant.isEmpty()) {
             return new InvoiceCreateResult.MerchantNotFound();
@@ -225,6 +247,34 @@ public class InvoiceService {
         return invoices.findEvents(invoiceId);
     }
 
+    /** The webhook deliveries of this invoice's events (newest first), with their answers. */
+    @PreAuthorize(READERS)
+    public List<WebhookDelivery> webhookDeliveries(String invoiceId) {
+        return webhooks.listDeliveriesForInvoice(invoiceId, 200);
+    }
+
+    /**
+     * BTCPay's manual redelivery from the invoice page: the same body under a new delivery id, sent once. Only a
+     * delivery of one of this invoice's events; audited.
+     */
+    @PreAuthorize(CREATORS)
+    public WebhookDelivery redeliverWebhook(String invoiceId, String deliveryId) {
+        WebhookDelivery old = webhooks.findDelivery(deliveryId)
+                .filter(delivery -> delivery.eventId() != null
+                        && invoices.findEvents(invoiceId).stream().anyMatch(event -> event.id() == delivery.eventId()))
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "Delivery " + deliveryId + " is not a delivery of invoice " + invoiceId + "."));
+        WebhookDelivery created = WebhookDeliveries.redeliver(webhooks, workflows, old);
+        audit.record(
+                "webhook.redeliver",
+                "webhook-delivery",
+                created.id(),
+                null,
+                null,
+                "of delivery " + deliveryId + " for invoice " + invoiceId);
+        return created;
+    }
+
     /** Merchants to pick from when creating or filtering invoices, by name. */
     @PreAuthorize(READERS)
     public List<MerchantChoice> merchantChoices() {
@@ -241,8 +291,8 @@ public class InvoiceService {
         Invoice before =
                 invoices.findById(invoiceId).orElseThrow(() -> new IllegalArgumentException("No invoice " + invoiceId));
         String actor = currentUser.require().username();
-        MarkResult result = InvoiceWorkflows.existing(workflows, invoiceId)
-                .mark(new MarkRequest(target, actor, reason == null ? "" : reason.strip()));
+        MarkResult result = InvoiceWorkflows.mark(
+                workflows, invoiceId, new MarkRequest(target, actor, reason == null ? "" : reason.strip()));
         if (result == MarkResult.MARKED) {
             audit.record(
                     "invoice.mark-" + target.name().toLowerCase(),

@@ -5,9 +5,12 @@ import com.flash.backoffice.db.merchant.MerchantNameTakenException;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.MerchantUpdateResult;
 import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.portal.api.ApiLinks;
 import com.flash.backoffice.portal.audit.AuditService;
+import com.flash.backoffice.portal.paybutton.PayButtonSnippet;
 import com.flash.backoffice.portal.security.StaffRoles;
 import com.flash.backoffice.workflows.bitcoin.BitcoinProperties;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,10 +30,48 @@ public class MerchantService {
     private final AuditService audit;
     private final BitcoinProperties bitcoin;
 
-    MerchantService(MerchantRepository merchants, AuditService audit, BitcoinProperties bitcoin) {
+    private final ApiLinks links;
+
+    MerchantService(MerchantRepository merchants, AuditService audit, BitcoinProperties bitcoin, ApiLinks links) {
         this.merchants = merchants;
         this.audit = audit;
         this.bitcoin = bitcoin;
+        this.links = links;
+    }
+
+    /** BTCPay's "Allow anyone to create invoice", which the pay button needs. */
+    @PreAuthorize(READERS)
+    public boolean payButtonAllowed(String merchantId) {
+        return merchants.anyoneCanCreateInvoice(merchantId);
+    }
+
+    /** Turns the pay button (anyone may create invoices for the store) on or off; audited. */
+    @PreAuthorize(WRITERS)
+    @Transactional
+    public void allowPayButton(String merchantId, boolean allowed) {
+        boolean before = merchants.anyoneCanCreateInvoice(merchantId);
+        if (!merchants.setAnyoneCanCreateInvoice(merchantId, allowed)) {
+            throw new IllegalArgumentException("No merchant " + merchantId);
+        }
+        audit.record(
+                "merchant.anyone-can-create-invoice",
+                "merchant",
+                merchantId,
+                Map.of("anyoneCanCreateInvoice", before),
+                Map.of("anyoneCanCreateInvoice", allowed),
+                null);
+    }
+
+    /**
+     * The HTML of a pay button for the store. {@code price} null lets the customer choose the amount; refuses a
+     * price that is not positive.
+     */
+    @PreAuthorize(READERS)
+    public String payButtonHtml(String merchantId, BigDecimal price, String currency, String buttonText) {
+        if (price != null && price.signum() <= 0) {
+            throw new IllegalArgumentException("The price must be more than zero.");
+        }
+        return PayButtonSnippet.html(links.payButtonAction(), merchantId, price, currency, buttonText);
     }
 
     @PreAuthorize(READERS)

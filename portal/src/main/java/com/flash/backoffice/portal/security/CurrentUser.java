@@ -3,6 +3,7 @@ package com.flash.backoffice.portal.security;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -21,7 +22,9 @@ public class CurrentUser {
 
     public Optional<Staff> get() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
+        if (authentication == null
+                || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
             return Optional.empty();
         }
         Set<Role> roles = EnumSet.noneOf(Role.class);

@@ -11,6 +11,9 @@ public interface InvoiceActivities {
     /** Stores status, paid amount and payments unless the database already has this revision or a newer one. */
     void saveState(InvoiceState state);
 
+    /** The state the workflow saved last (to mark an invoice whose workflow has closed). */
+    InvoiceState loadState(String invoiceId);
+
     /** Posts one balanced ledger entry under the posting's source key (at most once). */
     void postSettlement(SettlementPosting posting);
 

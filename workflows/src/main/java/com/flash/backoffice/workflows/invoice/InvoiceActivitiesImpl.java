@@ -1,5 +1,7 @@
 package com.flash.backoffice.workflows.invoice;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.flash.backoffice.db.invoice.InvoiceEvent;
 import com.flash.backoffice.db.invoice.InvoicePayment;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
@@ -10,12 +12,16 @@ import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.ledger.NewLedgerAccount;
 import com.flash.backoffice.db.ledger.UnbalancedEntryException;
 import com.flash.backoffice.db.ledger.UnknownAccountException;
+import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
 @Component
 public class InvoiceActivitiesImpl implements InvoiceActivities {
+
+    /** The mapper Temporal itself uses for workflow arguments, so a stored state reads back exactly. */
+    private static final ObjectMapper STATE_JSON = JacksonJsonPayloadConverter.newDefaultObjectMapper();
 
     private final InvoiceRepository invoices;
     private final LedgerRepository ledger;
@@ -33,6 +39,22 @@ public class InvoiceActivitiesImpl implements InvoiceActivities {
         if (result == SaveStateResult.NOT_FOUND) {
             throw ApplicationFailure.newNonRetryableFailure(
                     "invoice " + state.invoiceId() + " is not stored", InvoiceFailure.INVOICE_NOT_FOUND.name());
+        }
+    }
+
+    @Override
+    public InvoiceState loadState(String invoiceId) {
+        String json = invoices.findWorkflowState(invoiceId)
+                .orElseThrow(() -> ApplicationFailure.newNonRetryableFailure(
+                        "invoice " + invoiceId + " has no saved workflow state",
+                        InvoiceFailure.INVOICE_NOT_FOUND.name()));
+        try {
+            return STATE_JSON.readValue(json, InvoiceState.class);
+        } catch (JsonProcessingException e) {
+            throw ApplicationFailure.newNonRetryableFailureWithCause(
+                    "invoice " + invoiceId + ": stored workflow state is unreadable",
+                    InvoiceFailure.INVOICE_NOT_FOUND.name(),
+                    e);
         }
     }
 
@@ -75,6 +97,15 @@ public class InvoiceActivitiesImpl implements InvoiceActivities {
                 state.additionalStatus(),
                 state.paidMsat(),
                 state.statusReason(),
-                payments);
+                payments,
+                json(state));
+    }
+
+    static String json(InvoiceState state) {
+        try {
+            return STATE_JSON.writeValueAsString(state);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("invoice " + state.invoiceId() + ": state not serialisable", e);
+        }
     }
 }

@@ -18,7 +18,7 @@ public final class InvoiceWorker {
     }
 
     public static void register(Worker worker, InvoiceActivities activities) {
-        worker.registerWorkflowImplementationTypes(InvoiceWorkflowImpl.class);
+        worker.registerWorkflowImplementationTypes(InvoiceWorkflowImpl.class, ClosedInvoiceMarkWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
     }
 }

@@ -20,7 +20,7 @@ import java.util.function.UnaryOperator;
  */
 public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
-    private static final ActivityOptions ACTIVITY_OPTIONS = ActivityOptions.newBuilder()
+    static final ActivityOptions ACTIVITY_OPTIONS = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
             .setRetryOptions(RetryOptions.newBuilder()
                     .setInitialInterval(Duration.ofSeconds(1))
@@ -38,10 +38,12 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
     @Override
     public InvoiceState run(InvoiceRequest request) {
-        state = InvoiceRules.open(request);
-        activities.saveState(state);
-        activities.publishEvents(List.of(InvoiceEvents.created(state, now())));
-        savedRevision = state.revision();
+        InvoiceState opened = InvoiceRules.open(request);
+        state = opened;
+        activities.saveState(opened);
+        activities.publishEvents(List.of(InvoiceEvents.created(opened, now())));
+        // not state.revision(): a marking handled while the first save ran has changed state, unsaved as yet
+        savedRevision = opened.revision();
         while (true) {
             saveTransitions();
             Duration untilDeadline = Duration.between(now(), state.nextDeadline());

@@ -18,6 +18,7 @@ import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.money.Msat;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -133,6 +134,51 @@ class InvoiceWorkflowIT {
     }
 
     @Test
+    void staff_mark_an_invoice_after_its_workflow_closed_with_the_same_rules_and_bookkeeping(
+            TestWorkflowEnvironment env) {
+        Invoice invoice = invoices.create(newInvoice(SpeedPolicy.MEDIUM));
+        InvoiceWorkflows.start(client, InvoiceRequest.of(invoice));
+        InvoiceWorkflow workflow = InvoiceWorkflows.existing(client, invoice.id());
+        workflow.paymentSeen(PaymentObserved.onChain("partial:0", "bc1qa", AMOUNT / 2, 1, false));
+        InvoiceState closed = WorkflowStub.fromTyped(workflow).getResult(InvoiceState.class);
+        assertThat(closed.status()).isEqualTo(InvoiceStatus.EXPIRED);
+        assertThat(closed.additionalStatus()).isEqualTo(InvoiceAdditionalStatus.PAID_PARTIAL);
+        String merchantBalance = "liabilities:merchant:" + merchant.id();
+        // a plain client, as the portal has: the test environment's own client lets time run while it waits for a
+        // result, and with nothing scheduled the test server would jump years ahead while the marking runs
+        WorkflowClient client = WorkflowClient.newInstance(
+                env.getWorkflowServiceStubs(),
+                WorkflowClientOptions.newBuilder()
+                        .setNamespace(env.getNamespace())
+                        .build());
+
+        MarkResult settled = InvoiceWorkflows.mark(
+                client, invoice.id(), new MarkRequest(MarkTarget.SETTLED, "support@flash", "paid the rest in cash"));
+
+        assertThat(settled).isEqualTo(MarkResult.MARKED);
+        Invoice stored = invoices.findById(invoice.id()).orElseThrow();
+        assertThat(stored.status()).isEqualTo(InvoiceStatus.SETTLED);
+        assertThat(stored.additionalStatus()).isEqualTo(InvoiceAdditionalStatus.MARKED);
+        assertThat(stored.statusReason()).isEqualTo("paid the rest in cash");
+        assertThat(stored.revision()).isGreaterThan(closed.revision());
+        long received = AMOUNT / 2;
+        assertThat(balance(merchantBalance)).isEqualTo(Msat.ofMsat(received - received / 100));
+
+        MarkResult invalid = InvoiceWorkflows.mark(
+                client, invoice.id(), new MarkRequest(MarkTarget.INVALID, "finance@flash", "cash was counterfeit"));
+        MarkResult again = InvoiceWorkflows.mark(
+                client, invoice.id(), new MarkRequest(MarkTarget.INVALID, "finance@flash", "twice"));
+
+        assertThat(invalid).isEqualTo(MarkResult.MARKED);
+        assertThat(again).isEqualTo(MarkResult.ALREADY_INVALID);
+        assertThat(invoices.findById(invoice.id()).orElseThrow().status()).isEqualTo(InvoiceStatus.INVALID);
+        assertThat(balance(merchantBalance)).isEqualTo(Msat.ZERO);
+        assertThat(invoices.findEvents(invoice.id()))
+                .extracting(InvoiceEvent::eventType)
+                .endsWith("InvoiceSettled", "InvoiceInvalid");
+    }
+
+    @Test
     void the_activities_refuse_an_invoice_that_is_not_stored() {
         InvoiceActivities activities =
                 new InvoiceActivitiesImpl(invoices, ledger, new OutboxInvoiceEventPublisher(invoices));
@@ -180,6 +226,11 @@ class InvoiceWorkflowIT {
             @Override
             public void saveState(InvoiceState state) {
                 real.saveState(state);
+            }
+
+            @Override
+            public InvoiceState loadState(String invoiceId) {
+                return real.loadState(invoiceId);
             }
 
             @Override

@@ -276,6 +276,11 @@ class InvoiceWorkflowSurvivesRestartIT {
             }
 
             @Override
+            public InvoiceState loadState(String invoiceId) {
+                return real.loadState(invoiceId);
+            }
+
+            @Override
             public void postSettlement(SettlementPosting posting) {
                 real.postSettlement(posting);
                 settlementPostings.incrementAndGet();

@@ -316,6 +316,17 @@ class InvoiceWorkflowTest {
     }
 
     @Test
+    void a_marking_that_arrives_during_the_first_save_returns_only_once_the_marked_state_is_stored() {
+        activities.slowSaves(300);
+        InvoiceWorkflow invoice = start(terms(AMOUNT, 0, SpeedPolicy.MEDIUM));
+
+        MarkResult result = invoice.mark(new MarkRequest(MarkTarget.INVALID, "support@flash", "order cancelled"));
+
+        assertThat(result).isEqualTo(MarkResult.MARKED);
+        assertStatus(activities.lastSaved(), INVALID, MARKED);
+    }
+
+    @Test
     void staff_cannot_mark_an_invoice_settled_by_its_payments_invalid() {
         InvoiceWorkflow invoice = start(terms(AMOUNT, 0, SpeedPolicy.HIGH));
         invoice.paymentSeen(PaymentObserved.lightning("hash1", AMOUNT));

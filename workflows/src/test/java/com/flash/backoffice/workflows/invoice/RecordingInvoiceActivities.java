@@ -17,9 +17,33 @@ final class RecordingInvoiceActivities implements InvoiceActivities {
     private final AtomicInteger postingAttempts = new AtomicInteger();
     private final AtomicBoolean failNextPostingAfterWriting = new AtomicBoolean();
 
+    private volatile long saveDelayMillis;
+
     @Override
-    public synchronized void saveState(InvoiceState state) {
-        saved.add(state);
+    public void saveState(InvoiceState state) {
+        if (saveDelayMillis > 0) {
+            try {
+                Thread.sleep(saveDelayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (this) {
+            saved.add(state);
+        }
+    }
+
+    /** Every later save takes this long, as a slow database would. */
+    void slowSaves(long millis) {
+        saveDelayMillis = millis;
+    }
+
+    @Override
+    public synchronized InvoiceState loadState(String invoiceId) {
+        return saved.reversed().stream()
+                .filter(state -> state.invoiceId().equals(invoiceId))
+                .findFirst()
+                .orElseThrow();
     }
 
     @Override

@@ -3,19 +3,25 @@ package com.flash.backoffice.portal.invoice.ui;
 import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.invoice.InvoiceEvent;
 import com.flash.backoffice.db.invoice.InvoicePayment;
+import com.flash.backoffice.db.webhook.WebhookDelivery;
+import com.flash.backoffice.portal.checkout.PaymentUris;
+import com.flash.backoffice.portal.checkout.QrCodes;
 import com.flash.backoffice.portal.invoice.InvoiceService;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.security.StaffRoles;
 import com.flash.backoffice.workflows.invoice.MarkResult;
 import com.flash.backoffice.workflows.invoice.MarkTarget;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
@@ -82,6 +88,7 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
                 + (destinations.address() == null ? "none (no watch-only key)" : destinations.address())));
         add(new Paragraph("Lightning: " + (destinations.bolt11() == null ? "none" : destinations.bolt11())));
         add(new Anchor("i/" + invoice.id(), "Customer checkout page"));
+        add(paymentCodes(invoice, destinations));
         if (canMark) {
             add(new HorizontalLayout(markButton(MarkTarget.SETTLED), markButton(MarkTarget.INVALID)));
         }
@@ -91,6 +98,71 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
         add(new H3("Metadata"), new Pre(invoice.metadataJson()));
         add(new H3("Payments"), payments());
         add(new H3("Timeline"), timeline());
+        add(new H3("Webhook deliveries"), webhookDeliveries());
+    }
+
+    /**
+     * QR codes to pay the amount still due: the unified BIP21 URI (address and BOLT11 in one scan), and each
+     * network's own, as the checkout page shows them.
+     */
+    private Component paymentCodes(Invoice invoice, InvoiceService.PaymentDestinations destinations) {
+        HorizontalLayout codes = new HorizontalLayout();
+        codes.setId("payment-codes");
+        Long dueMsat = invoice.amountMsat() == null ? null : Math.max(invoice.amountMsat() - invoice.paidMsat(), 0L);
+        if (destinations.address() != null || destinations.bolt11() != null) {
+            codes.add(qrCode(
+                    "qr-unified",
+                    "Address and Lightning (BIP21)",
+                    PaymentUris.unified(destinations.address(), dueMsat, destinations.bolt11())));
+        }
+        if (destinations.address() != null) {
+            codes.add(qrCode("qr-address", "On-chain", PaymentUris.onChain(destinations.address(), dueMsat)));
+        }
+        if (destinations.bolt11() != null) {
+            codes.add(qrCode("qr-bolt11", "Lightning (BOLT11)", PaymentUris.lightning(destinations.bolt11())));
+        }
+        return codes;
+    }
+
+    private static Div qrCode(String id, String caption, String uri) {
+        Image image = new Image(QrCodes.svgDataUri(uri), caption + ": " + uri);
+        image.setId(id);
+        image.getElement().setAttribute("data-uri", uri);
+        image.setWidth("200px");
+        image.setHeight("200px");
+        return new Div(image, new Paragraph(caption));
+    }
+
+    private Grid<WebhookDelivery> webhookDeliveries() {
+        Grid<WebhookDelivery> grid = new Grid<>();
+        grid.setId("invoice-webhook-deliveries");
+        grid.addColumn(WebhookDelivery::createdAt).setHeader("Created (UTC)").setAutoWidth(true);
+        grid.addColumn(WebhookDelivery::eventType).setHeader("Event");
+        grid.addColumn(WebhookDelivery::id).setHeader("Delivery").setAutoWidth(true);
+        grid.addColumn(delivery -> delivery.status().name()).setHeader("Result");
+        grid.addColumn(delivery -> delivery.httpCode() == null ? "" : delivery.httpCode())
+                .setHeader("HTTP");
+        grid.addColumn(delivery -> delivery.redelivery() ? "manual redelivery" : "attempt " + (delivery.attempt() + 1))
+                .setHeader("Kind");
+        grid.addColumn(delivery -> delivery.errorMessage() == null ? "" : delivery.errorMessage())
+                .setHeader("Error");
+        if (canCreate) {
+            grid.addComponentColumn(delivery -> {
+                        Button redeliver = new Button("Redeliver", click -> {
+                            WebhookDelivery created = invoices.redeliverWebhook(invoiceId, delivery.id());
+                            Notification.show("Redelivery " + created.id() + " queued.");
+                            render();
+                        });
+                        redeliver.setId("redeliver-" + delivery.id());
+                        redeliver.addThemeVariants(ButtonVariant.TERTIARY);
+                        return redeliver;
+                    })
+                    .setKey("redeliver")
+                    .setHeader("");
+        }
+        grid.setItems(invoices.webhookDeliveries(invoiceId));
+        grid.setAllRowsVisible(true);
+        return grid;
     }
 
     /** Development only: act as the customer's wallet and the miners on the simulated network. */

@@ -57,6 +57,15 @@ class MerchantsView extends VerticalLayout {
         grid.addColumn(m -> m.derivationScheme() == null ? "—" : "watch-only key set")
                 .setHeader("On-chain");
         grid.setItems(query -> merchants.list(query.getOffset(), query.getLimit(), nameFilter.getValue()).stream());
+        grid.addComponentColumn(merchant -> {
+                    Button payButton =
+                            new Button("Pay button", click -> new PayButtonDialog(merchants, merchant, canEdit).open());
+                    payButton.setId("pay-button-" + merchant.id());
+                    payButton.addThemeVariants(ButtonVariant.TERTIARY);
+                    return payButton;
+                })
+                .setKey("payButton")
+                .setHeader("");
         grid.addItemClickListener(click -> openEditor(click.getItem()));
     }
 

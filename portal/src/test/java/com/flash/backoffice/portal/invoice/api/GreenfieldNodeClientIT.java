@@ -10,6 +10,7 @@ import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
 import com.flash.backoffice.portal.FlashApplication;
 import com.flash.backoffice.portal.api.StorePermissions;
+import com.flash.backoffice.portal.testsupport.BrowserTestInitializer;
 import com.flash.backoffice.portal.testsupport.TestServersInitializer;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -41,8 +42,9 @@ import tools.jackson.databind.json.JsonMapper;
  * from BTCPay's OpenAPI spec), installed with {@code npm ci} from the committed lock file and used unchanged by
  * {@code src/test/greenfield-client/run.js} against the portal on a real port. Needs Node.js and npm on the PATH.
  */
-@SpringBootTest(classes = FlashApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@ContextConfiguration(initializers = TestServersInitializer.class)
+// the same configuration as the browser tests, so the suite starts one application with a real port, not two
+@SpringBootTest(classes = FlashApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@ContextConfiguration(initializers = {TestServersInitializer.class, BrowserTestInitializer.class})
 class GreenfieldNodeClientIT {
 
     static final Path CLIENT_SOURCES = Path.of("src/test/greenfield-client");

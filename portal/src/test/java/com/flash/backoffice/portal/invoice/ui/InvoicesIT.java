@@ -14,23 +14,36 @@ import com.flash.backoffice.db.invoice.InvoiceStatus;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.merchant.PayoutSchedule;
+import com.flash.backoffice.db.merchant.SpeedPolicy;
+import com.flash.backoffice.db.webhook.WebhookDelivery;
+import com.flash.backoffice.db.webhook.WebhookRepository;
+import com.flash.backoffice.db.webhook.WebhookSettings;
 import com.flash.backoffice.portal.invoice.InvoiceService.MerchantChoice;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.testsupport.KaribuSpring;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
 import com.flash.backoffice.workflows.invoice.InvoiceWorkflows;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.sun.net.httpserver.HttpServer;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import io.temporal.client.WorkflowClient;
+import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +71,12 @@ class InvoicesIT {
 
     @Autowired
     com.flash.backoffice.portal.invoice.InvoiceService invoiceService;
+
+    @Autowired
+    WebhookRepository webhooks;
+
+    private static final String ZPUB =
+            "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs";
 
     Merchant merchant;
 
@@ -187,6 +206,93 @@ class InvoicesIT {
 
         eventually(() -> invoices.findById(invoice.id()).orElseThrow().status() == InvoiceStatus.SETTLED);
         assertThat(invoices.findById(invoice.id()).orElseThrow().paidMsat()).isEqualTo(2_500_000L);
+    }
+
+    @Test
+    void the_invoice_page_shows_qr_codes_for_the_address_the_bolt11_and_both_together() {
+        merchant = merchants.create(new NewMerchant(
+                "Keyed shop " + UUID.randomUUID(),
+                "USD",
+                ZPUB,
+                null,
+                SpeedPolicy.MEDIUM,
+                15,
+                1440,
+                BigDecimal.ZERO,
+                new BigDecimal("1.00"),
+                null,
+                PayoutSchedule.MANUAL));
+        KaribuSpring.openAs(context, "support", Role.SUPPORT);
+
+        fillNewInvoice("0.0005", "BTC", "");
+
+        var invoice = invoices.find(new InvoiceQuery(merchant.id(), null, null, null, null, 0, 1))
+                .getFirst();
+        var destinations = invoiceService.paymentDestinations(invoice.id());
+        assertThat(destinations.address()).startsWith("bc1q");
+        String address = destinations.address().toUpperCase();
+        String bolt11 = destinations.bolt11().toUpperCase();
+        assertThat(qrUri("qr-address")).isEqualTo("bitcoin:" + address + "?amount=0.0005");
+        assertThat(qrUri("qr-bolt11")).isEqualTo("lightning:" + bolt11);
+        assertThat(qrUri("qr-unified")).isEqualTo("bitcoin:" + address + "?amount=0.0005&lightning=" + bolt11);
+        assertThat(_get(Image.class, spec -> spec.withId("qr-unified")).getSrc())
+                .startsWith("data:image/svg+xml;base64,");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_invoice_page_lists_webhook_deliveries_and_support_redelivers_one_audited() throws IOException {
+        List<String> received = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            received.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        try {
+            webhooks.create(
+                    merchant.id(),
+                    new WebhookSettings(
+                            "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                            "secret-for-the-test",
+                            true,
+                            true,
+                            false,
+                            List.of("InvoiceCreated")));
+            KaribuSpring.openAs(context, "support", Role.SUPPORT);
+            fillNewInvoice("2500", "SATS", "");
+            var invoice = invoices.find(new InvoiceQuery(merchant.id(), null, null, null, null, 0, 1))
+                    .getFirst();
+            eventually(() -> invoiceService.webhookDeliveries(invoice.id()).size() == 1 && received.size() == 1);
+            WebhookDelivery first =
+                    invoiceService.webhookDeliveries(invoice.id()).getFirst();
+            UI.getCurrent().navigate("invoices/" + invoice.id());
+
+            Grid<WebhookDelivery> grid = _get(Grid.class, spec -> spec.withId("invoice-webhook-deliveries"));
+            assertThat(GridKt._size(grid)).isEqualTo(1);
+            _click((Button) GridKt._getCellComponent(grid, 0, "redeliver"));
+
+            eventually(() -> received.size() == 2);
+            List<WebhookDelivery> deliveries = invoiceService.webhookDeliveries(invoice.id());
+            assertThat(deliveries).hasSize(2);
+            WebhookDelivery redelivery = deliveries.stream()
+                    .filter(WebhookDelivery::redelivery)
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(redelivery.originalDeliveryId()).isEqualTo(first.originalDeliveryId());
+            assertThat(received.get(1)).contains("\"isRedelivery\":true").contains(invoice.id());
+            assertThat(auditLog.find(new AuditQuery("support", "webhook.redeliver", null, null, 0, 50)))
+                    .anySatisfy(entry -> assertThat(entry.targetId()).isEqualTo(redelivery.id()));
+            Grid<WebhookDelivery> refreshed = _get(Grid.class, spec -> spec.withId("invoice-webhook-deliveries"));
+            assertThat(GridKt._size(refreshed)).isEqualTo(2);
+        } finally {
+            receiver.stop(0);
+        }
+    }
+
+    private static String qrUri(String id) {
+        return _get(Image.class, spec -> spec.withId(id)).getElement().getAttribute("data-uri");
     }
 
     @Test

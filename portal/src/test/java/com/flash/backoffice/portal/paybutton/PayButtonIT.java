@@ -1,0 +1,157 @@
+package com.flash.backoffice.portal.paybutton;
+
+import static com.flash.backoffice.db.jooq.Tables.INVOICE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.flash.backoffice.db.api.InvoiceApiRepository;
+import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoiceRepository;
+import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.portal.testsupport.PortalSpringTest;
+import org.jooq.DSLContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/** The pay button's public form post through the whole application (security chain, MariaDB, Temporal). */
+@PortalSpringTest
+class PayButtonIT {
+
+    private final MockMvc mvc;
+    private final DSLContext dsl;
+    private final MerchantRepository merchants;
+    private final InvoiceRepository invoices;
+    private final InvoiceApiRepository apiColumns;
+
+    private Merchant open;
+    private Merchant closed;
+
+    PayButtonIT(
+            @Autowired WebApplicationContext context,
+            @Autowired DSLContext dsl,
+            @Autowired MerchantRepository merchants,
+            @Autowired InvoiceRepository invoices,
+            @Autowired InvoiceApiRepository apiColumns) {
+        this.mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        this.dsl = dsl;
+        this.merchants = merchants;
+        this.invoices = invoices;
+        this.apiColumns = apiColumns;
+    }
+
+    @BeforeEach
+    void stores() {
+        open = merchants.create(NewMerchant.withDefaults("Button shop " + System.nanoTime(), "BTC"));
+        merchants.setAnyoneCanCreateInvoice(open.id(), true);
+        closed = merchants.create(NewMerchant.withDefaults("Closed shop " + System.nanoTime(), "BTC"));
+    }
+
+    @Test
+    void the_form_post_creates_the_invoice_and_sends_the_browser_to_its_checkout() throws Exception {
+        String location = submit(form().param("storeId", open.id())
+                        .param("price", "0.0005")
+                        .param("currency", "BTC")
+                        .param("orderId", "web-42")
+                        .param("checkoutDesc", "Two coffees, \"large\"")
+                        .param("browserRedirect", "https://shop.example/thanks"))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+
+        Invoice invoice = onlyInvoiceOf(open);
+        assertThat(location).endsWith("/i/" + invoice.id());
+        assertThat(invoice.amountMsat()).isEqualTo(50_000_000L);
+        assertThat(invoice.orderId()).isEqualTo("web-42");
+        assertThat(invoice.metadataJson()).contains("\"itemDesc\":\"Two coffees, \\\"large\\\"\"");
+        assertThat(apiColumns.fields(invoice.id()).orElseThrow().redirectUrl())
+                .isEqualTo("https://shop.example/thanks");
+    }
+
+    @Test
+    void without_a_price_the_invoice_is_a_top_up_and_json_can_be_asked_for() throws Exception {
+        submit(form().param("storeId", open.id()).param("jsonResponse", "true"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.invoiceId").isString())
+                .andExpect(jsonPath("$.checkoutLink").value(org.hamcrest.Matchers.containsString("/i/")));
+
+        assertThat(onlyInvoiceOf(open).amountMsat()).isNull();
+    }
+
+    @Test
+    void a_store_that_does_not_allow_anyone_to_create_invoices_is_404_and_nothing_is_written() throws Exception {
+        int before = dsl.fetchCount(INVOICE);
+
+        submit(form().param("storeId", closed.id()).param("price", "1").param("currency", "BTC"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("store-not-found"));
+        submit(form().param("storeId", "no-such-store").param("price", "1")).andExpect(status().isNotFound());
+
+        assertThat(dsl.fetchCount(INVOICE)).isEqualTo(before);
+    }
+
+    @Test
+    void bad_fields_are_422_with_the_field_named_and_nothing_is_written() throws Exception {
+        int before = dsl.fetchCount(INVOICE);
+
+        submit(form().param("price", "1"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$[0].path").value("storeId"));
+        for (String price : new String[] {"-1", "0", "abc", "0.000000001"}) {
+            submit(form().param("storeId", open.id()).param("price", price).param("currency", "BTC"))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(jsonPath("$[0].path").value("price"));
+        }
+        submit(form().param("storeId", open.id()).param("price", "1").param("currency", "XYZ"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$[0].path").value("currency"));
+        submit(form().param("storeId", open.id()).param("browserRedirect", "javascript:alert(1)"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$[0].path").value("browserRedirect"));
+        submit(form().param("storeId", open.id()).param("orderId", "x".repeat(191)))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$[0].path").value("orderId"));
+        submit(form().param("storeId", open.id()).param("jsonResponse", "maybe"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$[0].path").value("jsonResponse"));
+
+        assertThat(dsl.fetchCount(INVOICE)).isEqualTo(before);
+    }
+
+    @Test
+    void the_other_api_routes_still_need_a_key() throws Exception {
+        mvc.perform(post("/api/v1/stores/" + open.id() + "/invoices")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"amount\":\"1\",\"currency\":\"BTC\"}"))
+                .andExpect(status().isUnauthorized());
+    }
+
+    private static MockHttpServletRequestBuilder form() {
+        return post("/api/v1/invoices").contentType(MediaType.APPLICATION_FORM_URLENCODED);
+    }
+
+    private ResultActions submit(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request);
+    }
+
+    private Invoice onlyInvoiceOf(Merchant merchant) {
+        var found = invoices.find(
+                new com.flash.backoffice.db.invoice.InvoiceQuery(merchant.id(), null, null, null, null, 0, 10));
+        assertThat(found).hasSize(1);
+        return found.getFirst();
+    }
+}
