@@ -2,6 +2,8 @@ package com.flash.backoffice.db.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.db.api.ApiInvoiceQuery;
+import com.flash.backoffice.db.api.InvoiceApiRepository;
 import com.flash.backoffice.db.testsupport.InvoiceSeeder;
 import com.flash.backoffice.db.testsupport.QueryPlans;
 import com.flash.backoffice.db.testsupport.TestDatabase;
@@ -18,7 +20,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every query shape of the invoice list (each filter alone and combined, first and deep pages) runs under
+ * Every query shape of the invoice lists, the portal's and the Greenfield API's (each filter alone and combined,
+ * first and deep pages), runs under
  * MariaDB's ANALYZE on a seeded table: no step reads the table without an index, none reads more than a few
  * percent of it, and a sort is only ever over a handful of rows. A query or index change that loses the
  * index fails here, not in production at a million invoices.
@@ -99,11 +102,67 @@ class InvoiceListPlansIT {
         return shapes.stream();
     }
 
+    /** The Greenfield API's list: always one store, archived invoices left out unless asked for. */
+    static Stream<ApiShape> apiShapes() {
+        Instant to = InvoiceSeeder.END.minus(90, ChronoUnit.DAYS);
+        Instant from = to.minus(30, ChronoUnit.DAYS);
+        List<ApiShape> shapes = new ArrayList<>();
+        for (int offset : new int[] {0, DEEP_OFFSET}) {
+            for (String store : List.of(merchantIds.getFirst(), merchantIds.getLast())) {
+                for (Set<InvoiceStatus> statuses : List.of(
+                        Set.<InvoiceStatus>of(),
+                        Set.of(InvoiceStatus.INVALID),
+                        EnumSet.of(InvoiceStatus.EXPIRED, InvoiceStatus.INVALID))) {
+                    for (boolean dated : new boolean[] {false, true}) {
+                        for (String text : new String[] {null, "ord-3-1", someInvoiceId}) {
+                            for (boolean archived : new boolean[] {false, true}) {
+                                shapes.add(new ApiShape(
+                                        "store=" + (store.equals(merchantIds.getFirst()) ? "big" : "small")
+                                                + " statuses=" + statuses + " dates=" + dated + " text=" + text
+                                                + " includeArchived=" + archived + " offset=" + offset,
+                                        new ApiInvoiceQuery(
+                                                store,
+                                                statuses,
+                                                List.of(),
+                                                text,
+                                                dated ? from : null,
+                                                dated ? to : null,
+                                                archived,
+                                                offset,
+                                                PAGE)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return shapes.stream();
+    }
+
+    record ApiShape(String name, ApiInvoiceQuery query) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("apiShapes")
+    void every_api_list_shape_reads_through_an_index_and_sorts_no_more_than_a_page(ApiShape shape) {
+        new InvoiceApiRepository(plans.recordingDsl()).findIds(shape.query());
+
+        assertReadsThroughAnIndex();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("shapes")
     void every_list_shape_reads_through_an_index_and_sorts_no_more_than_a_page(Shape shape) {
         invoices.find(shape.query());
 
+        assertReadsThroughAnIndex();
+    }
+
+    private static void assertReadsThroughAnIndex() {
         List<QueryPlans.Step> steps = plans.analyzeLast();
         String plan = plans.lastStatement() + "\n"
                 + String.join("\n", steps.stream().map(Object::toString).toList());
