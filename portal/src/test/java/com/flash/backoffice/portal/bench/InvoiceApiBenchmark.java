@@ -15,6 +15,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Queue;
@@ -48,6 +50,12 @@ public final class InvoiceApiBenchmark {
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : 200;
 
+        // Vaadin writes its generated frontend files into the project folder: exec:java runs in the folder Maven was
+        // started in, the repository root or portal/; point it at portal/, where those files are ignored by git
+        Path module = Files.exists(Path.of("portal", "pom.xml")) ? Path.of("portal") : Path.of(".");
+        String portalFolder = module.toAbsolutePath().normalize().toString();
+        System.setProperty("project.basedir", portalFolder);
+        System.setProperty("vaadin.project.basedir", portalFolder);
         MariaDbServer mariaDb = MariaDbServer.shared();
         String jdbcUrl = mariaDb.createDatabase("invoice_api_bench");
         BenchTemporal temporal = BenchTemporal.start();
