@@ -3,11 +3,17 @@ package com.flash.backoffice.db.api;
 import static com.flash.backoffice.db.jooq.Tables.INVOICE;
 
 import com.flash.backoffice.db.invoice.InvoiceStatus;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record2;
+import org.jooq.Select;
+import org.jooq.SelectLimitStep;
+import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -58,26 +64,50 @@ public class InvoiceApiRepository {
                 == 1;
     }
 
-    /** Ids of the matching invoices, newest first. */
+    /**
+     * Ids of the matching invoices, newest first. Several statuses are read as one ordered index range per status,
+     * merged: a single {@code status IN (...)} range cannot be read in creation order and would be sorted whole.
+     */
     public List<String> findIds(ApiInvoiceQuery query) {
-        return ctx.select(INVOICE.ID)
-                .from(INVOICE)
-                .where(matching(query))
-                .orderBy(INVOICE.CREATED_AT.desc(), INVOICE.ID.desc())
+        List<InvoiceStatus> statuses = query.statuses().stream().sorted().toList();
+        if (statuses.size() <= 1) {
+            return newestFirst(query, statuses.isEmpty() ? null : statuses.getFirst())
+                    .limit(query.limit())
+                    .offset(query.offset())
+                    .fetch(INVOICE.ID);
+        }
+        Select<Record2<String, LocalDateTime>> merged = null;
+        for (InvoiceStatus status : statuses) {
+            var branch = newestFirst(query, status).limit(query.offset() + query.limit());
+            merged = merged == null ? branch : merged.unionAll(branch);
+        }
+        Table<Record2<String, LocalDateTime>> perStatus = merged.asTable("per_status");
+        Field<String> id = perStatus.field(INVOICE.ID);
+        return ctx.select(id)
+                .from(perStatus)
+                .orderBy(perStatus.field(INVOICE.CREATED_AT).desc(), id.desc())
                 .limit(query.limit())
                 .offset(query.offset())
-                .fetch(INVOICE.ID);
+                .fetch(id);
     }
 
+    private SelectLimitStep<Record2<String, LocalDateTime>> newestFirst(ApiInvoiceQuery query, InvoiceStatus status) {
+        List<Condition> conditions = matching(query);
+        if (status != null) {
+            conditions.add(INVOICE.STATUS.eq(column(status)));
+        }
+        return ctx.select(INVOICE.ID, INVOICE.CREATED_AT)
+                .from(INVOICE)
+                .where(conditions)
+                .orderBy(INVOICE.CREATED_AT.desc(), INVOICE.ID.desc());
+    }
+
+    /** The filters except the statuses, which {@link #findIds} applies. */
     private static List<Condition> matching(ApiInvoiceQuery query) {
         List<Condition> conditions = new ArrayList<>();
         conditions.add(INVOICE.MERCHANT_ID.eq(query.merchantId()));
         if (!query.includeArchived()) {
             conditions.add(INVOICE.ARCHIVED.isFalse());
-        }
-        if (!query.statuses().isEmpty()) {
-            conditions.add(INVOICE.STATUS.in(
-                    query.statuses().stream().map(InvoiceApiRepository::column).toList()));
         }
         if (!query.orderIds().isEmpty()) {
             conditions.add(INVOICE.ORDER_ID.in(query.orderIds()));

@@ -10,11 +10,16 @@ import com.flash.backoffice.db.jooq.tables.records.InvoicePaymentRecord;
 import com.flash.backoffice.db.jooq.tables.records.InvoiceRecord;
 import com.flash.backoffice.db.support.RandomIds;
 import com.flash.backoffice.db.support.UtcTimestamps;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.Select;
+import org.jooq.SelectLimitStep;
+import org.jooq.Table;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -177,29 +182,61 @@ public class InvoiceRepository {
                 .fetch(InvoiceRepository::toEvent);
     }
 
-    /** Newest first; offset paging over the indexes (merchant or status or date, then created_at, id). */
+    /**
+     * Newest first, one page. The page's ids are found on an index alone (no row is read for the rows skipped
+     * by the offset), then only the page's rows are read by primary key. Several statuses are read as one
+     * ordered range per status, merged: a single {@code status IN (...)} range cannot be read in creation order
+     * and would be sorted whole.
+     */
     public List<Invoice> find(InvoiceQuery query) {
-        return ctx.selectFrom(INVOICE)
-                .where(matching(query))
+        Table<Record2<String, LocalDateTime>> page = pageOfIds(query).asTable("page");
+        return ctx.select(INVOICE.fields())
+                .from(INVOICE)
+                .join(page)
+                .on(INVOICE.ID.eq(page.field(INVOICE.ID)))
                 .orderBy(INVOICE.CREATED_AT.desc(), INVOICE.ID.desc())
+                .fetchInto(INVOICE)
+                .map(InvoiceRepository::toInvoice);
+    }
+
+    private Select<Record2<String, LocalDateTime>> pageOfIds(InvoiceQuery query) {
+        List<InvoiceStatus> statuses = query.statuses().stream().sorted().toList();
+        if (statuses.size() <= 1) {
+            return newestFirst(query, statuses.isEmpty() ? null : statuses.getFirst())
+                    .limit(query.limit())
+                    .offset(query.offset());
+        }
+        Select<Record2<String, LocalDateTime>> merged = null;
+        for (InvoiceStatus status : statuses) {
+            var branch = newestFirst(query, status).limit(query.offset() + query.limit());
+            merged = merged == null ? branch : merged.unionAll(branch);
+        }
+        Table<Record2<String, LocalDateTime>> perStatus = merged.asTable("per_status");
+        return ctx.select(perStatus.field(INVOICE.ID), perStatus.field(INVOICE.CREATED_AT))
+                .from(perStatus)
+                .orderBy(
+                        perStatus.field(INVOICE.CREATED_AT).desc(),
+                        perStatus.field(INVOICE.ID).desc())
                 .limit(query.limit())
-                .offset(query.offset())
-                .fetch(InvoiceRepository::toInvoice);
+                .offset(query.offset());
     }
 
-    /** How many invoices match the query's filters (its offset and limit are ignored). */
-    public int count(InvoiceQuery query) {
-        return ctx.fetchCount(INVOICE, matching(query));
+    private SelectLimitStep<Record2<String, LocalDateTime>> newestFirst(InvoiceQuery query, InvoiceStatus status) {
+        List<Condition> conditions = matching(query);
+        if (status != null) {
+            conditions.add(INVOICE.STATUS.eq(InvoiceColumns.status(status)));
+        }
+        return ctx.select(INVOICE.ID, INVOICE.CREATED_AT)
+                .from(INVOICE)
+                .where(conditions)
+                .orderBy(INVOICE.CREATED_AT.desc(), INVOICE.ID.desc());
     }
 
+    /** The list's filters except the statuses, which {@link #pageOfIds} applies. */
     private static List<Condition> matching(InvoiceQuery query) {
         List<Condition> conditions = new ArrayList<>();
         if (query.merchantId() != null) {
             conditions.add(INVOICE.MERCHANT_ID.eq(query.merchantId()));
-        }
-        if (!query.statuses().isEmpty()) {
-            conditions.add(INVOICE.STATUS.in(
-                    query.statuses().stream().map(InvoiceColumns::status).toList()));
         }
         if (query.from() != null) {
             conditions.add(INVOICE.CREATED_AT.ge(UtcTimestamps.toDb(query.from())));

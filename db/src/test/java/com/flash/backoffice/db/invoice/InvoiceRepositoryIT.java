@@ -249,8 +249,30 @@ class InvoiceRepositoryIT {
         assertThat(ids(new InvoiceQuery(null, null, null, null, second.id(), 0, 10)))
                 .containsExactly(second.id());
         assertThat(ids(InvoiceQuery.all(1, 1))).containsExactly(second.id());
-        assertThat(invoices.count(new InvoiceQuery(merchant.id(), null, null, null, null, 0, 0)))
-                .isEqualTo(2);
+    }
+
+    @Test
+    void several_statuses_are_merged_newest_first_and_paged_as_one_list() {
+        Invoice first = invoices.create(newInvoice(merchant.id(), 1_000L, "order-1", CREATED));
+        Invoice second = invoices.create(newInvoice(merchant.id(), 2_000L, "order-2", CREATED.plusSeconds(60)));
+        Invoice third = invoices.create(newInvoice(merchant.id(), 3_000L, "order-3", CREATED.plusSeconds(120)));
+        Invoice fourth = invoices.create(newInvoice(merchant.id(), 4_000L, "order-4", CREATED.plusSeconds(180)));
+        invoices.saveState(new InvoiceStateUpdate(
+                second.id(), 1, InvoiceStatus.EXPIRED, InvoiceAdditionalStatus.NONE, 0, null, List.of()));
+        invoices.saveState(new InvoiceStateUpdate(
+                fourth.id(), 1, InvoiceStatus.SETTLED, InvoiceAdditionalStatus.NONE, 4_000L, null, List.of()));
+        Set<InvoiceStatus> newOrExpired = Set.of(InvoiceStatus.NEW, InvoiceStatus.EXPIRED);
+
+        assertThat(ids(new InvoiceQuery(merchant.id(), newOrExpired, null, null, null, 0, 10)))
+                .containsExactly(third.id(), second.id(), first.id());
+        assertThat(ids(new InvoiceQuery(null, newOrExpired, null, null, null, 1, 1)))
+                .containsExactly(second.id());
+        assertThat(ids(new InvoiceQuery(null, newOrExpired, null, null, null, 2, 5)))
+                .containsExactly(first.id());
+        assertThat(ids(new InvoiceQuery(null, newOrExpired, CREATED.plusSeconds(60), null, "order-", 0, 10)))
+                .containsExactly(third.id(), second.id());
+        assertThat(ids(new InvoiceQuery(null, newOrExpired, null, null, null, 3, 10)))
+                .isEmpty();
     }
 
     private static List<String> ids(InvoiceQuery query) {

@@ -232,11 +232,6 @@ public class InvoiceService {
         return invoices.find(query);
     }
 
-    @PreAuthorize(READERS)
-    public int count(InvoiceQuery query) {
-        return invoices.count(query);
-    }
-
     @PreAuthorize(READERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')")
     public List<InvoicePayment> payments(String invoiceId) {
         return invoices.findPayments(invoiceId);

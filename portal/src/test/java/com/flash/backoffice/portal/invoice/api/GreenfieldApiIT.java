@@ -399,6 +399,43 @@ class GreenfieldApiIT {
         return dsl.fetchCount(INVOICE) + dsl.fetchCount(API_IDEMPOTENCY) + dsl.fetchCount(AUDIT_LOG);
     }
 
+    @Test
+    void several_statuses_list_as_one_newest_first_list_that_pages_without_gaps_or_repeats() throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(json(call(
+                                    post(invoices(store.id())).content("{\"amount\":\"0.001\",\"currency\":\"BTC\"}"),
+                                    fullKey)
+                            .andExpect(status().isOk()))
+                    .get("id")
+                    .asString());
+        }
+        call(post(invoices(store.id()) + "/" + ids.get(1) + "/status").content("{\"status\":\"Invalid\"}"), fullKey)
+                .andExpect(status().isOk());
+
+        List<String> all = listIds(
+                get(invoices(store.id())).param("status", "New", "Invalid").param("take", "10"));
+        List<String> firstPage = listIds(
+                get(invoices(store.id())).param("status", "New", "Invalid").param("take", "2"));
+        List<String> secondPage = listIds(get(invoices(store.id()))
+                .param("status", "Invalid", "New")
+                .param("skip", "2")
+                .param("take", "2"));
+
+        assertThat(all).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(firstPage).containsExactlyElementsOf(all.subList(0, 2));
+        assertThat(secondPage).containsExactlyElementsOf(all.subList(2, 3));
+        assertThat(listIds(get(invoices(store.id())).param("status", "Invalid")))
+                .containsExactly(ids.get(1));
+    }
+
+    private List<String> listIds(MockHttpServletRequestBuilder request) throws Exception {
+        List<String> ids = new java.util.ArrayList<>();
+        json(call(request, fullKey).andExpect(status().isOk()))
+                .forEach(invoice -> ids.add(invoice.get("id").asString()));
+        return ids;
+    }
+
     private String key(String storeId, String... permissions) {
         return keys.create("test", storeId, List.of(permissions), "test").plaintextKey();
     }

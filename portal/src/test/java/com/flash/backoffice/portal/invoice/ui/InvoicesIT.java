@@ -8,9 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.audit.AuditQuery;
+import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoiceAdditionalStatus;
 import com.flash.backoffice.db.invoice.InvoiceQuery;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
+import com.flash.backoffice.db.invoice.InvoiceStateUpdate;
 import com.flash.backoffice.db.invoice.InvoiceStatus;
+import com.flash.backoffice.db.invoice.NewInvoice;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
@@ -29,6 +33,7 @@ import com.sun.net.httpserver.HttpServer;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
@@ -42,6 +47,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
@@ -91,7 +97,8 @@ class InvoicesIT {
     }
 
     private int invoiceCount() {
-        return invoices.count(new InvoiceQuery(merchant.id(), null, null, null, null, 0, 0));
+        return invoices.find(new InvoiceQuery(merchant.id(), null, null, null, null, 0, 1_000))
+                .size();
     }
 
     @SuppressWarnings("unchecked")
@@ -293,6 +300,63 @@ class InvoicesIT {
 
     private static String qrUri(String id) {
         return _get(Image.class, spec -> spec.withId(id)).getElement().getAttribute("data-uri");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void the_list_shows_newest_first_and_filters_by_merchant_status_and_text_without_a_count() {
+        Instant created = Instant.parse("2025-06-01T10:00:00Z");
+        Invoice older = invoices.create(storedInvoice("shelf-1", created));
+        Invoice newer = invoices.create(storedInvoice("shelf-2", created.plusSeconds(60)));
+        invoices.saveState(new InvoiceStateUpdate(
+                older.id(), 1, InvoiceStatus.EXPIRED, InvoiceAdditionalStatus.NONE, 0, null, List.of()));
+        KaribuSpring.openAs(context, "accountant", Role.ACCOUNTANT);
+        UI.getCurrent().navigate("invoices");
+        Grid<Invoice> grid = _get(Grid.class, spec -> spec.withId("invoice-grid"));
+
+        _setValue(
+                _get(ComboBox.class, spec -> spec.withId("invoice-merchant-filter")),
+                new MerchantChoice(merchant.id(), merchant.name(), merchant.defaultCurrency()));
+        assertThat(GridKt._size(grid)).isEqualTo(2);
+        assertThat(GridKt._get(grid, 0).id()).isEqualTo(newer.id());
+        assertThat(GridKt._get(grid, 1).id()).isEqualTo(older.id());
+
+        _setValue(
+                _get(MultiSelectComboBox.class, spec -> spec.withId("invoice-status-filter")),
+                Set.of(InvoiceStatus.NEW, InvoiceStatus.EXPIRED));
+        assertThat(GridKt._size(grid)).isEqualTo(2);
+        _setValue(
+                _get(MultiSelectComboBox.class, spec -> spec.withId("invoice-status-filter")),
+                Set.of(InvoiceStatus.EXPIRED));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._get(grid, 0).id()).isEqualTo(older.id());
+
+        _setValue(_get(MultiSelectComboBox.class, spec -> spec.withId("invoice-status-filter")), Set.of());
+        _setValue(_get(TextField.class, spec -> spec.withId("invoice-text-filter")), "shelf-2");
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._get(grid, 0).id()).isEqualTo(newer.id());
+        _setValue(_get(TextField.class, spec -> spec.withId("invoice-text-filter")), older.id());
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        assertThat(GridKt._get(grid, 0).id()).isEqualTo(older.id());
+        assertThat(grid.getLazyDataView().getItemCountEstimate()).isPositive();
+    }
+
+    private NewInvoice storedInvoice(String orderId, Instant createdAt) {
+        Instant expiresAt = createdAt.plus(Duration.ofMinutes(15));
+        return new NewInvoice(
+                merchant.id(),
+                1_000_000L,
+                "BTC",
+                null,
+                null,
+                orderId,
+                "{\"orderId\":\"" + orderId + "\"}",
+                SpeedPolicy.MEDIUM,
+                0,
+                100,
+                createdAt,
+                expiresAt,
+                expiresAt.plus(Duration.ofDays(1)));
     }
 
     @Test
