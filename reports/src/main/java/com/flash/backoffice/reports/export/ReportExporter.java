@@ -102,28 +102,14 @@ public final class ReportExporter {
         ExporterProgress progress = new ExporterProgress(rowsWritten);
         try {
             return switch (format) {
-                case CSV ->
-                    tabular(
-                            definition,
-                            criteria,
-                            format,
-                            generatedAt,
-                            totals,
-                            extra,
-                            columns,
-                            new CsvSink(out, columns.size()),
-                            progress);
-                case XLSX ->
-                    tabular(
-                            definition,
-                            criteria,
-                            format,
-                            generatedAt,
-                            totals,
-                            extra,
-                            columns,
-                            new XlsxSink(out, definition.title(), columns.size()),
-                            progress);
+                case CSV, XLSX -> {
+                    try (TabularSink sink = format == ReportFormat.CSV
+                            ? new CsvSink(out, columns.size())
+                            : new XlsxSink(out, definition.title(), columns.size())) {
+                        yield tabular(
+                                definition, criteria, format, generatedAt, totals, extra, columns, sink, progress);
+                    }
+                }
                 case PDF -> pdf(definition, criteria, generatedAt, totals, extra, columns, out, progress);
             };
         } catch (IOException e) {

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.util.List;
 
 /** One of the row-by-row outputs (CSV, XLSX): records written in order, straight from the cursor. */
-interface TabularSink {
+interface TabularSink extends AutoCloseable {
 
     /** A record of text fields: the title, criteria and header lines, the empty-period message. */
     void text(String... fields) throws IOException;
@@ -20,4 +20,8 @@ interface TabularSink {
 
     /** Completes the output (flushes; writes the XLSX package). */
     void finish() throws IOException;
+
+    /** Frees what the sink holds (the XLSX temporary files), whether or not it finished; never closes the stream. */
+    @Override
+    default void close() {}
 }

@@ -150,12 +150,18 @@ final class XlsxSink implements TabularSink {
 
     @Override
     public void finish() throws IOException {
+        workbook.write(out);
+        out.flush();
+    }
+
+    /** Deletes the temporary sheet files. */
+    @Override
+    public void close() {
+        workbook.dispose();
         try {
-            workbook.write(out);
-            out.flush();
-        } finally {
-            workbook.dispose();
             workbook.close();
+        } catch (IOException e) {
+            // nothing is left to write; the temporary files are already deleted
         }
     }
 

@@ -28,13 +28,15 @@ class XlsxSinkTest {
     void amounts_and_numbers_are_numeric_cells_with_a_number_format_and_text_stays_text() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XlsxSink sink = new XlsxSink(out, "Journal", COLUMNS.size());
-        sink.text("Report", "Journal");
-        sink.header(COLUMNS);
-        sink.row(new Object[] {
-            LocalDateTime.parse("2025-02-01T00:00:00"), "=1+1", 200_000_001L, new BigDecimal("100.25"), 3L
-        });
-        sink.total(new ReportTotals.Line("BTC", "Debits", BigDecimal.valueOf(200_000_001L, 11), "0.00200000001"));
-        sink.finish();
+        try (sink) {
+            sink.text("Report", "Journal");
+            sink.header(COLUMNS);
+            sink.row(new Object[] {
+                LocalDateTime.parse("2025-02-01T00:00:00"), "=1+1", 200_000_001L, new BigDecimal("100.25"), 3L
+            });
+            sink.total(new ReportTotals.Line("BTC", "Debits", BigDecimal.valueOf(200_000_001L, 11), "0.00200000001"));
+            sink.finish();
+        }
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Sheet sheet = workbook.getSheetAt(0);
@@ -59,10 +61,13 @@ class XlsxSinkTest {
     void an_amount_a_double_cannot_show_exactly_is_written_as_exact_text() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XlsxSink sink = new XlsxSink(out, "Big", COLUMNS.size());
-        sink.header(COLUMNS);
-        // 20,999,999.99999999999 BTC has 19 significant digits: no double holds it
-        sink.row(new Object[] {null, "x", 2_099_999_999_999_999_999L, new BigDecimal("1234567890.123456789"), null});
-        sink.finish();
+        try (sink) {
+            sink.header(COLUMNS);
+            // 20,999,999.99999999999 BTC has 19 significant digits: no double holds it
+            sink.row(
+                    new Object[] {null, "x", 2_099_999_999_999_999_999L, new BigDecimal("1234567890.123456789"), null});
+            sink.finish();
+        }
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             Row row = workbook.getSheetAt(0).getRow(1);
@@ -75,13 +80,15 @@ class XlsxSinkTest {
     void rows_past_the_sheet_limit_continue_on_a_new_sheet_that_repeats_the_header() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XlsxSink sink = new XlsxSink(out, "Journal", COLUMNS.size(), 5);
-        sink.text("Report", "Journal");
-        sink.header(COLUMNS);
-        for (long i = 1; i <= 8; i++) {
-            sink.row(new Object[] {null, "row " + i, i * 1000, null, i});
+        try (sink) {
+            sink.text("Report", "Journal");
+            sink.header(COLUMNS);
+            for (long i = 1; i <= 8; i++) {
+                sink.row(new Object[] {null, "row " + i, i * 1000, null, i});
+            }
+            sink.text(ReportExporter.NO_DATA);
+            sink.finish();
         }
-        sink.text(ReportExporter.NO_DATA);
-        sink.finish();
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             assertThat(workbook.getNumberOfSheets()).isEqualTo(3);
@@ -101,9 +108,11 @@ class XlsxSinkTest {
     void text_longer_than_a_cell_holds_is_cut_with_an_ellipsis() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         XlsxSink sink = new XlsxSink(out, "Long", COLUMNS.size());
-        sink.header(COLUMNS);
-        sink.row(new Object[] {null, "m".repeat(40_000), null, null, null});
-        sink.finish();
+        try (sink) {
+            sink.header(COLUMNS);
+            sink.row(new Object[] {null, "m".repeat(40_000), null, null, null});
+            sink.finish();
+        }
 
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
             String cell = workbook.getSheetAt(0).getRow(1).getCell(1).getStringCellValue();
