@@ -144,6 +144,18 @@ class InvoiceReportsIT {
                 3_000_000L,
                 payment(PaymentMethod.BTC_LN, "hash-4", 3_000_000L, PaymentStatus.CONFIRMED, "2025-03-01T00:00:00Z"));
 
+        StringBuilder manyKeys = new StringBuilder("{");
+        for (int i = 0; i < 105; i++) {
+            manyKeys.append(i == 0 ? "" : ",")
+                    .append("\"k")
+                    .append(String.format("%03d", i))
+                    .append("\":\"v")
+                    .append(i)
+                    .append('"');
+        }
+        invoices.create(
+                invoice(acme, 1_000L, "BTC", null, null, manyKeys.append('}').toString(), "2025-04-10T00:00:00Z"));
+
         exporter = new ReportExporter(dsl, LedgerReports.registry(), swap, Clock.fixed(GENERATED, ZoneOffset.UTC));
     }
 
@@ -355,6 +367,26 @@ class InvoiceReportsIT {
                         "EUR: Invoiced 100.25")
                 .doesNotContain(beforePeriod)
                 .doesNotContain(atEnd);
+    }
+
+    @Test
+    void metadata_past_one_hundred_keys_goes_into_one_other_keys_column() throws IOException {
+        ReportCriteria april =
+                ReportCriteria.period(Instant.parse("2025-04-01T00:00:00Z"), Instant.parse("2025-05-01T00:00:00Z"));
+        List<CSVRecord> records =
+                export(LedgerReports.INVOICES, april, ReportFormat.CSV).csv();
+        List<String> header = header(records, "Created (UTC)");
+        List<String> metadataColumns =
+                header.stream().filter(h -> h.startsWith("metadata")).toList();
+
+        assertThat(metadataColumns)
+                .hasSize(101)
+                .startsWith("metadata.k000")
+                .endsWith("metadata.k099", "metadata (other keys)");
+        CSVRecord row = table(records, "Created (UTC)").get(0);
+        assertThat(row.get(header.indexOf("metadata.k042"))).isEqualTo("v42");
+        assertThat(row.get(header.indexOf("metadata (other keys)")))
+                .isEqualTo("k100=v100\nk101=v101\nk102=v102\nk103=v103\nk104=v104");
     }
 
     // --- payments ---
