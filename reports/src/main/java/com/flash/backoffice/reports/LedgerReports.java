@@ -4,24 +4,31 @@ import com.flash.backoffice.reports.export.ReportDefinition;
 import com.flash.backoffice.reports.export.ReportParameter;
 import com.flash.backoffice.reports.export.ReportRegistry;
 import com.flash.backoffice.reports.fees.FeesRevenueQuery;
+import com.flash.backoffice.reports.invoices.InvoicesQuery;
+import com.flash.backoffice.reports.invoices.PaymentsQuery;
 import com.flash.backoffice.reports.journal.JournalQuery;
 import com.flash.backoffice.reports.statement.MerchantStatementQuery;
 import com.flash.backoffice.reports.trialbalance.TrialBalanceQuery;
 import java.util.List;
 
-/** The accounting reports over the ledger. A new report is one template, one query and one line here. */
+/**
+ * The accounting reports: over the ledger (journal, trial balance, merchant statement, fees and revenue) and over
+ * invoices (invoices, payments). A new report is one template, one query and one registration here.
+ */
 public final class LedgerReports {
 
     public static final String JOURNAL = "journal";
     public static final String TRIAL_BALANCE = "trial-balance";
     public static final String MERCHANT_STATEMENT = "merchant-statement";
     public static final String FEES_REVENUE = "fees-revenue";
+    public static final String INVOICES = "invoices";
+    public static final String PAYMENTS = "payments";
 
     private static final List<ReportParameter> PERIOD = List.of(ReportParameter.FROM, ReportParameter.TO);
 
     private LedgerReports() {}
 
-    /** A registry holding every ledger report. */
+    /** A registry holding every accounting report. */
     public static ReportRegistry registry() {
         return registerAll(new ReportRegistry());
     }
@@ -46,6 +53,11 @@ public final class LedgerReports {
                         "Fees and revenue",
                         "reports/fees/fees-revenue.jrxml",
                         new FeesRevenueQuery(),
-                        PERIOD));
+                        PERIOD,
+                        true))
+                .register(new ReportDefinition(
+                        INVOICES, "Invoices", "reports/invoices/invoices.jrxml", new InvoicesQuery(), PERIOD, true))
+                .register(new ReportDefinition(
+                        PAYMENTS, "Payments", "reports/invoices/payments.jrxml", new PaymentsQuery(), PERIOD, true));
     }
 }

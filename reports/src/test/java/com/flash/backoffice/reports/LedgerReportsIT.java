@@ -2,6 +2,8 @@ package com.flash.backoffice.reports;
 
 import static com.flash.backoffice.db.ledger.JournalLine.credit;
 import static com.flash.backoffice.db.ledger.JournalLine.debit;
+import static com.flash.backoffice.reports.ExportedReport.table;
+import static com.flash.backoffice.reports.ExportedReport.totalRows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flash.backoffice.db.invoice.InvoiceRepository;
@@ -19,36 +21,25 @@ import com.flash.backoffice.db.money.Msat;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import com.flash.backoffice.reports.export.ExportResult;
 import com.flash.backoffice.reports.export.ReportCriteria;
+import com.flash.backoffice.reports.export.ReportDefinition;
 import com.flash.backoffice.reports.export.ReportExporter;
 import com.flash.backoffice.reports.export.ReportFormat;
+import com.flash.backoffice.reports.export.ReportParameter;
 import com.flash.backoffice.reports.export.ReportTotals;
 import com.flash.backoffice.reports.fees.FeesRevenueQuery;
 import com.flash.backoffice.reports.journal.JournalQuery;
 import com.flash.backoffice.reports.statement.MerchantStatementQuery;
 import com.flash.backoffice.reports.trialbalance.TrialBalanceQuery;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,7 +49,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The four ledger reports on a seeded MariaDB, each output format read back by an independent reader (commons-csv,
- * PDFBox, POI) and each total checked against an independent SQL sum.
+ * PDFBox, POI) and each total checked against an independent SQL sum; every registered report's empty period. The
+ * seed puts entries one microsecond before the period, exactly at its start, at its last microsecond and exactly at
+ * its end, so each report's rows and totals also check the period edges.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LedgerReportsIT {
@@ -169,7 +162,7 @@ class LedgerReportsIT {
 
     @Test
     void journal_csv_lists_every_line_of_the_period_and_its_totals_equal_an_independent_sum() throws IOException {
-        Export csv = export(LedgerReports.JOURNAL, ReportCriteria.period(FROM, TO), ReportFormat.CSV);
+        ExportedReport csv = export(LedgerReports.JOURNAL, ReportCriteria.period(FROM, TO), ReportFormat.CSV);
         org.jooq.Record sql = dsl.resultQuery("""
                         SELECT SUM(CASE WHEN l.side = 'DEBIT' THEN l.amount_msat END),
                                SUM(CASE WHEN l.side = 'CREDIT' THEN l.amount_msat END),
@@ -229,15 +222,29 @@ class LedgerReportsIT {
     }
 
     @Test
-    void journal_xlsx_opens_with_poi_and_holds_the_lines_the_criteria_and_the_totals() throws IOException {
-        List<String> cells = export(LedgerReports.JOURNAL, ReportCriteria.period(FROM, TO), ReportFormat.XLSX)
-                .xlsxCells();
+    void journal_xlsx_opens_with_poi_holds_the_lines_as_numeric_amounts_the_criteria_and_the_totals()
+            throws IOException {
+        ExportedReport xlsx = export(LedgerReports.JOURNAL, ReportCriteria.period(FROM, TO), ReportFormat.XLSX);
 
-        assertThat(cells)
-                .contains("Journal", "assets:bitcoin:onchain", "0.00200000001", "100.25", "Entry total")
-                .anySatisfy(c -> assertThat(c).contains("Generated at 2025-03-02T10:15:30Z"))
-                .anySatisfy(c -> assertThat(c).contains("BTC: Debits 0.00261000001 | Credits 0.00261000001"))
+        assertThat(xlsx.xlsxCells())
+                .contains(
+                        "Journal", "Generated at", "2025-03-02T10:15:30Z", "assets:bitcoin:onchain", TRICKY_DESCRIPTION)
+                .anySatisfy(c -> assertThat(c).contains("2025-02-01T00:00:00Z (inclusive)"))
                 .noneSatisfy(c -> assertThat(c).contains("invoice-a3-settlement"));
+        List<List<Object>> lines = xlsx.xlsxTable("Entry");
+        assertThat(lines).hasSize(11);
+        List<Object> first = lines.get(0);
+        assertThat(first.get(2)).isEqualTo("invoice-a1-settlement");
+        assertThat(first.get(4)).isEqualTo(1.0);
+        assertThat(first.get(7)).isEqualTo(0.00200000001);
+        assertThat(first.get(9)).isEqualTo(100.25);
+        assertThat(first.get(11)).isEqualTo("EUR");
+        assertThat(xlsx.xlsxTotals())
+                .contains(
+                        List.of("BTC", JournalQuery.DEBITS, 0.00261000001),
+                        List.of("BTC", JournalQuery.CREDITS, 0.00261000001),
+                        List.of("EUR", JournalQuery.DEBITS, 100.25));
+        assertThat(xlsx.xlsxCells()).contains("0.00261000001", "100.25");
     }
 
     @Test
@@ -254,34 +261,52 @@ class LedgerReportsIT {
     }
 
     @Test
-    void an_empty_period_gives_a_valid_clearly_empty_report_in_every_format() throws IOException {
-        ReportCriteria empty =
-                ReportCriteria.period(Instant.parse("2024-01-01T00:00:00Z"), Instant.parse("2024-02-01T00:00:00Z"));
+    void every_report_for_an_empty_period_is_a_valid_clearly_empty_report_in_every_format() throws IOException {
+        Instant from = Instant.parse("2024-01-01T00:00:00Z");
+        Instant to = Instant.parse("2024-02-01T00:00:00Z");
+        assertThat(LedgerReports.registry().all()).hasSize(6);
+        for (ReportDefinition definition : LedgerReports.registry().all()) {
+            ReportCriteria empty = definition.parameters().contains(ReportParameter.FROM)
+                    ? ReportCriteria.period(from, to)
+                    : ReportCriteria.asOf(to);
+            if (definition.parameters().contains(ReportParameter.MERCHANT)) {
+                empty = empty.forMerchant(acme.id());
+            }
+            String name = definition.name();
 
-        Export csv = export(LedgerReports.JOURNAL, empty, ReportFormat.CSV);
-        assertThat(csv.result().empty()).isTrue();
-        assertThat(table(csv.csv(), "Entry")).isEmpty();
-        assertThat(csv.csv()).extracting(r -> r.get(0)).contains(ReportExporter.NO_DATA);
-        assertThat(totalRows(csv.csv())).contains(List.of("BTC", JournalQuery.DEBITS, "0.00000000"));
+            ExportedReport csv = export(name, empty, ReportFormat.CSV);
+            assertThat(csv.result().empty()).as(name).isTrue();
+            List<CSVRecord> records = csv.csv();
+            assertThat(records.get(0).get(1)).as(name).isEqualTo(definition.title());
+            assertThat(records).as(name).extracting(r -> r.get(0)).contains(ReportExporter.NO_DATA);
+            assertThat(totalRows(records))
+                    .as(name)
+                    .isNotEmpty()
+                    .allSatisfy(total -> assertThat(total.get(0)).isEqualTo("BTC"));
+            assertThat(records.stream().map(CSVRecord::size).distinct())
+                    .as(name)
+                    .hasSize(1);
 
-        String pdf = export(LedgerReports.JOURNAL, empty, ReportFormat.PDF).pdfText();
-        assertThat(pdf)
-                .contains(
-                        "Journal",
-                        "No entries in this period",
-                        "Generated at",
-                        "Page 1 of 1",
-                        "BTC: Debits 0.00000000");
+            ExportedReport xlsx = export(name, empty, ReportFormat.XLSX);
+            assertThat(xlsx.xlsxCells())
+                    .as(name)
+                    .contains(definition.title(), "Generated at", ReportExporter.NO_DATA, "Total");
+            assertThat(xlsx.xlsxTotals())
+                    .as(name)
+                    .isNotEmpty()
+                    .allSatisfy(total -> assertThat(total.get(2)).isEqualTo(0.0));
 
-        assertThat(export(LedgerReports.FEES_REVENUE, empty, ReportFormat.XLSX).xlsxCells())
-                .contains("No entries in this period");
+            assertThat(export(name, empty, ReportFormat.PDF).pdfText())
+                    .as(name)
+                    .contains(definition.title(), ReportExporter.NO_DATA, "Generated at", "Page 1 of 1", "BTC: ");
+        }
     }
 
     // --- trial balance ---
 
     @Test
     void trial_balance_at_a_date_balances_and_matches_an_independent_sum() throws IOException {
-        Export csv = export(LedgerReports.TRIAL_BALANCE, ReportCriteria.asOf(TO), ReportFormat.CSV);
+        ExportedReport csv = export(LedgerReports.TRIAL_BALANCE, ReportCriteria.asOf(TO), ReportFormat.CSV);
         BigDecimal allDebits = dsl.resultQuery("""
                         SELECT SUM(l.amount_msat) FROM ledger_line l JOIN ledger_entry e ON e.id = l.entry_id
                          WHERE e.posted AND l.side = 'DEBIT' AND e.booked_at < '2025-03-01 00:00:00'
@@ -312,12 +337,83 @@ class LedgerReportsIT {
                         "BTC: Debits 0.00361000001 | Credits 0.00361000001");
     }
 
+    @Test
+    void trial_balance_shows_fiat_at_the_booking_rate_per_currency_next_to_btc() throws IOException {
+        ExportedReport csv = export(LedgerReports.TRIAL_BALANCE, ReportCriteria.asOf(TO), ReportFormat.CSV);
+        List<CSVRecord> records = csv.csv();
+        List<String> header = ExportedReport.header(records, "Account");
+        assertThat(header)
+                .containsSubsequence(
+                        "Credit balance BTC",
+                        "EUR debits",
+                        "EUR credits",
+                        "EUR debit balance",
+                        "EUR credit balance",
+                        "USD debits",
+                        "USD credits",
+                        "USD debit balance",
+                        "USD credit balance");
+        String acmeCode = MerchantStatementQuery.accountCode(acme.id());
+        CSVRecord acmeRow = table(records, "Account").stream()
+                .filter(r -> r.get(0).equals(acmeCode))
+                .findFirst()
+                .orElseThrow();
+        assertThat(acmeRow.get(header.indexOf("EUR credits"))).isEqualTo("99.25");
+        assertThat(acmeRow.get(header.indexOf("EUR credit balance"))).isEqualTo("99.25");
+        assertThat(acmeRow.get(header.indexOf("EUR debit balance"))).isEqualTo("0.00");
+        assertThat(acmeRow.get(header.indexOf("USD credit balance"))).isEqualTo("49.50");
+        assertThat(acmeRow.get(header.indexOf("Fiat balances at booking"))).isEqualTo("EUR 99.25 Cr; USD 49.50 Cr");
+        CSVRecord payoutOnly = table(records, "Account").stream()
+                .filter(r -> r.get(0).equals("assets:bitcoin:onchain"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(payoutOnly.get(header.indexOf("USD debits"))).isEmpty();
+
+        for (String currency : List.of("EUR", "USD")) {
+            BigDecimal debits = fiatSum(currency, "DEBIT");
+            BigDecimal credits = fiatSum(currency, "CREDIT");
+            ReportTotals totals = csv.result().totals();
+            assertThat(totals.fiat(currency, TrialBalanceQuery.DEBITS)).isEqualByComparingTo(debits);
+            assertThat(totals.fiat(currency, TrialBalanceQuery.CREDITS)).isEqualByComparingTo(credits);
+            assertThat(totals.fiat(currency, TrialBalanceQuery.DEBIT_BALANCES))
+                    .isEqualByComparingTo(totals.fiat(currency, TrialBalanceQuery.CREDIT_BALANCES));
+        }
+        assertThat(totalRows(records))
+                .contains(
+                        List.of("EUR", TrialBalanceQuery.DEBITS, "100.25"),
+                        List.of("USD", TrialBalanceQuery.CREDIT_BALANCES, "50.00"));
+
+        ExportedReport xlsx = export(LedgerReports.TRIAL_BALANCE, ReportCriteria.asOf(TO), ReportFormat.XLSX);
+        List<Object> acmeCells = xlsx.xlsxTable("Account").stream()
+                .filter(r -> r.get(0).equals(acmeCode))
+                .findFirst()
+                .orElseThrow();
+        assertThat(acmeCells.get(6)).isEqualTo(0.00246010001);
+        assertThat(acmeCells.get(header.indexOf("EUR credit balance"))).isEqualTo(99.25);
+        assertThat(xlsx.xlsxTotals()).contains(List.of("USD", TrialBalanceQuery.DEBITS, 50.0));
+
+        String pdf = export(LedgerReports.TRIAL_BALANCE, ReportCriteria.asOf(TO), ReportFormat.PDF)
+                .pdfText();
+        assertThat(pdf).contains("Fiat at booking", "EUR 99.25 Cr", "EUR: Debits 100.25", "USD: Debits 50.00");
+    }
+
+    private BigDecimal fiatSum(String currency, String side) {
+        return dsl.resultQuery(
+                        "SELECT SUM(l.fiat_amount) FROM ledger_line l JOIN ledger_entry e ON e.id = l.entry_id"
+                                + " WHERE e.posted AND l.fiat_currency = ? AND l.side = ?"
+                                + " AND e.booked_at < '2025-03-01 00:00:00'",
+                        currency,
+                        side)
+                .fetchOne()
+                .get(0, BigDecimal.class);
+    }
+
     // --- merchant statement ---
 
     @Test
     void merchant_statement_has_opening_balance_movements_fees_and_closing_balance() throws IOException {
         ReportCriteria criteria = ReportCriteria.period(FROM, TO).forMerchant(acme.id());
-        Export csv = export(LedgerReports.MERCHANT_STATEMENT, criteria, ReportFormat.CSV);
+        ExportedReport csv = export(LedgerReports.MERCHANT_STATEMENT, criteria, ReportFormat.CSV);
         String account = MerchantStatementQuery.accountCode(acme.id());
         long opening = sumMsat(
                 "SELECT SUM(CASE WHEN l.side = 'CREDIT' THEN l.amount_msat ELSE -l.amount_msat END)"
@@ -356,13 +452,23 @@ class LedgerReportsIT {
         assertThat(pdf)
                 .contains("Merchant statement", "Acme, \"Best\" Coffee", "Roastery", "Page 1 of 1")
                 .contains("Opening balance 0.00099000", "Closing balance 0.00246010001");
+
+        ExportedReport xlsx = export(LedgerReports.MERCHANT_STATEMENT, criteria, ReportFormat.XLSX);
+        assertThat(xlsx.xlsxCells()).containsSubsequence("Merchant name", TRICKY_MERCHANT);
+        assertThat(xlsx.xlsxTable("Booked at (UTC)"))
+                .extracting(r -> r.get(6))
+                .containsExactly(0.00002, "", -0.0000001);
+        assertThat(xlsx.xlsxTotals())
+                .contains(
+                        List.of("BTC", MerchantStatementQuery.OPENING, 0.00099),
+                        List.of("BTC", MerchantStatementQuery.CLOSING, 0.00246010001));
     }
 
     // --- fees and revenue ---
 
     @Test
     void fees_per_merchant_add_up_to_the_fee_account_and_follow_the_entry_or_the_invoice() throws IOException {
-        Export csv = export(LedgerReports.FEES_REVENUE, ReportCriteria.period(FROM, TO), ReportFormat.CSV);
+        ExportedReport csv = export(LedgerReports.FEES_REVENUE, ReportCriteria.period(FROM, TO), ReportFormat.CSV);
         long feeAccount = sumMsat(
                 "SELECT SUM(CASE WHEN l.side = 'CREDIT' THEN l.amount_msat ELSE -l.amount_msat END)"
                         + " FROM ledger_line l JOIN ledger_entry e ON e.id = l.entry_id JOIN ledger_account a ON a.id = l.account_id"
@@ -382,7 +488,7 @@ class LedgerReportsIT {
                         List.of("Bob's Beans", "0.00000100", ""));
         assertThat(totalRows(csv.csv())).contains(List.of("EUR", FeesRevenueQuery.FEES, "1.00"));
 
-        Export onlyBob = export(
+        ExportedReport onlyBob = export(
                 LedgerReports.FEES_REVENUE, ReportCriteria.period(FROM, TO).forMerchant(bob.id()), ReportFormat.CSV);
         assertThat(onlyBob.result().totals().msat(FeesRevenueQuery.FEES)).isEqualTo(100_000L);
 
@@ -394,6 +500,13 @@ class LedgerReportsIT {
                         "Bob's Beans",
                         "BTC: Processing fees 0.00002090",
                         "EUR: Processing fees 1.00");
+
+        ExportedReport xlsx = export(LedgerReports.FEES_REVENUE, ReportCriteria.period(FROM, TO), ReportFormat.XLSX);
+        assertThat(xlsx.xlsxTable("Month"))
+                .extracting(r -> List.of(r.get(2), r.get(3), r.get(4)))
+                .contains(List.of("Bob's Beans", 1.0, 0.000001), List.of(TRICKY_MERCHANT, 1.0, 0.00002));
+        assertThat(xlsx.xlsxTotals())
+                .contains(List.of("BTC", FeesRevenueQuery.FEES, 0.0000209), List.of("EUR", FeesRevenueQuery.FEES, 1.0));
     }
 
     // --- helpers ---
@@ -409,63 +522,9 @@ class LedgerReportsIT {
         return Msat.ofMsat(msat.longValueExact()).toBtcString();
     }
 
-    private Export export(String report, ReportCriteria criteria, ReportFormat format) {
+    private ExportedReport export(String report, ReportCriteria criteria, ReportFormat format) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ExportResult result = exporter.export(report, criteria, format, out);
-        return new Export(result, out.toByteArray());
-    }
-
-    /** The data rows of the table whose header row starts with {@code firstHeader}, up to the totals. */
-    private static List<CSVRecord> table(List<CSVRecord> records, String firstHeader) {
-        List<CSVRecord> rows = new ArrayList<>();
-        boolean inTable = false;
-        for (CSVRecord record : records) {
-            if (!inTable) {
-                inTable = record.get(0).equals(firstHeader);
-            } else if (record.get(0).equals("Total") || record.get(0).equals(ReportExporter.NO_DATA)) {
-                break;
-            } else {
-                rows.add(record);
-            }
-        }
-        return rows;
-    }
-
-    private static List<List<String>> totalRows(List<CSVRecord> records) {
-        return records.stream()
-                .filter(r -> r.get(0).equals("Total"))
-                .map(r -> List.of(r.get(1), r.get(2), r.get(3)))
-                .toList();
-    }
-
-    record Export(ExportResult result, byte[] bytes) {
-
-        List<CSVRecord> csv() throws IOException {
-            return CSVFormat.RFC4180
-                    .parse(new StringReader(new String(bytes, StandardCharsets.UTF_8)))
-                    .getRecords();
-        }
-
-        String pdfText() throws IOException {
-            assertThat(new String(bytes, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-            try (PDDocument document = Loader.loadPDF(bytes)) {
-                return new PDFTextStripper().getText(document);
-            }
-        }
-
-        List<String> xlsxCells() throws IOException {
-            List<String> cells = new ArrayList<>();
-            DataFormatter formatter = new DataFormatter();
-            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
-                for (Sheet sheet : workbook) {
-                    for (Row row : sheet) {
-                        for (Cell cell : row) {
-                            cells.add(formatter.formatCellValue(cell));
-                        }
-                    }
-                }
-            }
-            return cells;
-        }
+        return new ExportedReport(result, out.toByteArray());
     }
 }

@@ -1,8 +1,11 @@
 package com.flash.backoffice.reports.export;
 
-/** How a column's value is written as text (CSV) from the database value. */
+/**
+ * How a column's value is written: as text in CSV (from the database value) and as a typed cell in XLSX
+ * (amounts and numbers as numeric cells, the rest as text).
+ */
 public enum ColumnFormat {
-    /** As is. */
+    /** As is; a number value is a numeric cell in XLSX. */
     TEXT,
     /** A {@code long} of millisatoshis, written as exact BTC (8 decimals, up to 11 with msat). */
     BTC_FROM_MSAT,

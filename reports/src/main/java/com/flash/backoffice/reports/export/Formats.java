@@ -3,6 +3,7 @@ package com.flash.backoffice.reports.export;
 import com.flash.backoffice.db.money.Msat;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -34,6 +35,16 @@ public final class Formats {
         return utc == null ? "" : UTC.format(utc.atOffset(ZoneOffset.UTC));
     }
 
+    /** Shorter, for narrow PDF columns: ISO-8601 with the fraction only when there is one, e.g. "...T00:00:00Z". */
+    public static String instant(LocalDateTime utc) {
+        return utc == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(utc) + "Z";
+    }
+
+    /** A UTC wall-clock value as the driver gives it: a LocalDateTime, or a Timestamp from plain SQL. */
+    static LocalDateTime utcWallClock(Object value) {
+        return value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;
+    }
+
     static String text(Object value, ColumnFormat format) {
         if (value == null) {
             return "";
@@ -42,7 +53,7 @@ public final class Formats {
             case TEXT -> value.toString();
             case BTC_FROM_MSAT -> btc(((Number) value).longValue());
             case DECIMAL -> fiat(value instanceof BigDecimal d ? d : new BigDecimal(value.toString()));
-            case TIMESTAMP -> value instanceof LocalDateTime t ? timestamp(t) : value.toString();
+            case TIMESTAMP -> timestamp(utcWallClock(value));
         };
     }
 }

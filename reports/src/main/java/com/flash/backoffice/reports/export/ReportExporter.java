@@ -1,12 +1,9 @@
 package com.flash.backoffice.reports.export;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -22,18 +19,17 @@ import java.util.Objects;
 import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.LongConsumer;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
 import net.sf.jasperreports.engine.JasperCompileManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperPrint;
 import net.sf.jasperreports.engine.JasperReport;
-import net.sf.jasperreports.engine.export.ooxml.JRXlsxExporter;
 import net.sf.jasperreports.engine.fill.JRSwapFileVirtualizer;
 import net.sf.jasperreports.engine.util.JRSwapFile;
 import net.sf.jasperreports.export.SimpleExporterInput;
 import net.sf.jasperreports.export.SimpleOutputStreamExporterOutput;
-import net.sf.jasperreports.export.SimpleXlsxReportConfiguration;
 import net.sf.jasperreports.pdf.JRPdfExporter;
 import org.jooq.Cursor;
 import org.jooq.DSLContext;
@@ -41,9 +37,9 @@ import org.jooq.Record;
 
 /**
  * Renders registered reports to PDF, XLSX or CSV. Rows stream from a jOOQ cursor (never a list): into
- * JasperReports for PDF and XLSX, with a swap-file virtualizer so filled pages go to disk and memory stays bounded;
- * straight into an RFC 4180 writer for CSV, which needs no layout. Templates are compiled from their {@code .jrxml}
- * on first use and cached.
+ * JasperReports for PDF, with a swap-file virtualizer so filled pages go to disk and memory stays bounded; straight
+ * into an RFC 4180 writer for CSV and into POI's streaming workbook for XLSX, which need no page layout. Templates
+ * are compiled from their {@code .jrxml} on first use and cached.
  *
  * <p>Every output carries the title, the generation time, the criteria, totals per currency and, when the period
  * has no rows, the line {@value #NO_DATA}. PDF pages are numbered "Page n of m".
@@ -61,7 +57,6 @@ public final class ReportExporter {
 
     static final int FETCH_SIZE = 5_000;
     private static final int PAGES_IN_MEMORY = 100;
-    private static final int XLSX_MAX_ROWS_PER_SHEET = 1_000_000;
 
     private final DSLContext ctx;
     private final ReportRegistry registry;
@@ -82,16 +77,40 @@ public final class ReportExporter {
     }
 
     public ExportResult export(String reportName, ReportCriteria criteria, ReportFormat format, OutputStream out) {
+        return export(reportName, criteria, format, out, rows -> {});
+    }
+
+    /**
+     * As {@link #export(String, ReportCriteria, ReportFormat, OutputStream)}, telling {@code rowsWritten} the number
+     * of rows written so far every {@value ExporterProgress#EVERY} rows and once at the end (for a progress indicator; it
+     * runs on the exporting thread, so it should be quick).
+     */
+    public ExportResult export(
+            String reportName,
+            ReportCriteria criteria,
+            ReportFormat format,
+            OutputStream out,
+            LongConsumer rowsWritten) {
         ReportDefinition definition = registry.get(reportName);
         definition.check(criteria);
+        Objects.requireNonNull(rowsWritten, "rowsWritten");
         Instant generatedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         ReportTotals totals = new ReportTotals();
         ReportQuery query = definition.query();
         Map<String, Object> extra = query.parameters(ctx, criteria, totals);
+        List<ReportColumn> columns = query.columns(ctx, criteria);
+        ExporterProgress progress = new ExporterProgress(rowsWritten);
         try {
             return switch (format) {
-                case CSV -> csv(definition, criteria, generatedAt, totals, extra, out);
-                case PDF, XLSX -> jasper(definition, criteria, format, generatedAt, totals, extra, out);
+                case CSV, XLSX -> {
+                    try (TabularSink sink = format == ReportFormat.CSV
+                            ? new CsvSink(out, columns.size())
+                            : new XlsxSink(out, definition.title(), columns.size())) {
+                        yield tabular(
+                                definition, criteria, format, generatedAt, totals, extra, columns, sink, progress);
+                    }
+                }
+                case PDF -> pdf(definition, criteria, generatedAt, totals, extra, columns, out, progress);
             };
         } catch (IOException e) {
             throw new UncheckedIOException("could not write report '" + reportName + "'", e);
@@ -118,14 +137,15 @@ public final class ReportExporter {
         }
     }
 
-    private ExportResult jasper(
+    private ExportResult pdf(
             ReportDefinition definition,
             ReportCriteria criteria,
-            ReportFormat format,
             Instant generatedAt,
             ReportTotals totals,
             Map<String, Object> extra,
-            OutputStream out)
+            List<ReportColumn> columns,
+            OutputStream out,
+            ExporterProgress progress)
             throws IOException, JRException {
         JasperReport template = template(definition);
         Path swap = Files.createTempDirectory(swapDirectory, "flash-report-");
@@ -141,85 +161,69 @@ public final class ReportExporter {
             parameters.put(JRParameter.REPORT_LOCALE, Locale.ROOT);
             parameters.put(JRParameter.REPORT_TIME_ZONE, TimeZone.getTimeZone("UTC"));
             parameters.put(JRParameter.REPORT_VIRTUALIZER, virtualizer);
-            CursorDataSource rows = new CursorDataSource(cursor, definition.query(), totals);
+            CursorDataSource rows = new CursorDataSource(cursor, definition.query(), columns, totals, progress);
             JasperPrint print = JasperFillManager.fillReport(template, parameters, rows);
             virtualizer.setReadOnly(true);
-            if (format == ReportFormat.PDF) {
-                JRPdfExporter exporter = new JRPdfExporter();
-                exporter.setExporterInput(new SimpleExporterInput(print));
-                exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-                exporter.exportReport();
-            } else {
-                JRXlsxExporter exporter = new JRXlsxExporter();
-                exporter.setExporterInput(new SimpleExporterInput(print));
-                exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
-                SimpleXlsxReportConfiguration configuration = new SimpleXlsxReportConfiguration();
-                configuration.setOnePagePerSheet(false);
-                configuration.setRemoveEmptySpaceBetweenRows(true);
-                configuration.setRemoveEmptySpaceBetweenColumns(true);
-                configuration.setWhitePageBackground(false);
-                configuration.setMaxRowsPerSheet(XLSX_MAX_ROWS_PER_SHEET);
-                exporter.setConfiguration(configuration);
-                exporter.exportReport();
-            }
-            return new ExportResult(definition.name(), format, rows.rows(), totals, generatedAt);
+            JRPdfExporter exporter = new JRPdfExporter();
+            exporter.setExporterInput(new SimpleExporterInput(print));
+            exporter.setExporterOutput(new SimpleOutputStreamExporterOutput(out));
+            exporter.exportReport();
+            progress.done(rows.rows());
+            return new ExportResult(definition.name(), ReportFormat.PDF, rows.rows(), totals, generatedAt);
         } finally {
             virtualizer.cleanup();
             deleteQuietly(swap);
         }
     }
 
-    private ExportResult csv(
+    /**
+     * CSV and XLSX share one layout, written straight from the cursor: {@code Report}, {@code Generated at},
+     * {@code Parameters} and the query's text values as key/value records, the column header, one record per row,
+     * {@value #NO_DATA} when there are none, then one {@code Total} record per currency and label.
+     */
+    private ExportResult tabular(
             ReportDefinition definition,
             ReportCriteria criteria,
+            ReportFormat format,
             Instant generatedAt,
             ReportTotals totals,
             Map<String, Object> extra,
-            OutputStream out)
+            List<ReportColumn> columns,
+            TabularSink sink,
+            ExporterProgress progress)
             throws IOException {
         ReportQuery query = definition.query();
-        List<ReportColumn> columns = query.columns();
-        BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-        CsvWriter csv = new CsvWriter(writer, Math.max(4, columns.size()));
-        csv.write("Report", definition.title());
-        csv.write("Generated at", DateTimeFormatter.ISO_INSTANT.format(generatedAt));
-        csv.write("Parameters", criteria.describe(definition.parameters()));
+        sink.text("Report", definition.title());
+        sink.text("Generated at", DateTimeFormatter.ISO_INSTANT.format(generatedAt));
+        sink.text("Parameters", criteria.describe(definition.parameters()));
         for (Map.Entry<String, Object> parameter : extra.entrySet()) {
             if (parameter.getValue() instanceof String text) {
-                csv.write(label(parameter.getKey()), text);
+                sink.text(label(parameter.getKey()), text);
             }
         }
-        csv.write(columns.stream().map(ReportColumn::header).toArray(String[]::new));
+        sink.header(columns);
         long rows = 0;
         try (Cursor<? extends Record> cursor =
                 query.rows(ctx, criteria).fetchSize(FETCH_SIZE).fetchLazy()) {
-            int[] indexes = new int[columns.size()];
-            for (int i = 0; i < indexes.length; i++) {
-                indexes[i] = cursor.indexOf(columns.get(i).field());
-                if (indexes[i] < 0) {
-                    throw new IllegalStateException("the column '"
-                            + columns.get(i).field() + "' of report '" + definition.name() + "' is not in its query");
-                }
-            }
-            String[] fields = new String[columns.size()];
-            for (Record row = cursor.fetchNext(); row != null; row = cursor.fetchNext()) {
-                query.accumulate(row, totals);
-                for (int i = 0; i < fields.length; i++) {
-                    fields[i] = Formats.text(row.get(indexes[i]), columns.get(i).format());
-                }
-                csv.write(fields);
-                rows++;
+            RowValues values = new RowValues(columns, cursor, definition.name());
+            Object[] row = new Object[values.size()];
+            for (Record record = cursor.fetchNext(); record != null; record = cursor.fetchNext()) {
+                query.accumulate(record, totals);
+                values.read(record, row);
+                sink.row(row);
+                progress.row(++rows);
             }
         }
         query.finish(totals);
         if (rows == 0) {
-            csv.write(NO_DATA);
+            sink.text(NO_DATA);
         }
-        for (String[] total : totals.rows()) {
-            csv.write("Total", total[0], total[1], total[2]);
+        for (ReportTotals.Line total : totals.lines()) {
+            sink.total(total);
         }
-        writer.flush();
-        return new ExportResult(definition.name(), ReportFormat.CSV, rows, totals, generatedAt);
+        sink.finish();
+        progress.done(rows);
+        return new ExportResult(definition.name(), format, rows, totals, generatedAt);
     }
 
     /** "MERCHANT_NAME" becomes "Merchant name". */

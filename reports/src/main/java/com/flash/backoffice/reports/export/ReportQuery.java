@@ -11,11 +11,19 @@ import org.jooq.ResultQuery;
  * into a list) and hands each row to {@link #accumulate} on the way to the output.
  *
  * <p>The column labels of {@link #rows} are the template's field names; {@link #columns} lists those that the
- * CSV output carries, in order.
+ * CSV and XLSX outputs carry, in order (query columns by label, or columns computed from the row).
  */
 public interface ReportQuery {
 
     List<ReportColumn> columns();
+
+    /**
+     * The columns for these criteria, for reports whose columns depend on the data (e.g. one per metadata key or
+     * per currency). Called once per export, before {@link #rows}.
+     */
+    default List<ReportColumn> columns(DSLContext ctx, ReportCriteria criteria) {
+        return columns();
+    }
 
     /** The rows in report order. */
     ResultQuery<? extends Record> rows(DSLContext ctx, ReportCriteria criteria);

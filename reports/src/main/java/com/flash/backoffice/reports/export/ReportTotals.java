@@ -41,14 +41,24 @@ public final class ReportTotals {
         return fiat.getOrDefault(currency, Map.of()).getOrDefault(label, BigDecimal.ZERO);
     }
 
+    /** One total of one currency: {@code amount} exact (BTC from msat), {@code text} as the reports print it. */
+    public record Line(String currency, String label, BigDecimal amount, String text) {}
+
+    /** One line per currency and label, BTC first. */
+    public List<Line> lines() {
+        List<Line> lines = new ArrayList<>();
+        msat.forEach((label, value) -> lines.add(new Line(
+                BTC, label, BigDecimal.valueOf(value, 11), Msat.ofMsat(value).toBtcString())));
+        fiat.forEach((currency, amounts) ->
+                amounts.forEach((label, value) -> lines.add(new Line(currency, label, value, Formats.fiat(value)))));
+        return lines;
+    }
+
     /** One row per currency and label: {currency, label, amount as text}, BTC first. */
     public List<String[]> rows() {
-        List<String[]> rows = new ArrayList<>();
-        msat.forEach((label, value) ->
-                rows.add(new String[] {BTC, label, Msat.ofMsat(value).toBtcString()}));
-        fiat.forEach((currency, amounts) ->
-                amounts.forEach((label, value) -> rows.add(new String[] {currency, label, Formats.fiat(value)})));
-        return rows;
+        return lines().stream()
+                .map(line -> new String[] {line.currency(), line.label(), line.text()})
+                .toList();
     }
 
     /** One line per currency, e.g. "BTC: Debits 0.00010000 | Credits 0.00010000". */

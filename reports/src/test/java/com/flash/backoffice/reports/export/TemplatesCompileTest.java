@@ -41,7 +41,8 @@ class TemplatesCompileTest {
         assertThatThrownBy(() -> registry.register(journal)).isInstanceOf(IllegalStateException.class);
         assertThat(registry.all())
                 .extracting(ReportDefinition::name)
-                .containsExactly("journal", "trial-balance", "merchant-statement", "fees-revenue");
+                .containsExactly(
+                        "journal", "trial-balance", "merchant-statement", "fees-revenue", "invoices", "payments");
     }
 
     @Test
@@ -53,5 +54,23 @@ class TemplatesCompileTest {
                         java.time.Instant.parse("2025-02-01T00:00:00Z"))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("merchant");
+    }
+
+    @Test
+    void a_merchant_is_refused_by_a_report_without_a_merchant_filter_and_optional_where_there_is_one() {
+        ReportCriteria february = ReportCriteria.period(
+                java.time.Instant.parse("2025-02-01T00:00:00Z"), java.time.Instant.parse("2025-03-01T00:00:00Z"));
+
+        assertThatThrownBy(() -> registry.get(LedgerReports.JOURNAL).check(february.forMerchant("m1")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("does not filter by merchant");
+        for (String name : List.of(LedgerReports.INVOICES, LedgerReports.PAYMENTS, LedgerReports.FEES_REVENUE)) {
+            ReportDefinition definition = registry.get(name);
+            assertThat(definition.merchantFilter()).as(name).isTrue();
+            definition.check(february);
+            definition.check(february.forMerchant("m1"));
+        }
+        assertThat(registry.get(LedgerReports.MERCHANT_STATEMENT).merchantFilter())
+                .isTrue();
     }
 }
