@@ -3,6 +3,7 @@ package com.flash.backoffice.workflows.report;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
@@ -36,8 +37,10 @@ public class ReportExportWorkflowImpl implements ReportExportWorkflow {
         try {
             return exports.export(request.exportId());
         } catch (ActivityFailure failure) {
-            Throwable cause = failure.getCause() == null ? failure : failure.getCause();
-            return bookkeeping.fail(request.exportId(), cause.getMessage());
+            String reason = failure.getCause() instanceof ApplicationFailure application
+                    ? application.getOriginalMessage()
+                    : failure.getMessage();
+            return bookkeeping.fail(request.exportId(), reason);
         }
     }
 }
