@@ -172,10 +172,12 @@ public class ReportService {
         return result;
     }
 
-    /** Newest first. */
+    /** Newest first, each with its kept file when there is one. */
     @PreAuthorize(REPORT_ROLES)
-    public List<ReportExport> exports(int offset, int limit) {
-        return exports.recent(offset, limit);
+    public List<ExportListing> exports(int offset, int limit) {
+        return exports.recent(offset, limit).stream()
+                .map(export -> new ExportListing(export, kept(export)))
+                .toList();
     }
 
     @PreAuthorize(REPORT_ROLES)
@@ -189,9 +191,8 @@ public class ReportService {
     }
 
     /** The file of a finished export, when it is still kept. */
-    @PreAuthorize(REPORT_ROLES)
-    public Optional<KeptFile> keptFile(String exportId) {
-        return exports.findById(exportId)
+    private Optional<KeptFile> kept(ReportExport found) {
+        return Optional.of(found)
                 .filter(export -> export.status() == ReportExportStatus.DONE)
                 .filter(export -> Files.isRegularFile(keptPath(export)))
                 .map(export -> new KeptFile(

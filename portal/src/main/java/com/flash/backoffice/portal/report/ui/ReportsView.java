@@ -2,6 +2,7 @@ package com.flash.backoffice.portal.report.ui;
 
 import com.flash.backoffice.db.report.ReportExport;
 import com.flash.backoffice.db.report.ReportExportStatus;
+import com.flash.backoffice.portal.report.ExportListing;
 import com.flash.backoffice.portal.report.MerchantOption;
 import com.flash.backoffice.portal.report.ReportChoice;
 import com.flash.backoffice.portal.report.ReportField;
@@ -32,6 +33,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.function.ValueProvider;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -69,7 +71,7 @@ class ReportsView extends VerticalLayout {
     private final ComboBox<MerchantOption> merchant = new ComboBox<>("Merchant");
     private final ComboBox<ReportFormat> format = new ComboBox<>("Format");
     private final Anchor downloadNow = new Anchor();
-    private final Grid<ReportExport> exports = new Grid<>();
+    private final Grid<ExportListing> exports = new Grid<>();
     private final Map<ReportField, HasValidation> fields = new EnumMap<>(ReportField.class);
     private Registration polling;
 
@@ -190,29 +192,29 @@ class ReportsView extends VerticalLayout {
 
     private Component exportsGrid() {
         exports.setId("report-exports");
-        exports.addColumn(ReportExport::report).setHeader("Report").setKey("report");
-        exports.addColumn(this::period).setHeader("Period").setKey("period").setAutoWidth(true);
-        exports.addColumn(export -> export.merchantId() == null ? "" : export.merchantId())
-                .setHeader("Merchant")
-                .setKey("merchant");
-        exports.addColumn(ReportExport::format).setHeader("Format").setKey("format");
-        exports.addColumn(ReportExport::requestedBy).setHeader("Requested by").setKey("requestedBy");
-        exports.addColumn(export -> export.status().name()).setHeader("Status").setKey("status");
-        exports.addComponentColumn(ReportsView::progressBar)
+        column(ReportExport::report, "Report", "report");
+        column(this::period, "Period", "period").setAutoWidth(true);
+        column(export -> export.merchantId() == null ? "" : export.merchantId(), "Merchant", "merchant");
+        column(ReportExport::format, "Format", "format");
+        column(ReportExport::requestedBy, "Requested by", "requestedBy");
+        column(export -> export.status().name(), "Status", "status");
+        exports.addComponentColumn(listing -> progressBar(listing.export()))
                 .setHeader("Progress")
                 .setKey("progress");
-        exports.addColumn(ReportsView::rows).setHeader("Rows").setKey("rows").setTextAlign(ColumnTextAlign.END);
-        exports.addColumn(export -> export.bytes() == null ? "" : export.bytes() + " B")
-                .setHeader("Size")
-                .setKey("size")
+        column(ReportsView::rows, "Rows", "rows").setTextAlign(ColumnTextAlign.END);
+        column(export -> export.bytes() == null ? "" : export.bytes() + " B", "Size", "size")
                 .setTextAlign(ColumnTextAlign.END);
-        exports.addColumn(export -> MINUTE.format(export.createdAt().atZone(zone)))
-                .setHeader("Requested at")
-                .setKey("createdAt");
+        column(export -> MINUTE.format(export.createdAt().atZone(zone)), "Requested at", "createdAt");
         exports.addComponentColumn(this::download).setHeader("File").setKey("download");
         exports.setItems(
                 query -> reports.exports(query.getOffset(), query.getLimit()).stream(), query -> reports.exportCount());
         return exports;
+    }
+
+    private Grid.Column<ExportListing> column(ValueProvider<ReportExport, ?> value, String header, String key) {
+        return exports.addColumn(listing -> value.apply(listing.export()))
+                .setHeader(header)
+                .setKey(key);
     }
 
     private String period(ReportExport export) {
@@ -233,11 +235,12 @@ class ReportsView extends VerticalLayout {
         return Long.toString(export.rowsWritten());
     }
 
-    private Component download(ReportExport export) {
+    private Component download(ExportListing listing) {
+        ReportExport export = listing.export();
         if (export.status() == ReportExportStatus.FAILED) {
             return new Span(export.error() == null ? "failed" : export.error());
         }
-        return reports.keptFile(export.id())
+        return listing.keptFile()
                 .<Component>map(file -> {
                     DownloadHandler handler = event -> {
                         event.setFileName(file.fileName());
@@ -256,8 +259,8 @@ class ReportsView extends VerticalLayout {
 
     private void refresh() {
         exports.getDataProvider().refreshAll();
-        List<ReportExport> recent = reports.exports(0, 50);
-        boolean running = recent.stream().anyMatch(export -> !export.status().finished());
+        boolean running = reports.exports(0, 50).stream()
+                .anyMatch(listing -> !listing.export().status().finished());
         UI ui = UI.getCurrent();
         if (ui != null) {
             ui.setPollInterval(running ? POLL_MILLIS : -1);

@@ -18,6 +18,7 @@ import com.flash.backoffice.db.report.ReportExportRepository;
 import com.flash.backoffice.db.report.ReportExportStatus;
 import com.flash.backoffice.portal.base.ui.AccessDeniedView;
 import com.flash.backoffice.portal.report.ExportAudit;
+import com.flash.backoffice.portal.report.ExportListing;
 import com.flash.backoffice.portal.report.LedgerSeed;
 import com.flash.backoffice.portal.report.MerchantOption;
 import com.flash.backoffice.portal.report.ReportChoice;
@@ -158,7 +159,7 @@ class ReportsViewIT {
         ComponentUtil.fireEvent(UI.getCurrent(), new PollEvent(UI.getCurrent(), true));
 
         @SuppressWarnings("unchecked")
-        Grid<ReportExport> grid = _get(Grid.class, spec -> spec.withId("report-exports"));
+        Grid<ExportListing> grid = _get(Grid.class, spec -> spec.withId("report-exports"));
         int row = rowOf(grid, started.id());
         assertThat(GridKt._getFormatted(grid, row, "status")).isEqualTo("DONE");
         assertThat(GridKt._getFormatted(grid, row, "rows")).isEqualTo("5");
@@ -269,10 +270,10 @@ class ReportsViewIT {
         return Stream.concat(Stream.of(root), root.getChildren().flatMap(ReportsViewIT::descendants));
     }
 
-    private static int rowOf(Grid<ReportExport> grid, String exportId) {
+    private static int rowOf(Grid<ExportListing> grid, String exportId) {
         int size = GridKt._size(grid);
         for (int i = 0; i < size; i++) {
-            if (GridKt._get(grid, i).id().equals(exportId)) {
+            if (GridKt._get(grid, i).export().id().equals(exportId)) {
                 return i;
             }
         }
