@@ -26,12 +26,14 @@ public class StorePermissions {
     public static final String MODIFY_INVOICES = "btcpay.store.canmodifyinvoices";
     public static final String MODIFY_STORE_SETTINGS = "btcpay.store.canmodifystoresettings";
     public static final String MODIFY_WEBHOOKS = "btcpay.store.webhooks.canmodifywebhooks";
+    public static final String VIEW_REPORTS = "btcpay.store.canviewreports";
 
     private static final Map<String, Set<String>> IMPLIED_BY = Map.of(
             VIEW_INVOICES, Set.of(MODIFY_INVOICES, MODIFY_STORE_SETTINGS),
             CREATE_INVOICE, Set.of(MODIFY_INVOICES, MODIFY_STORE_SETTINGS),
             MODIFY_INVOICES, Set.of(MODIFY_STORE_SETTINGS),
-            MODIFY_WEBHOOKS, Set.of(MODIFY_STORE_SETTINGS));
+            MODIFY_WEBHOOKS, Set.of(MODIFY_STORE_SETTINGS),
+            VIEW_REPORTS, Set.of(MODIFY_STORE_SETTINGS));
 
     private final InvoiceRepository invoices;
 
@@ -60,6 +62,34 @@ public class StorePermissions {
                 .map(Invoice::merchantId)
                 .map(storeId -> allows(key.get(), storeId, permission))
                 .orElse(false);
+    }
+
+    /**
+     * True when the caller is an API key for every store: bound to no store and holding {@code permission} (or a
+     * broader one) without a store scope.
+     */
+    public boolean hasOnEveryStore(String permission) {
+        return currentKey()
+                .filter(key -> key.merchantId() == null)
+                .map(key -> grants(key, permission).anyMatch(scope -> scope.isEmpty()))
+                .orElse(false);
+    }
+
+    /** True when the caller is an API key holding {@code permission} (or a broader one) on some store. */
+    public boolean hasOnAnyStore(String permission) {
+        return currentKey()
+                .map(key -> grants(key, permission).findAny().isPresent())
+                .orElse(false);
+    }
+
+    /** The store scopes ("" for none) of the key's grants that are sufficient for {@code permission}. */
+    private static java.util.stream.Stream<String> grants(ApiKey key, String permission) {
+        Set<String> sufficient = new java.util.HashSet<>(IMPLIED_BY.getOrDefault(permission, Set.of()));
+        sufficient.add(permission);
+        return key.permissions().stream()
+                .filter(grant ->
+                        sufficient.contains(grant.contains(":") ? grant.substring(0, grant.indexOf(':')) : grant))
+                .map(grant -> grant.contains(":") ? grant.substring(grant.indexOf(':') + 1) : "");
     }
 
     static boolean allows(ApiKey key, String storeId, String permission) {

@@ -11,6 +11,7 @@ public final class TestServers {
 
     private static String jdbcUrl;
     private static EmbeddedTemporalServer temporal;
+    private static java.nio.file.Path reportsDirectory;
 
     private TestServers() {}
 
@@ -30,6 +31,18 @@ public final class TestServers {
             temporal = EmbeddedTemporalServer.start(freePort());
         }
         return temporal.target();
+    }
+
+    /** A fresh temporary directory per test JVM for the kept files of background report exports. */
+    public static synchronized java.nio.file.Path reportsDirectory() {
+        if (reportsDirectory == null) {
+            try {
+                reportsDirectory = java.nio.file.Files.createTempDirectory("flash-reports-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return reportsDirectory;
     }
 
     public static int freePort() {

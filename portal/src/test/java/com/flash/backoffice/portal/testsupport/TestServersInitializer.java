@@ -16,7 +16,8 @@ public class TestServersInitializer implements ApplicationContextInitializer<Con
                         "spring.datasource.url=" + TestServers.jdbcUrl(),
                         "spring.datasource.username=" + TestServers.mariaDb().username(),
                         "spring.datasource.password=" + TestServers.mariaDb().password(),
-                        "spring.temporal.connection.target=" + TestServers.temporalTarget())
+                        "spring.temporal.connection.target=" + TestServers.temporalTarget(),
+                        "flash.reports.directory=" + TestServers.reportsDirectory())
                 .applyTo(context);
     }
 }

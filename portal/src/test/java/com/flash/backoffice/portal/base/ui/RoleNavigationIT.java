@@ -33,13 +33,21 @@ class RoleNavigationIT {
     static Stream<Arguments> menus() {
         return Stream.of(
                 Arguments.of(
-                        Role.FINANCE, List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Workflows")),
+                        Role.FINANCE,
+                        List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Reports", "Workflows")),
                 Arguments.of(Role.MARKETING, List.of("Dashboard", "Workflows")),
                 Arguments.of(Role.SUPPORT, List.of("Dashboard", "Merchants", "Invoices", "Workflows")),
-                Arguments.of(Role.ACCOUNTANT, List.of("Dashboard", "Invoices", "Workflows", "Audit log")),
+                Arguments.of(Role.ACCOUNTANT, List.of("Dashboard", "Invoices", "Reports", "Workflows", "Audit log")),
                 Arguments.of(
                         Role.ADMIN,
-                        List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Workflows", "Audit log")));
+                        List.of(
+                                "Dashboard",
+                                "Merchants",
+                                "Invoices",
+                                "Exchange rates",
+                                "Reports",
+                                "Workflows",
+                                "Audit log")));
     }
 
     @ParameterizedTest
@@ -62,7 +70,9 @@ class RoleNavigationIT {
                 Arguments.of(Role.ACCOUNTANT, "merchants"),
                 Arguments.of(Role.MARKETING, "invoices"),
                 Arguments.of(Role.SUPPORT, "rates"),
-                Arguments.of(Role.ACCOUNTANT, "rates"));
+                Arguments.of(Role.ACCOUNTANT, "rates"),
+                Arguments.of(Role.SUPPORT, "reports"),
+                Arguments.of(Role.MARKETING, "reports"));
     }
 
     @ParameterizedTest
