@@ -61,14 +61,30 @@ class StaffLoginBrowserIT {
         return Stream.of(
                 Arguments.of(
                         "finance",
-                        List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Workflows"),
+                        List.of(
+                                "Dashboard",
+                                "Merchants",
+                                "Invoices",
+                                "Exchange rates",
+                                "Scheduled reports",
+                                "Workflows"),
                         "/audit"),
                 Arguments.of("marketing", List.of("Dashboard", "Workflows"), "/invoices"),
                 Arguments.of("support", List.of("Dashboard", "Merchants", "Invoices", "Workflows"), "/rates"),
-                Arguments.of("accountant", List.of("Dashboard", "Invoices", "Workflows", "Audit log"), "/merchants"),
+                Arguments.of(
+                        "accountant",
+                        List.of("Dashboard", "Invoices", "Scheduled reports", "Workflows", "Audit log"),
+                        "/merchants"),
                 Arguments.of(
                         "admin",
-                        List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Workflows", "Audit log"),
+                        List.of(
+                                "Dashboard",
+                                "Merchants",
+                                "Invoices",
+                                "Exchange rates",
+                                "Scheduled reports",
+                                "Workflows",
+                                "Audit log"),
                         null));
     }
 

@@ -33,13 +33,29 @@ class RoleNavigationIT {
     static Stream<Arguments> menus() {
         return Stream.of(
                 Arguments.of(
-                        Role.FINANCE, List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Workflows")),
+                        Role.FINANCE,
+                        List.of(
+                                "Dashboard",
+                                "Merchants",
+                                "Invoices",
+                                "Exchange rates",
+                                "Scheduled reports",
+                                "Workflows")),
                 Arguments.of(Role.MARKETING, List.of("Dashboard", "Workflows")),
                 Arguments.of(Role.SUPPORT, List.of("Dashboard", "Merchants", "Invoices", "Workflows")),
-                Arguments.of(Role.ACCOUNTANT, List.of("Dashboard", "Invoices", "Workflows", "Audit log")),
+                Arguments.of(
+                        Role.ACCOUNTANT,
+                        List.of("Dashboard", "Invoices", "Scheduled reports", "Workflows", "Audit log")),
                 Arguments.of(
                         Role.ADMIN,
-                        List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Workflows", "Audit log")));
+                        List.of(
+                                "Dashboard",
+                                "Merchants",
+                                "Invoices",
+                                "Exchange rates",
+                                "Scheduled reports",
+                                "Workflows",
+                                "Audit log")));
     }
 
     @ParameterizedTest
@@ -62,7 +78,9 @@ class RoleNavigationIT {
                 Arguments.of(Role.ACCOUNTANT, "merchants"),
                 Arguments.of(Role.MARKETING, "invoices"),
                 Arguments.of(Role.SUPPORT, "rates"),
-                Arguments.of(Role.ACCOUNTANT, "rates"));
+                Arguments.of(Role.ACCOUNTANT, "rates"),
+                Arguments.of(Role.SUPPORT, "reports/schedules"),
+                Arguments.of(Role.MARKETING, "reports/schedules"));
     }
 
     @ParameterizedTest
