@@ -61,13 +61,20 @@ class StaffLoginBrowserIT {
         return Stream.of(
                 Arguments.of(
                         "finance",
-                        List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Reports", "Workflows"),
+                        List.of(
+                                "Dashboard",
+                                "Merchants",
+                                "Invoices",
+                                "Exchange rates",
+                                "Reports",
+                                "Scheduled reports",
+                                "Workflows"),
                         "/audit"),
                 Arguments.of("marketing", List.of("Dashboard", "Workflows"), "/invoices"),
                 Arguments.of("support", List.of("Dashboard", "Merchants", "Invoices", "Workflows"), "/rates"),
                 Arguments.of(
                         "accountant",
-                        List.of("Dashboard", "Invoices", "Reports", "Workflows", "Audit log"),
+                        List.of("Dashboard", "Invoices", "Reports", "Scheduled reports", "Workflows", "Audit log"),
                         "/merchants"),
                 Arguments.of(
                         "admin",
@@ -77,6 +84,7 @@ class StaffLoginBrowserIT {
                                 "Invoices",
                                 "Exchange rates",
                                 "Reports",
+                                "Scheduled reports",
                                 "Workflows",
                                 "Audit log"),
                         null));

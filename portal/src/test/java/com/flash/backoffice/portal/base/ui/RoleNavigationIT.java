@@ -34,10 +34,19 @@ class RoleNavigationIT {
         return Stream.of(
                 Arguments.of(
                         Role.FINANCE,
-                        List.of("Dashboard", "Merchants", "Invoices", "Exchange rates", "Reports", "Workflows")),
+                        List.of(
+                                "Dashboard",
+                                "Merchants",
+                                "Invoices",
+                                "Exchange rates",
+                                "Reports",
+                                "Scheduled reports",
+                                "Workflows")),
                 Arguments.of(Role.MARKETING, List.of("Dashboard", "Workflows")),
                 Arguments.of(Role.SUPPORT, List.of("Dashboard", "Merchants", "Invoices", "Workflows")),
-                Arguments.of(Role.ACCOUNTANT, List.of("Dashboard", "Invoices", "Reports", "Workflows", "Audit log")),
+                Arguments.of(
+                        Role.ACCOUNTANT,
+                        List.of("Dashboard", "Invoices", "Reports", "Scheduled reports", "Workflows", "Audit log")),
                 Arguments.of(
                         Role.ADMIN,
                         List.of(
@@ -46,6 +55,7 @@ class RoleNavigationIT {
                                 "Invoices",
                                 "Exchange rates",
                                 "Reports",
+                                "Scheduled reports",
                                 "Workflows",
                                 "Audit log")));
     }
@@ -72,7 +82,9 @@ class RoleNavigationIT {
                 Arguments.of(Role.SUPPORT, "rates"),
                 Arguments.of(Role.ACCOUNTANT, "rates"),
                 Arguments.of(Role.SUPPORT, "reports"),
-                Arguments.of(Role.MARKETING, "reports"));
+                Arguments.of(Role.MARKETING, "reports"),
+                Arguments.of(Role.SUPPORT, "reports/schedules"),
+                Arguments.of(Role.MARKETING, "reports/schedules"));
     }
 
     @ParameterizedTest
