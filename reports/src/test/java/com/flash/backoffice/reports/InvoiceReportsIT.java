@@ -203,7 +203,7 @@ class InvoiceReportsIT {
             long paid,
             InvoicePayment... payments) {
         invoices.saveState(
-                new InvoiceStateUpdate(id, 1, InvoiceStatus.SETTLED, additional, paid, null, List.of(payments)));
+                new InvoiceStateUpdate(id, 1, InvoiceStatus.SETTLED, additional, paid, null, List.of(payments), "{}"));
     }
 
     // --- invoices ---

@@ -258,9 +258,9 @@ class InvoiceRepositoryIT {
         Invoice third = invoices.create(newInvoice(merchant.id(), 3_000L, "order-3", CREATED.plusSeconds(120)));
         Invoice fourth = invoices.create(newInvoice(merchant.id(), 4_000L, "order-4", CREATED.plusSeconds(180)));
         invoices.saveState(new InvoiceStateUpdate(
-                second.id(), 1, InvoiceStatus.EXPIRED, InvoiceAdditionalStatus.NONE, 0, null, List.of()));
+                second.id(), 1, InvoiceStatus.EXPIRED, InvoiceAdditionalStatus.NONE, 0, null, List.of(), "{}"));
         invoices.saveState(new InvoiceStateUpdate(
-                fourth.id(), 1, InvoiceStatus.SETTLED, InvoiceAdditionalStatus.NONE, 4_000L, null, List.of()));
+                fourth.id(), 1, InvoiceStatus.SETTLED, InvoiceAdditionalStatus.NONE, 4_000L, null, List.of(), "{}"));
         Set<InvoiceStatus> newOrExpired = Set.of(InvoiceStatus.NEW, InvoiceStatus.EXPIRED);
 
         assertThat(ids(new InvoiceQuery(merchant.id(), newOrExpired, null, null, null, 0, 10)))

@@ -309,7 +309,7 @@ class InvoicesIT {
         Invoice older = invoices.create(storedInvoice("shelf-1", created));
         Invoice newer = invoices.create(storedInvoice("shelf-2", created.plusSeconds(60)));
         invoices.saveState(new InvoiceStateUpdate(
-                older.id(), 1, InvoiceStatus.EXPIRED, InvoiceAdditionalStatus.NONE, 0, null, List.of()));
+                older.id(), 1, InvoiceStatus.EXPIRED, InvoiceAdditionalStatus.NONE, 0, null, List.of(), "{}"));
         KaribuSpring.openAs(context, "accountant", Role.ACCOUNTANT);
         UI.getCurrent().navigate("invoices");
         Grid<Invoice> grid = _get(Grid.class, spec -> spec.withId("invoice-grid"));
