@@ -1,6 +1,7 @@
 package com.flash.backoffice.workflows.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.flash.backoffice.db.chain.ChainPaymentQuery;
 import com.flash.backoffice.db.chain.InvoiceAddress;
@@ -12,6 +13,7 @@ import com.flash.backoffice.db.invoice.InvoicePayment;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.InvoiceStatus;
 import com.flash.backoffice.db.invoice.NewInvoice;
+import com.flash.backoffice.db.invoice.PaymentStatus;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
@@ -56,7 +58,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * network's node, then reconnects, and the node the watcher follows (through the production {@link BitcoinRpcNode})
  * switches to it. btcd 0.24 has no {@code invalidateblock}. The invoice workflow runs on a Temporal test server in
  * real time with its real activities on MariaDB. Payments are signed by the harness's key
- * ({@link RegtestNetwork#signCoinbaseSpend}), so the LND wallets are not touched.
+ * ({@link RegtestNetwork#signCoinbaseSpend}), so that a double spend can be built and the LND wallets are not touched.
  */
 @ExtendWith(RegtestExtension.class)
 class ChainReorgRegtestIT {
@@ -181,6 +183,45 @@ class ChainReorgRegtestIT {
         Invoice settled = pollUntil(invoice, i -> i.status() == InvoiceStatus.SETTLED);
         assertThat(settled.paidMsat()).as("counted once").isEqualTo(200_000_000L);
         assertThat(onlyPayment(invoice).confirmations()).isEqualTo(2);
+        assertThat(settlementEntries(invoice)).isEqualTo(1);
+    }
+
+    /**
+     * btcd cleans its mempool of transactions that conflict with a connected block only while it considers itself
+     * current; during a reorg it is not, until the new tip: so the double spend goes in the peer's last block,
+     * as it would often be on mainnet. (Bitcoin Core removes conflicts in every block.)
+     */
+    @Test
+    void a_payment_double_spent_in_the_longer_chain_is_dropped_and_the_invoice_is_new_again_until_paid_again() {
+        Invoice invoice = startInvoice(200_000L);
+        String address = allocateAddress(invoice);
+        RegtestNetwork.SignedTransaction payment = net.signCoinbaseSpend(address, 200_000);
+        RegtestNetwork.SignedTransaction doubleSpend = net.signDoubleSpend(payment, net.minerAddress(), 200_000);
+        send(payment);
+        net.mine(1);
+        pollUntil(invoice, i -> confirmations(i) == 1);
+
+        peer.mine(1); // a longer chain in which the payment's coin goes elsewhere
+        peer.sendRawTransaction(doubleSpend.hex());
+        peer.mine(1);
+        assertThat(peer.mempool()).as("the double spend is mined on the peer").doesNotContain(doubleSpend.txid());
+        peer.reconnect();
+
+        Invoice dropped = pollUntil(invoice, i -> i.status() == InvoiceStatus.NEW);
+        assertThat(dropped.paidMsat()).isZero();
+        assertThat(onlyPayment(invoice).status()).isEqualTo(PaymentStatus.DROPPED);
+
+        RegtestNetwork.SignedTransaction again = net.signCoinbaseSpend(address, 200_000);
+        send(again);
+        net.mine(2);
+        Invoice settled = pollUntil(invoice, i -> i.status() == InvoiceStatus.SETTLED);
+        assertThat(settled.paidMsat())
+                .as("only the payment on the chain counts")
+                .isEqualTo(200_000_000L);
+        assertThat(invoices.findPayments(invoice.id()))
+                .extracting(p -> p.paymentRef().substring(0, 64), InvoicePayment::status)
+                .containsExactlyInAnyOrder(
+                        tuple(payment.txid(), PaymentStatus.DROPPED), tuple(again.txid(), PaymentStatus.CONFIRMED));
         assertThat(settlementEntries(invoice)).isEqualTo(1);
     }
 
