@@ -17,6 +17,12 @@ public interface BitcoinNode {
     /** The block with every transaction's outputs; stale (orphaned) blocks can be read too while the node has them. */
     ChainBlock block(String hash);
 
+    /**
+     * The hash of the block before {@code hash}, also for a stale block (one a reorg took off the best chain): the
+     * watcher walks back through those to the fork point.
+     */
+    String previousBlockHash(String hash);
+
     List<String> mempoolTransactionIds();
 
     /** A transaction in the mempool or in a block; throws {@link TransactionNotFoundException} if the node has none. */

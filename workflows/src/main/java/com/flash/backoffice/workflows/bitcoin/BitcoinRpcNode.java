@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,6 +25,8 @@ import wf.bitcoin.krotjson.JSON;
  *   <li>{@code getrawtransaction} takes an integer verbosity (1 is sent; Core accepts it too);
  *   <li>an output's address is {@code scriptPubKey.addresses[0]} on btcd (and Core before 22),
  *       {@code scriptPubKey.address} on Core 22+;
+ *   <li>btcd's {@code getblock} fails for a stale block ("not in the main chain"); {@code getblockheader <hash>
+ *       false} (the raw 80-byte header) works for any block both know, so the previous hash is read from that;
  *   <li>btcd writes whole BTC amounts without a fraction ({@code 10}) and small ones with an exponent
  *       ({@code 1e-08}): {@link BtcAmounts} reads all of them exactly.
  * </ul>
@@ -32,6 +35,8 @@ public final class BitcoinRpcNode implements BitcoinNode {
 
     /** Bitcoin Core's and btcd's RPC_INVALID_ADDRESS_OR_KEY: "No such mempool or blockchain transaction". */
     private static final int NO_SUCH_TRANSACTION = -5;
+
+    private static final int HEADER_HEX_LENGTH = 160;
 
     private final BitcoinJSONRPCClient rpc;
 
@@ -75,6 +80,22 @@ public final class BitcoinRpcNode implements BitcoinNode {
                 asLong(block.get("height"), "height"),
                 (String) block.get("previousblockhash"),
                 transactions);
+    }
+
+    @Override
+    public String previousBlockHash(String hash) {
+        String header = (String) call("getblockheader", hash, false);
+        if (header.length() != HEADER_HEX_LENGTH) {
+            throw new BitcoinNodeException("getblockheader " + hash + ": not an 80-byte header: " + header);
+        }
+        // version (4 bytes), then the previous block's hash in internal byte order: displayed reversed
+        byte[] previous = HexFormat.of().parseHex(header, 8, 72);
+        for (int i = 0, j = previous.length - 1; i < j; i++, j--) {
+            byte swap = previous[i];
+            previous[i] = previous[j];
+            previous[j] = swap;
+        }
+        return HexFormat.of().formatHex(previous);
     }
 
     @Override

@@ -112,6 +112,11 @@ public final class SimulatedBitcoinNode implements BitcoinNode {
     }
 
     @Override
+    public synchronized String previousBlockHash(String hash) {
+        return block(hash).previousHash();
+    }
+
+    @Override
     public synchronized List<String> mempoolTransactionIds() {
         return List.copyOf(mempool.keySet());
     }

@@ -201,11 +201,8 @@ public final class ChainWatcher implements AutoCloseable {
 
     private void process(ChainBlock block) {
         for (ChainTransaction tx : block.transactions()) {
-            for (ChainOutput output : tx.outputs()) {
-                WatchedAddress address = watched.get(output.address());
-                if (address != null && output.amountSat() > 0) {
-                    mined(block, tx, output, address);
-                }
+            for (OutputMatch match : watched.matches(tx)) {
+                mined(block, tx, match.output(), match.address());
             }
             mempoolSeen.remove(tx.txid());
         }
@@ -261,7 +258,7 @@ public final class ChainWatcher implements AutoCloseable {
         Set<String> stale = new HashSet<>();
         while (height > tip || !node.blockHash(height).equals(hash)) {
             stale.add(hash);
-            hash = node.block(hash).previousHash();
+            hash = node.previousBlockHash(hash);
             height--;
         }
         log.warn(
@@ -328,12 +325,9 @@ public final class ChainWatcher implements AutoCloseable {
         if (!tx.inMempool()) {
             return; // mined meanwhile: its block is processed on the next poll
         }
-        for (ChainOutput output : tx.outputs()) {
-            WatchedAddress address = watched.get(output.address());
-            if (address == null || output.amountSat() <= 0) {
-                continue;
-            }
-            TrackedPayment payment = tracked.getOrDefault(output.paymentRef(), newPayment(tx, output, address));
+        for (OutputMatch match : watched.matches(tx)) {
+            TrackedPayment payment =
+                    tracked.getOrDefault(match.output().paymentRef(), newPayment(tx, match.output(), match.address()));
             signals.paymentSeen(
                     payment.invoiceId(),
                     PaymentObserved.onChain(

@@ -2,9 +2,13 @@ package com.flash.backoffice.workflows.watch;
 
 import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.WatchedAddress;
+import com.flash.backoffice.workflows.bitcoin.ChainOutput;
+import com.flash.backoffice.workflows.bitcoin.ChainTransaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,8 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * The addresses of monitored invoices, in memory for a hash lookup per transaction output. Refreshed from
  * {@code invoice_address}: newly allocated ones on every call of {@link #refresh()} (with an overlap for
  * clock skew and late commits), a full reload (which also forgets closed invoices) every {@code fullReload}.
+ * Public for the block-matching benchmark, which times {@link #matches} as {@link ChainWatcher} calls it.
  */
-final class WatchedAddresses {
+public final class WatchedAddresses {
 
     private static final Duration OVERLAP = Duration.ofMinutes(2);
 
@@ -24,13 +29,13 @@ final class WatchedAddresses {
     private Instant lastFullLoad;
     private Instant lastLoad;
 
-    WatchedAddresses(InvoiceAddressRepository repository, Clock clock, Duration fullReload) {
+    public WatchedAddresses(InvoiceAddressRepository repository, Clock clock, Duration fullReload) {
         this.repository = repository;
         this.clock = clock;
         this.fullReload = fullReload;
     }
 
-    void refresh() {
+    public void refresh() {
         Instant now = clock.instant();
         if (lastFullLoad == null || !now.isBefore(lastFullLoad.plus(fullReload))) {
             Map<String, WatchedAddress> loaded = new ConcurrentHashMap<>();
@@ -48,11 +53,22 @@ final class WatchedAddresses {
         byAddress.put(address.address(), address);
     }
 
-    WatchedAddress get(String address) {
-        return address == null ? null : byAddress.get(address);
+    /** The outputs of {@code tx} with a positive amount paying a watched address: a hash lookup per output. */
+    public List<OutputMatch> matches(ChainTransaction tx) {
+        List<OutputMatch> matches = null;
+        for (ChainOutput output : tx.outputs()) {
+            WatchedAddress address = output.address() == null ? null : byAddress.get(output.address());
+            if (address != null && output.amountSat() > 0) {
+                if (matches == null) {
+                    matches = new ArrayList<>(1);
+                }
+                matches.add(new OutputMatch(output, address));
+            }
+        }
+        return matches == null ? List.of() : matches;
     }
 
-    int size() {
+    public int size() {
         return byAddress.size();
     }
 }

@@ -3,10 +3,13 @@ package com.flash.backoffice.workflows.bitcoin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.flash.backoffice.workflows.bench.SyntheticBlock;
 import java.io.IOException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The adapter's JSON handling against Bitcoin Core's documented response shapes and btcd's. */
 class BitcoinRpcNodeTest {
@@ -149,6 +152,31 @@ class BitcoinRpcNodeTest {
             assertThatThrownBy(() -> node().transaction(TXID_PAYMENT)).isInstanceOf(TransactionNotFoundException.class);
         }
 
+        /** Mainnet block 1's header: its previous block is the genesis block. */
+        @Test
+        void the_previous_hash_comes_from_the_raw_header_which_nodes_give_for_stale_blocks_too() throws IOException {
+            server = new FakeRpcServer(false)
+                    .result(
+                            "getblockheader",
+                            "\"010000006fe28c0ab6f1b372c1a6a246ae63f74f931e8365e15a089c68d6190000000000982051fd1e4ba744"
+                                    + "bbbe680e1fee14677ba1a3c3540bf7b1cdb606e857233e0e61bc6649ffff001d01e36299\"");
+            String block1 = "00000000839a8e6886ab5951d76f411475428afc90947ee320161bbf18eb6048";
+
+            assertThat(node().previousBlockHash(block1))
+                    .isEqualTo("000000000019d6689c085ae165831e934ff763ae46a2a6c172b3f1b60a8ce26f");
+            assertThat(server.requests)
+                    .singleElement()
+                    .asString()
+                    .containsPattern("\"params\":\\[\"" + block1 + "\",false\\]");
+        }
+
+        @Test
+        void a_header_that_is_not_80_bytes_is_refused() throws IOException {
+            server = new FakeRpcServer(false).result("getblockheader", "\"0100\"");
+
+            assertThatThrownBy(() -> node().previousBlockHash(BLOCK)).isInstanceOf(BitcoinNodeException.class);
+        }
+
         @Test
         void counts_hashes_and_the_mempool() throws IOException {
             server = new FakeRpcServer(false)
@@ -242,6 +270,46 @@ class BitcoinRpcNodeTest {
                     .error("getrawtransaction", 200, -5, "No information available about transaction " + TXID_PAYMENT);
 
             assertThatThrownBy(() -> node().transaction(TXID_PAYMENT)).isInstanceOf(TransactionNotFoundException.class);
+        }
+    }
+
+    /**
+     * A mainnet block at verbosity 2 is 5-10 MB of JSON; bitcoin-rpc-client's own parser takes time quadratic in
+     * that (minutes for one block), so responses are read with Jackson. The adapter must read such a block in one
+     * request with every output, in both nodes' shapes, amounts exact.
+     */
+    @Nested
+    class MainnetSizedBlocks {
+
+        @ParameterizedTest
+        @EnumSource(SyntheticBlock.Shape.class)
+        void a_block_of_3000_transactions_is_read_in_one_request_with_every_output(SyntheticBlock.Shape shape)
+                throws IOException {
+            SyntheticBlock generated = new SyntheticBlock(3_000, 42);
+            server = new FakeRpcServer(shape == SyntheticBlock.Shape.BTCD).result("getblock", generated.json(shape));
+
+            ChainBlock block = node().block(SyntheticBlock.HASH);
+
+            assertThat(block.previousHash()).isEqualTo(SyntheticBlock.PREVIOUS);
+            assertThat(block.height()).isEqualTo(SyntheticBlock.HEIGHT);
+            assertThat(block.transactions()).hasSize(3_000);
+            assertThat(block.transactions().stream().flatMap(tx -> tx.outputs().stream()))
+                    .extracting(ChainOutput::txid, ChainOutput::vout, ChainOutput::address, ChainOutput::amountSat)
+                    .containsExactlyElementsOf(generated.outputs().stream()
+                            .map(o -> org.assertj.core.groups.Tuple.tuple(o.txid(), o.vout(), o.address(), o.sats()))
+                            .toList());
+            assertThat(server.requests).singleElement().asString().contains("\"getblock\"");
+        }
+
+        @Test
+        void a_response_to_another_request_id_is_refused() throws IOException {
+            server = new FakeRpcServer(false);
+            server.answers.put(
+                    "getblockcount", new FakeRpcServer.Answer(200, "{\"result\":7,\"error\":null,\"id\":\"2\"}"));
+
+            assertThatThrownBy(() -> node().blockCount())
+                    .isInstanceOf(BitcoinNodeException.class)
+                    .hasMessageContaining("Wrong response ID");
         }
     }
 }

@@ -25,7 +25,7 @@ final class FakeRpcServer implements AutoCloseable {
 
     private final HttpServer server;
     private final boolean btcd;
-    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    final Map<String, Answer> answers = new ConcurrentHashMap<>();
     final List<String> requests = new CopyOnWriteArrayList<>();
 
     record Answer(int status, String body) {}

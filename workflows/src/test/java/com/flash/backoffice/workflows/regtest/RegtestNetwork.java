@@ -20,6 +20,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocketFactory;
@@ -81,6 +82,10 @@ public final class RegtestNetwork implements AutoCloseable {
     private final Address minerAddress = minerKey.toAddress(ScriptType.P2WPKH, BitcoinNetwork.REGTEST);
     private Path bin;
     private int btcdRpcPort;
+    private int btcdP2pPort;
+    /** Coinbases of blocks 2.. are the harness's to spend (block 1's funds the customer); each is spent once. */
+    private final AtomicInteger nextCoinbaseHeight = new AtomicInteger(2);
+
     private Path btcdCert;
     private BitcoinJSONRPCClient bitcoin;
     private LndNode customer;
@@ -175,11 +180,15 @@ public final class RegtestNetwork implements AutoCloseable {
      * {@link BtcdRpcClient}: the plain client gets empty answers from btcd.
      */
     public BitcoinJSONRPCClient newBitcoinRpc() {
+        return rpcClient(btcdRpcPort, btcdSslSocketFactory());
+    }
+
+    private BitcoinJSONRPCClient rpcClient(int port, SSLSocketFactory trusting) {
         try {
-            URL url = URI.create("https://" + RPC_USER + ":" + rpcPassword + "@127.0.0.1:" + btcdRpcPort + "/")
+            URL url = URI.create("https://" + RPC_USER + ":" + rpcPassword + "@127.0.0.1:" + port + "/")
                     .toURL();
             BitcoinJSONRPCClient client = new BtcdRpcClient(url);
-            client.setSslSocketFactory(btcdSslSocketFactory());
+            client.setSslSocketFactory(trusting);
             client.setHostnameVerifier((host, session) -> "127.0.0.1".equals(host));
             return client;
         } catch (MalformedURLException e) {
@@ -203,7 +212,11 @@ public final class RegtestNetwork implements AutoCloseable {
 
     /** An SSL socket factory that trusts exactly btcd's RPC certificate. */
     public SSLSocketFactory btcdSslSocketFactory() {
-        try (InputStream in = Files.newInputStream(btcdCert)) {
+        return sslSocketFactory(btcdCert);
+    }
+
+    private static SSLSocketFactory sslSocketFactory(Path cert) {
+        try (InputStream in = Files.newInputStream(cert)) {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
             trust.setCertificateEntry(
@@ -214,7 +227,7 @@ public final class RegtestNetwork implements AutoCloseable {
             ssl.init(null, tmf.getTrustManagers(), null);
             return ssl.getSocketFactory();
         } catch (Exception e) {
-            throw new IllegalStateException("cannot trust btcd certificate " + btcdCert, e);
+            throw new IllegalStateException("cannot trust btcd certificate " + cert, e);
         }
     }
 
@@ -331,6 +344,81 @@ public final class RegtestNetwork implements AutoCloseable {
         }
     }
 
+    /**
+     * Signs (does not send) a transaction spending a mature coinbase the harness holds, not spent before: {@code sats}
+     * to {@code address}, the rest less a 10,000 sat fee back to {@link #minerAddress()}. Returns the raw hex.
+     */
+    public SignedTransaction signCoinbaseSpend(String address, long sats) {
+        int height = nextCoinbaseHeight.getAndIncrement();
+        String coinbaseTxid =
+                bitcoin.getBlock(bitcoin.getBlockHash(height)).tx().get(0);
+        return signSpend(coinbaseTxid, address, sats);
+    }
+
+    /** Another spend of the coinbase {@code first} spent (a double spend of it), paying {@code address}. */
+    public SignedTransaction signDoubleSpend(SignedTransaction first, String address, long sats) {
+        return signSpend(first.spentTxid(), address, sats);
+    }
+
+    /** A transaction signed by the harness: its id, its raw hex, and the coinbase it spends. */
+    public record SignedTransaction(String txid, String hex, String spentTxid) {}
+
+    private SignedTransaction signSpend(String coinbaseTxid, String address, long sats) {
+        long coinbaseSats = Math.round(
+                bitcoin.getRawTransaction(coinbaseTxid).vOut().get(0).value().doubleValue() * 1e8);
+        Transaction tx = new Transaction();
+        tx.addOutput(
+                Coin.valueOf(sats),
+                AddressParser.getDefault(BitcoinNetwork.REGTEST).parseAddress(address));
+        tx.addOutput(Coin.valueOf(coinbaseSats - sats - 10_000), minerAddress);
+        tx.addSignedInput(
+                new TransactionOutPoint(0, Sha256Hash.wrap(coinbaseTxid)),
+                ScriptBuilder.createOutputScript(minerAddress),
+                Coin.valueOf(coinbaseSats),
+                minerKey);
+        return new SignedTransaction(tx.getTxId().toString(), HexFormat.of().formatHex(tx.serialize()), coinbaseTxid);
+    }
+
+    /**
+     * Starts a second btcd connected to this network's node (it syncs the chain at once), to build a competing
+     * chain: {@link BtcdPeer#disconnect()}, mine on either side, {@link BtcdPeer#reconnect()} and the shorter side
+     * reorganises. The caller closes it; this network's {@link #close()} stops it too.
+     */
+    public BtcdPeer startPeer(String name) throws IOException {
+        Path home = Files.createDirectories(dir.resolve(name));
+        Path config = home.resolve("btcd.conf");
+        Files.writeString(config, "", StandardCharsets.UTF_8);
+        int rpcPort = freePort();
+        Path cert = home.resolve("rpc.cert");
+        Address peerMiner = ECKey.fromPrivate(BigInteger.valueOf(0xF1A5_9EE2L), true)
+                .toAddress(ScriptType.P2WPKH, BitcoinNetwork.REGTEST);
+        String mainNode = "127.0.0.1:" + btcdP2pPort;
+        List<String> cmd = List.of(
+                bin.resolve("btcd").toString(),
+                "--regtest",
+                "--configfile=" + config,
+                "--datadir=" + home.resolve("data"),
+                "--logdir=" + home.resolve("logs"),
+                "--rpccert=" + cert,
+                "--rpckey=" + home.resolve("rpc.key"),
+                "--rpcuser=" + RPC_USER,
+                "--rpcpass=" + rpcPassword,
+                "--rpclisten=127.0.0.1:" + rpcPort,
+                "--nolisten", // the main node cannot dial it: only this side connects
+                "--connect=" + mainNode, // and only to the main node, never to addresses it learns
+                "--miningaddr=" + peerMiner,
+                "--nobanning",
+                "--trickleinterval=100ms",
+                "--debuglevel=info");
+        RegtestProcess process = RegtestProcess.start(name, cmd, dir.resolve(name + ".log"));
+        processes.add(process);
+        waitFor(name + " RPC certificate", Duration.ofSeconds(30), () -> alive(process) && Files.size(cert) > 0);
+        BtcdPeer peer =
+                new BtcdPeer(process, rpcClient(rpcPort, sslSocketFactory(cert)), mainNode, bitcoin::getBestBlockHash);
+        peer.waitSynced();
+        return peer;
+    }
+
     // ---------------------------------------------------------------- start-up
 
     private void startBtcd() throws Exception {
@@ -338,6 +426,7 @@ public final class RegtestNetwork implements AutoCloseable {
         Path config = home.resolve("btcd.conf");
         Files.writeString(config, "", StandardCharsets.UTF_8); // else btcd writes ~/.btcd/btcd.conf
         btcdRpcPort = freePort();
+        btcdP2pPort = freePort();
         btcdCert = home.resolve("rpc.cert");
         List<String> cmd = List.of(
                 bin.resolve("btcd").toString(),
@@ -350,7 +439,7 @@ public final class RegtestNetwork implements AutoCloseable {
                 "--rpcuser=" + RPC_USER,
                 "--rpcpass=" + rpcPassword,
                 "--rpclisten=127.0.0.1:" + btcdRpcPort,
-                "--listen=127.0.0.1:" + freePort(),
+                "--listen=127.0.0.1:" + btcdP2pPort,
                 "--txindex",
                 "--miningaddr=" + minerAddress,
                 "--nobanning",
