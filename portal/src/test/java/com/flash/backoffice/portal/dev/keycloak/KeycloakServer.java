@@ -147,7 +147,13 @@ public final class KeycloakServer implements AutoCloseable {
                         "The shared Keycloak already runs with " + sharedOptions + ", not " + options);
             }
             if (!sharedInstance.isRunning()) {
-                sharedInstance = start(options.withFreshData(false));
+                // on the same port: application contexts started before keep the issuer URI they were given
+                sharedInstance = start(new Options(
+                        options.keycloakHome(),
+                        options.dataDir(),
+                        sharedInstance.httpPort(),
+                        options.portalBaseUrls(),
+                        false));
             }
             return sharedInstance;
         }
@@ -183,9 +189,7 @@ public final class KeycloakServer implements AutoCloseable {
             Path tmp = Files.createDirectories(dataDir.resolve("tmp"));
             int httpPort = options.httpPort() == 0 ? freePort() : options.httpPort();
             int managementPort = freePort();
-            if (!isFree(httpPort)) {
-                throw new IllegalStateException("Port " + httpPort + " on 127.0.0.1 is in use");
-            }
+            awaitFree(httpPort);
             Path logFile = dataDir.resolve("keycloak.log");
             if (Files.exists(logFile)) {
                 Files.move(logFile, dataDir.resolve("keycloak.previous.log"), StandardCopyOption.REPLACE_EXISTING);
@@ -541,6 +545,22 @@ public final class KeycloakServer implements AutoCloseable {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress("127.0.0.1", 0));
             return socket.getLocalPort();
+        }
+    }
+
+    /** A port just given up by a stopped Keycloak may take a moment to be free again. */
+    private static void awaitFree(int port) {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        while (!isFree(port)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Port " + port + " on 127.0.0.1 is in use");
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for port " + port, e);
+            }
         }
     }
 

@@ -107,6 +107,9 @@ class KeycloakServerIT {
         server = KeycloakServer.shared();
 
         assertThat(server.isRunning()).isTrue();
+        assertThat(server.httpPort())
+                .as("the same port: portals configured earlier keep working")
+                .isEqualTo(port);
         assertThat(KeycloakLogin.forPortal(server, PORTAL)
                         .login("admin", "admin")
                         .realmRoles())
