@@ -27,7 +27,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +46,7 @@ class ReportFileActivities implements ReportExportActivities {
     static final String FAILURE_UNKNOWN_REPORT = "REPORT_NOT_FOUND";
     private static final Duration PROGRESS_EVERY = Duration.ofMillis(500);
 
-    private final DSLContext ctx;
+    private final ReportExporter exporter;
     private final ReportRegistry registry;
     private final ReportExportRepository exports;
     private final AuditLogRepository auditLog;
@@ -58,7 +57,7 @@ class ReportFileActivities implements ReportExportActivities {
     private final Clock clock = Clock.systemUTC();
 
     ReportFileActivities(
-            DSLContext ctx,
+            ReportExporter exporter,
             ReportRegistry registry,
             ReportExportRepository exports,
             AuditLogRepository auditLog,
@@ -66,7 +65,7 @@ class ReportFileActivities implements ReportExportActivities {
             ReportFiles files,
             RowCounter counter,
             JsonMapper json) {
-        this.ctx = ctx;
+        this.exporter = exporter;
         this.registry = registry;
         this.exports = exports;
         this.auditLog = auditLog;
@@ -94,22 +93,11 @@ class ReportFileActivities implements ReportExportActivities {
         exports.start(exportId, counter.count(definition, criteria));
 
         Progress progress = new Progress(exportId, activity);
-        ReportExporter exporter = new ReportExporter(
-                ctx,
-                new ReportRegistry()
-                        .register(new ReportDefinition(
-                                definition.name(),
-                                definition.title(),
-                                definition.templatePath(),
-                                new ProgressQuery(definition.query(), progress::rows),
-                                definition.parameters())),
-                files.directory(),
-                clock);
         Path part = files.part(exportId, format, activity.getInfo().getAttempt());
         Path kept = files.kept(exportId, format);
         ExportResult result;
         try (OutputStream out = new CountingOutputStream(Files.newOutputStream(part), progress::bytes)) {
-            result = exporter.export(definition.name(), criteria, format, out);
+            result = exporter.export(definition.name(), criteria, format, out, progress::rows);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write " + part, e);
         }

@@ -26,7 +26,6 @@ import io.temporal.testing.TestWorkflowExtension;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
@@ -222,28 +221,13 @@ class InvoiceWorkflowIT {
 
     /** The real activities, but the next settlement "crashes" after its ledger write, as a dying worker would. */
     private InvoiceActivities crashingAfterPosting(InvoiceActivities real) {
-        return new InvoiceActivities() {
-            @Override
-            public void saveState(InvoiceState state) {
-                real.saveState(state);
-            }
-
-            @Override
-            public InvoiceState loadState(String invoiceId) {
-                return real.loadState(invoiceId);
-            }
-
+        return new ForwardingInvoiceActivities(real) {
             @Override
             public void postSettlement(SettlementPosting posting) {
-                real.postSettlement(posting);
+                super.postSettlement(posting);
                 if (crashAfterNextPosting.getAndSet(false)) {
                     throw new IllegalStateException("simulated worker crash after the ledger write");
                 }
-            }
-
-            @Override
-            public void publishEvents(List<InvoiceEvent> events) {
-                real.publishEvents(events);
             }
         };
     }

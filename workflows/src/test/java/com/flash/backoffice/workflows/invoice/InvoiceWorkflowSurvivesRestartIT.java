@@ -269,26 +269,11 @@ class InvoiceWorkflowSurvivesRestartIT {
 
     /** The real activities, counting the settlement postings that reach the ledger. */
     private InvoiceActivities countingPostings(InvoiceActivities real) {
-        return new InvoiceActivities() {
-            @Override
-            public void saveState(InvoiceState state) {
-                real.saveState(state);
-            }
-
-            @Override
-            public InvoiceState loadState(String invoiceId) {
-                return real.loadState(invoiceId);
-            }
-
+        return new ForwardingInvoiceActivities(real) {
             @Override
             public void postSettlement(SettlementPosting posting) {
-                real.postSettlement(posting);
+                super.postSettlement(posting);
                 settlementPostings.incrementAndGet();
-            }
-
-            @Override
-            public void publishEvents(List<InvoiceEvent> events) {
-                real.publishEvents(events);
             }
         };
     }

@@ -10,7 +10,6 @@ import com.flash.backoffice.db.reportschedule.ScheduleOverview;
 import com.flash.backoffice.portal.audit.AuditService;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.portal.security.StaffRoles;
-import com.flash.backoffice.reports.LedgerReports;
 import com.flash.backoffice.reports.export.ReportDefinition;
 import com.flash.backoffice.reports.export.ReportParameter;
 import com.flash.backoffice.reports.export.ReportRegistry;
@@ -43,15 +42,17 @@ public class ReportScheduleService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final WorkflowClient workflowClient;
-    private final ReportRegistry registry = LedgerReports.registry();
+    private final ReportRegistry registry;
 
     ReportScheduleService(
             ReportScheduleRepository schedules,
             MerchantRepository merchants,
             AuditService audit,
             CurrentUser currentUser,
-            WorkflowClient workflowClient) {
+            WorkflowClient workflowClient,
+            ReportRegistry registry) {
         this.schedules = schedules;
+        this.registry = registry;
         this.merchants = merchants;
         this.audit = audit;
         this.currentUser = currentUser;

@@ -7,7 +7,6 @@ import com.flash.backoffice.db.reportschedule.ReportScheduleRepository;
 import com.flash.backoffice.db.reportschedule.RunStatus;
 import com.flash.backoffice.db.reportschedule.ScheduleRun;
 import com.flash.backoffice.db.support.UtcTimestamps;
-import com.flash.backoffice.reports.LedgerReports;
 import com.flash.backoffice.reports.export.ExportResult;
 import com.flash.backoffice.reports.export.ReportCriteria;
 import com.flash.backoffice.reports.export.ReportExporter;
@@ -44,14 +43,16 @@ class ScheduledReportActivities implements ReportScheduleActivities {
     private final DSLContext ctx;
     private final ReportMailer mailer;
     private final JsonMapper json;
-    private final ReportRegistry registry = LedgerReports.registry();
+    private final ReportRegistry registry;
     private final ReportExporter exporter;
 
-    ScheduledReportActivities(DSLContext ctx, ReportMailer mailer, JsonMapper json) {
+    ScheduledReportActivities(
+            DSLContext ctx, ReportMailer mailer, JsonMapper json, ReportRegistry registry, ReportExporter exporter) {
         this.ctx = ctx;
         this.mailer = mailer;
         this.json = json;
-        this.exporter = new ReportExporter(ctx, registry);
+        this.registry = registry;
+        this.exporter = exporter;
     }
 
     @Override

@@ -18,6 +18,8 @@ import com.flash.backoffice.db.reportschedule.ScheduleFrequency;
 import com.flash.backoffice.db.reportschedule.ScheduleRun;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import com.flash.backoffice.reports.LedgerReports;
+import com.flash.backoffice.reports.export.ReportExporter;
+import com.flash.backoffice.reports.export.ReportRegistry;
 import com.flash.backoffice.workflows.reportschedule.PeriodRequest;
 import com.flash.backoffice.workflows.reportschedule.PeriodResult;
 import com.flash.backoffice.workflows.reportschedule.ReportScheduleActivities;
@@ -239,6 +241,8 @@ class ReportScheduleWorkflowIT {
         }
     }
 
+    private static final ReportRegistry REPORTS = LedgerReports.registry();
+
     private static ReportScheduleActivities realActivities() {
         JavaMailSenderImpl smtp = new JavaMailSenderImpl();
         smtp.setHost("127.0.0.1");
@@ -246,7 +250,9 @@ class ReportScheduleWorkflowIT {
         return new ScheduledReportActivities(
                 dsl,
                 new SmtpReportMailer(smtp, "reports@flash.test"),
-                JsonMapper.builder().build());
+                JsonMapper.builder().build(),
+                REPORTS,
+                new ReportExporter(dsl, REPORTS));
     }
 
     private static void startWorker(TestWorkflowEnvironment env, ReportScheduleActivities activities) {
