@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.NewInvoice;
 import com.flash.backoffice.db.ledger.AccountType;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.JournalEntry;
 import com.flash.backoffice.db.ledger.JournalLine;
 import com.flash.backoffice.db.ledger.LedgerRepository;
@@ -104,47 +105,51 @@ class LedgerReportsIT {
                 "invoice-a0-settlement",
                 "Invoice a0 settled",
                 "2025-01-31T23:59:59.999999Z",
-                debit("assets:bitcoin:lightning", Msat.ofMsat(100_000_000)).withFiat(new BigDecimal("50.00"), "USD"),
+                debit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofMsat(100_000_000))
+                        .withFiat(new BigDecimal("50.00"), "USD"),
                 credit(acmeAccount, Msat.ofMsat(99_000_000)).withFiat(new BigDecimal("49.50"), "USD"),
-                credit("revenue:processing-fees", Msat.ofMsat(1_000_000)).withFiat(new BigDecimal("0.50"), "USD")));
+                credit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofMsat(1_000_000))
+                        .withFiat(new BigDecimal("0.50"), "USD")));
         // exactly at the start: included
         ledger.post(entry(
                 "invoice-a1-settlement",
                 TRICKY_DESCRIPTION,
                 "2025-02-01T00:00:00Z",
-                debit("assets:bitcoin:onchain", Msat.ofMsat(200_000_001)).withFiat(new BigDecimal("100.25"), "EUR"),
+                debit(ChartOfAccounts.ONCHAIN_ASSETS.code(), Msat.ofMsat(200_000_001))
+                        .withFiat(new BigDecimal("100.25"), "EUR"),
                 credit(acmeAccount, Msat.ofMsat(198_000_001)).withFiat(new BigDecimal("99.25"), "EUR"),
-                credit("revenue:processing-fees", Msat.ofMsat(2_000_000)).withFiat(new BigDecimal("1.00"), "EUR")));
+                credit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofMsat(2_000_000))
+                        .withFiat(new BigDecimal("1.00"), "EUR")));
         ledger.post(entry(
                 "payout-p1",
                 "Payout to merchant",
                 "2025-02-15T12:00:00Z",
                 debit(acmeAccount, Msat.ofMsat(50_000_000)),
-                credit("assets:bitcoin:onchain", Msat.ofMsat(50_000_000))));
+                credit(ChartOfAccounts.ONCHAIN_ASSETS.code(), Msat.ofMsat(50_000_000))));
         // no merchant account in the entry: the fee belongs to the invoice's merchant
         ledger.post(entry(
                 "invoice-" + bobInvoice + "-settlement",
                 "Invoice settled",
                 "2025-02-20T08:00:00Z",
-                debit("assets:bitcoin:lightning", Msat.ofMsat(10_000_000)),
-                credit("liabilities:merchant-balances", Msat.ofMsat(9_900_000)),
-                credit("revenue:processing-fees", Msat.ofMsat(100_000))));
+                debit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofMsat(10_000_000)),
+                credit(ChartOfAccounts.UNALLOCATED_RECEIPTS.code(), Msat.ofMsat(9_900_000)),
+                credit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofMsat(100_000))));
         // the last microsecond of the period: included
         ledger.post(entry(
                 "invoice-a2-settlement-reversal-2",
                 "Invoice a2 settlement reversed",
                 "2025-02-28T23:59:59.999999Z",
                 debit(acmeAccount, Msat.ofMsat(990_000)),
-                debit("revenue:processing-fees", Msat.ofMsat(10_000)),
-                credit("assets:bitcoin:lightning", Msat.ofMsat(1_000_000))));
+                debit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofMsat(10_000)),
+                credit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofMsat(1_000_000))));
         // exactly at the end: excluded
         ledger.post(entry(
                 "invoice-a3-settlement",
                 "Invoice a3 settled",
                 "2025-03-01T00:00:00Z",
-                debit("assets:bitcoin:lightning", Msat.ofMsat(7_000_000)),
+                debit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofMsat(7_000_000)),
                 credit(acmeAccount, Msat.ofMsat(6_930_000)),
-                credit("revenue:processing-fees", Msat.ofMsat(70_000))));
+                credit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofMsat(70_000))));
 
         exporter = new ReportExporter(dsl, LedgerReports.registry(), swap, Clock.fixed(GENERATED, ZoneOffset.UTC));
     }
@@ -228,7 +233,11 @@ class LedgerReportsIT {
 
         assertThat(xlsx.xlsxCells())
                 .contains(
-                        "Journal", "Generated at", "2025-03-02T10:15:30Z", "assets:bitcoin:onchain", TRICKY_DESCRIPTION)
+                        "Journal",
+                        "Generated at",
+                        "2025-03-02T10:15:30Z",
+                        ChartOfAccounts.ONCHAIN_ASSETS.code(),
+                        TRICKY_DESCRIPTION)
                 .anySatisfy(c -> assertThat(c).contains("2025-02-01T00:00:00Z (inclusive)"))
                 .noneSatisfy(c -> assertThat(c).contains("invoice-a3-settlement"));
         List<List<Object>> lines = xlsx.xlsxTable("Entry");
@@ -364,7 +373,7 @@ class LedgerReportsIT {
         assertThat(acmeRow.get(header.indexOf("USD credit balance"))).isEqualTo("49.50");
         assertThat(acmeRow.get(header.indexOf("Fiat balances at booking"))).isEqualTo("EUR 99.25 Cr; USD 49.50 Cr");
         CSVRecord payoutOnly = table(records, "Account").stream()
-                .filter(r -> r.get(0).equals("assets:bitcoin:onchain"))
+                .filter(r -> r.get(0).equals(ChartOfAccounts.ONCHAIN_ASSETS.code()))
                 .findFirst()
                 .orElseThrow();
         assertThat(payoutOnly.get(header.indexOf("USD debits"))).isEmpty();
@@ -473,7 +482,7 @@ class LedgerReportsIT {
                 "SELECT SUM(CASE WHEN l.side = 'CREDIT' THEN l.amount_msat ELSE -l.amount_msat END)"
                         + " FROM ledger_line l JOIN ledger_entry e ON e.id = l.entry_id JOIN ledger_account a ON a.id = l.account_id"
                         + " WHERE e.posted AND a.code = ? AND e.booked_at >= '2025-02-01 00:00:00' AND e.booked_at < '2025-03-01 00:00:00'",
-                FeesRevenueQuery.FEE_ACCOUNT);
+                ChartOfAccounts.PROCESSING_FEE_REVENUE.code());
 
         assertThat(csv.result().totals().msat(FeesRevenueQuery.FEES))
                 .isEqualTo(feeAccount)

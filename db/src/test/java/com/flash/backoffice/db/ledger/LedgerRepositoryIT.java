@@ -42,9 +42,10 @@ class LedgerRepositoryIT {
                 "Invoice 1 settled",
                 Instant.parse("2025-01-02T03:04:05.123456Z"),
                 List.of(
-                        debit("assets:bitcoin:lightning", Msat.ofSats(10_000)).withFiat(new BigDecimal("9.50"), "USD"),
-                        credit("liabilities:merchant-balances", Msat.ofSats(9_900)),
-                        credit("revenue:processing-fees", Msat.ofSats(100)))));
+                        debit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofSats(10_000))
+                                .withFiat(new BigDecimal("9.50"), "USD"),
+                        credit(ChartOfAccounts.UNALLOCATED_RECEIPTS.code(), Msat.ofSats(9_900)),
+                        credit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofSats(100)))));
 
         assertThat(result).isEqualTo(PostingResult.POSTED);
         assertThat(dsl.fetchCount(LEDGER_LINE)).isEqualTo(3);
@@ -67,7 +68,9 @@ class LedgerRepositoryIT {
 
         assertThat(dsl.fetchCount(LEDGER_ENTRY)).isEqualTo(1);
         assertThat(dsl.fetchCount(LEDGER_LINE)).isEqualTo(2);
-        assertThat(ledger.accountBalance("assets:bitcoin:onchain").orElseThrow().balanceMsat())
+        assertThat(ledger.accountBalance(ChartOfAccounts.ONCHAIN_ASSETS.code())
+                        .orElseThrow()
+                        .balanceMsat())
                 .isEqualTo(Msat.ofSats(5_000));
     }
 
@@ -77,7 +80,9 @@ class LedgerRepositoryIT {
                 "deposit:unbalanced",
                 "wrong",
                 Instant.now(),
-                List.of(debit("assets:bitcoin:onchain", Msat.ofMsat(1_000)), credit("equity:owner", Msat.ofMsat(999))));
+                List.of(
+                        debit(ChartOfAccounts.ONCHAIN_ASSETS.code(), Msat.ofMsat(1_000)),
+                        credit(ChartOfAccounts.OWNER_EQUITY.code(), Msat.ofMsat(999))));
 
         assertThatThrownBy(() -> ledger.post(unbalanced))
                 .isInstanceOf(UnbalancedEntryException.class)
@@ -92,7 +97,10 @@ class LedgerRepositoryIT {
     @Test
     void an_entry_with_one_line_is_refused() {
         JournalEntry oneLine = new JournalEntry(
-                "deposit:one-line", "x", Instant.now(), List.of(debit("assets:bitcoin:onchain", Msat.ofMsat(1))));
+                "deposit:one-line",
+                "x",
+                Instant.now(),
+                List.of(debit(ChartOfAccounts.ONCHAIN_ASSETS.code(), Msat.ofMsat(1))));
 
         assertThatThrownBy(() -> ledger.post(oneLine))
                 .isInstanceOf(UnbalancedEntryException.class)
@@ -106,7 +114,9 @@ class LedgerRepositoryIT {
                 "deposit:unknown-account",
                 "x",
                 Instant.now(),
-                List.of(debit("assets:nowhere", Msat.ofMsat(1)), credit("equity:owner", Msat.ofMsat(1))));
+                List.of(
+                        debit("assets:nowhere", Msat.ofMsat(1)),
+                        credit(ChartOfAccounts.OWNER_EQUITY.code(), Msat.ofMsat(1))));
 
         assertThatThrownBy(() -> ledger.post(entry))
                 .isInstanceOf(UnknownAccountException.class)
@@ -122,8 +132,8 @@ class LedgerRepositoryIT {
                 "routing fee",
                 Instant.now(),
                 List.of(
-                        debit("expenses:network-fees", Msat.ofMsat(1_500)),
-                        credit("assets:bitcoin:onchain", Msat.ofMsat(1_500)))));
+                        debit(ChartOfAccounts.NETWORK_FEES.code(), Msat.ofMsat(1_500)),
+                        credit(ChartOfAccounts.ONCHAIN_ASSETS.code(), Msat.ofMsat(1_500)))));
         dsl.execute("INSERT INTO ledger_entry (source_key, description, booked_at) VALUES ('draft', 'x', NOW(6))");
         dsl.execute("INSERT INTO ledger_line (entry_id, account_id, side, amount_msat, line_no) "
                 + "SELECT e.id, a.id, 'DEBIT', 777, 1 FROM ledger_entry e, ledger_account a "
@@ -144,25 +154,27 @@ class LedgerRepositoryIT {
 
     @Test
     void an_account_without_lines_has_zero_balance_and_an_unknown_code_has_none() {
-        assertThat(ledger.accountBalance("equity:owner"))
-                .contains(new AccountBalance("equity:owner", AccountType.EQUITY, Msat.ZERO, Msat.ZERO, Msat.ZERO));
+        assertThat(ledger.accountBalance(ChartOfAccounts.OWNER_EQUITY.code()))
+                .contains(new AccountBalance(
+                        ChartOfAccounts.OWNER_EQUITY.code(), AccountType.EQUITY, Msat.ZERO, Msat.ZERO, Msat.ZERO));
         assertThat(ledger.accountBalance("nope")).isEmpty();
     }
 
     @Test
     void creating_an_account_is_idempotent_by_code() {
-        NewLedgerAccount account =
-                new NewLedgerAccount("liabilities:merchant:abc", "Merchant abc", AccountType.LIABILITY, null);
+        NewLedgerAccount account = new NewLedgerAccount(
+                ChartOfAccounts.merchantBalance("abc").code(), "Merchant abc", AccountType.LIABILITY, null);
 
         LedgerAccount first = ledger.createAccount(account);
         LedgerAccount second = ledger.createAccount(account);
 
         assertThat(second).isEqualTo(first);
         assertThat(ledger.findAccounts())
-                .filteredOn(a -> a.code().equals("liabilities:merchant:abc"))
+                .filteredOn(a ->
+                        a.code().equals(ChartOfAccounts.merchantBalance("abc").code()))
                 .hasSize(1);
-        assertThatThrownBy(() -> ledger.createAccount(
-                        new NewLedgerAccount("liabilities:merchant:abc", "x", AccountType.ASSET, null)))
+        assertThatThrownBy(() -> ledger.createAccount(new NewLedgerAccount(
+                        ChartOfAccounts.merchantBalance("abc").code(), "x", AccountType.ASSET, null)))
                 .isInstanceOf(IllegalStateException.class);
     }
 
@@ -171,6 +183,8 @@ class LedgerRepositoryIT {
                 sourceKey,
                 "owner deposit",
                 Instant.now(),
-                List.of(debit("assets:bitcoin:onchain", Msat.ofSats(sats)), credit("equity:owner", Msat.ofSats(sats))));
+                List.of(
+                        debit(ChartOfAccounts.ONCHAIN_ASSETS.code(), Msat.ofSats(sats)),
+                        credit(ChartOfAccounts.OWNER_EQUITY.code(), Msat.ofSats(sats))));
     }
 }

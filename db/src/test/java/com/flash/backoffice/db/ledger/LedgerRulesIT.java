@@ -33,8 +33,8 @@ class LedgerRulesIT {
     void unbalanced_entry_is_refused_by_the_database() throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
             long entry = insertEntry(connection, "rules:unbalanced");
-            insertLine(connection, entry, "assets:bitcoin:onchain", "DEBIT", 1_000, 1);
-            insertLine(connection, entry, "equity:owner", "CREDIT", 900, 2);
+            insertLine(connection, entry, ChartOfAccounts.ONCHAIN_ASSETS.code(), "DEBIT", 1_000, 1);
+            insertLine(connection, entry, ChartOfAccounts.OWNER_EQUITY.code(), "CREDIT", 900, 2);
 
             assertThatThrownBy(() -> post(connection, entry))
                     .isInstanceOf(SQLException.class)
@@ -48,7 +48,7 @@ class LedgerRulesIT {
     void an_entry_with_a_single_line_cannot_be_posted() throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
             long entry = insertEntry(connection, "rules:single-line");
-            insertLine(connection, entry, "assets:bitcoin:onchain", "DEBIT", 1_000, 1);
+            insertLine(connection, entry, ChartOfAccounts.ONCHAIN_ASSETS.code(), "DEBIT", 1_000, 1);
 
             assertThatThrownBy(() -> post(connection, entry))
                     .isInstanceOf(SQLException.class)
@@ -60,8 +60,8 @@ class LedgerRulesIT {
     void a_balanced_entry_is_posted_and_then_immutable() throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
             long entry = insertEntry(connection, "rules:balanced");
-            long line = insertLine(connection, entry, "assets:bitcoin:onchain", "DEBIT", 5_000, 1);
-            insertLine(connection, entry, "equity:owner", "CREDIT", 5_000, 2);
+            long line = insertLine(connection, entry, ChartOfAccounts.ONCHAIN_ASSETS.code(), "DEBIT", 5_000, 1);
+            insertLine(connection, entry, ChartOfAccounts.OWNER_EQUITY.code(), "CREDIT", 5_000, 2);
             post(connection, entry);
             assertThat(posted(connection, entry)).isTrue();
 
@@ -69,7 +69,7 @@ class LedgerRulesIT {
                     .hasMessageContaining("ledger line " + line + " is immutable and cannot be updated");
             assertThatThrownBy(() -> execute(connection, "DELETE FROM ledger_line WHERE id = " + line))
                     .hasMessageContaining("ledger line " + line + " is immutable and cannot be deleted");
-            assertThatThrownBy(() -> insertLine(connection, entry, "equity:owner", "CREDIT", 1, 3))
+            assertThatThrownBy(() -> insertLine(connection, entry, ChartOfAccounts.OWNER_EQUITY.code(), "CREDIT", 1, 3))
                     .hasMessageContaining("ledger entry " + entry + " is posted; no lines can be added");
             assertThatThrownBy(() -> execute(connection, "UPDATE ledger_entry SET posted = 0 WHERE id = " + entry))
                     .hasMessageContaining("ledger entry " + entry + " is posted and cannot be changed");
@@ -85,7 +85,7 @@ class LedgerRulesIT {
     void lines_of_an_unposted_entry_cannot_be_changed_either() throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
             long entry = insertEntry(connection, "rules:draft");
-            long line = insertLine(connection, entry, "assets:bitcoin:onchain", "DEBIT", 5_000, 1);
+            long line = insertLine(connection, entry, ChartOfAccounts.ONCHAIN_ASSETS.code(), "DEBIT", 5_000, 1);
 
             assertThatThrownBy(() -> execute(connection, "UPDATE ledger_line SET amount_msat = 1 WHERE id = " + line))
                     .hasMessageContaining("immutable");
@@ -120,9 +120,10 @@ class LedgerRulesIT {
     void a_line_amount_must_be_positive() throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
             long entry = insertEntry(connection, "rules:zero-amount");
-            assertThatThrownBy(() -> insertLine(connection, entry, "equity:owner", "CREDIT", 0, 1))
+            assertThatThrownBy(() -> insertLine(connection, entry, ChartOfAccounts.OWNER_EQUITY.code(), "CREDIT", 0, 1))
                     .hasMessageContaining("ck_ledger_line_amount");
-            assertThatThrownBy(() -> insertLine(connection, entry, "equity:owner", "CREDIT", -5, 1))
+            assertThatThrownBy(
+                            () -> insertLine(connection, entry, ChartOfAccounts.OWNER_EQUITY.code(), "CREDIT", -5, 1))
                     .hasMessageContaining("ck_ledger_line_amount");
         }
     }

@@ -2,6 +2,8 @@ package com.flash.backoffice.db.schema;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
+import com.flash.backoffice.db.ledger.NewLedgerAccount;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -66,12 +68,8 @@ class MigrationsIT {
                         .select(DSL.field("code", String.class))
                         .from("ledger_account")
                         .fetch(0, String.class))
-                .contains(
-                        "assets:bitcoin:onchain",
-                        "assets:bitcoin:lightning",
-                        "revenue:processing-fees",
-                        "liabilities:card-balances",
-                        "liabilities:rewards",
-                        "equity:owner");
+                .containsExactlyInAnyOrderElementsOf(ChartOfAccounts.FIXED.stream()
+                        .map(NewLedgerAccount::code)
+                        .toList());
     }
 }

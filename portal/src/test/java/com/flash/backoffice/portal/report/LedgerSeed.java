@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.report;
 
 import com.flash.backoffice.db.ledger.AccountType;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.JournalEntry;
 import com.flash.backoffice.db.ledger.JournalLine;
 import com.flash.backoffice.db.ledger.LedgerRepository;
@@ -27,7 +28,7 @@ public final class LedgerSeed {
     public static Merchant merchantWithSettlements(
             MerchantRepository merchants, LedgerRepository ledger, int settlements, Instant bookedAt) {
         Merchant merchant = merchants.create(NewMerchant.withDefaults("Report shop " + UUID.randomUUID(), "BTC"));
-        String account = "liabilities:merchant:" + merchant.id();
+        String account = ChartOfAccounts.merchantBalance(merchant.id()).code();
         ledger.createAccount(new NewLedgerAccount(account, "Merchant balance", AccountType.LIABILITY, merchant.id()));
         for (int i = 0; i < settlements; i++) {
             ledger.post(new JournalEntry(
@@ -35,9 +36,9 @@ public final class LedgerSeed {
                     "Settlement " + i,
                     bookedAt.plusSeconds(i),
                     List.of(
-                            JournalLine.debit("assets:bitcoin:lightning", Msat.ofMsat(1_000_000)),
+                            JournalLine.debit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofMsat(1_000_000)),
                             JournalLine.credit(account, Msat.ofMsat(990_000)),
-                            JournalLine.credit("revenue:processing-fees", Msat.ofMsat(10_000)))));
+                            JournalLine.credit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofMsat(10_000)))));
         }
         return merchant;
     }

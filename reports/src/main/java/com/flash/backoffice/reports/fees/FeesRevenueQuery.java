@@ -1,5 +1,6 @@
 package com.flash.backoffice.reports.fees;
 
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import com.flash.backoffice.reports.export.ReportColumn;
 import com.flash.backoffice.reports.export.ReportCriteria;
@@ -21,7 +22,6 @@ import org.jooq.ResultQuery;
 public final class FeesRevenueQuery implements ReportQuery {
 
     public static final String FEES = "Processing fees";
-    public static final String FEE_ACCOUNT = "revenue:processing-fees";
 
     private static final List<ReportColumn> COLUMNS = List.of(
             ReportColumn.text("month", "Month"),
@@ -78,7 +78,7 @@ public final class FeesRevenueQuery implements ReportQuery {
     public ResultQuery<? extends Record> rows(DSLContext ctx, ReportCriteria criteria) {
         return ctx.resultQuery(
                 SQL,
-                FEE_ACCOUNT,
+                ChartOfAccounts.PROCESSING_FEE_REVENUE.code(),
                 UtcTimestamps.toDb(criteria.from()),
                 UtcTimestamps.toDb(criteria.to()),
                 criteria.merchantId(),

@@ -8,6 +8,7 @@ import static com.flash.backoffice.db.jooq.Tables.MERCHANT;
 import com.flash.backoffice.db.jooq.enums.LedgerLineSide;
 import com.flash.backoffice.db.jooq.tables.LedgerAccount;
 import com.flash.backoffice.db.jooq.tables.LedgerLine;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import com.flash.backoffice.reports.export.ReportColumn;
 import com.flash.backoffice.reports.export.ReportCriteria;
@@ -36,7 +37,6 @@ public final class MerchantStatementQuery implements ReportQuery {
     public static final String DEBITS = "Debits (out)";
     public static final String FEES = "Processing fees";
     public static final String CLOSING = "Closing balance";
-    public static final String FEE_ACCOUNT = "revenue:processing-fees";
 
     static final Field<Long> CREDIT_MSAT = DSL.when(LEDGER_LINE.SIDE.eq(LedgerLineSide.CREDIT), LEDGER_LINE.AMOUNT_MSAT)
             .as("credit_msat");
@@ -54,7 +54,7 @@ public final class MerchantStatementQuery implements ReportQuery {
             ReportColumn.btc("fee_msat", "Fee BTC"));
 
     public static String accountCode(String merchantId) {
-        return "liabilities:merchant:" + merchantId;
+        return ChartOfAccounts.merchantBalance(merchantId).code();
     }
 
     @Override
@@ -95,7 +95,7 @@ public final class MerchantStatementQuery implements ReportQuery {
                 .join(feeAccount)
                 .on(feeAccount.ID.eq(fee.ACCOUNT_ID))
                 .where(fee.ENTRY_ID.eq(LEDGER_ENTRY.ID))
-                .and(feeAccount.CODE.eq(FEE_ACCOUNT)));
+                .and(feeAccount.CODE.eq(ChartOfAccounts.PROCESSING_FEE_REVENUE.code())));
     }
 
     @Override

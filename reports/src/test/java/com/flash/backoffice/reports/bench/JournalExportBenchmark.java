@@ -5,6 +5,7 @@ import static com.flash.backoffice.db.jooq.Tables.LEDGER_ENTRY;
 import static com.flash.backoffice.db.jooq.Tables.LEDGER_LINE;
 
 import com.flash.backoffice.db.jooq.enums.LedgerLineSide;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import com.flash.backoffice.reports.LedgerReports;
 import com.flash.backoffice.reports.export.ExportResult;
@@ -107,9 +108,9 @@ public final class JournalExportBenchmark {
         Map<String, Long> accounts = dsl.select(LEDGER_ACCOUNT.CODE, LEDGER_ACCOUNT.ID)
                 .from(LEDGER_ACCOUNT)
                 .fetchMap(LEDGER_ACCOUNT.CODE, LEDGER_ACCOUNT.ID);
-        long asset = accounts.get("assets:bitcoin:lightning");
-        long merchant = accounts.get("liabilities:merchant-balances");
-        long fees = accounts.get("revenue:processing-fees");
+        long asset = accounts.get(ChartOfAccounts.LIGHTNING_ASSETS.code());
+        long merchant = accounts.get(ChartOfAccounts.UNALLOCATED_RECEIPTS.code());
+        long fees = accounts.get(ChartOfAccounts.PROCESSING_FEE_REVENUE.code());
         long spanMicros = (TO.getEpochSecond() - FROM.getEpochSecond()) * 1_000_000L;
         LocalDateTime now = LocalDateTime.now(ZoneOffset.UTC);
         for (long first = 1; first <= entries; first += BATCH_ENTRIES) {

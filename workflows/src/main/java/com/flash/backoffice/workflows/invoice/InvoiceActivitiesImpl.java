@@ -7,9 +7,8 @@ import com.flash.backoffice.db.invoice.InvoicePayment;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.InvoiceStateUpdate;
 import com.flash.backoffice.db.invoice.SaveStateResult;
-import com.flash.backoffice.db.ledger.AccountType;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.LedgerRepository;
-import com.flash.backoffice.db.ledger.NewLedgerAccount;
 import com.flash.backoffice.db.ledger.UnbalancedEntryException;
 import com.flash.backoffice.db.ledger.UnknownAccountException;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
@@ -60,11 +59,7 @@ public class InvoiceActivitiesImpl implements InvoiceActivities {
 
     @Override
     public void postSettlement(SettlementPosting posting) {
-        ledger.createAccount(new NewLedgerAccount(
-                SettlementEntries.merchantBalanceAccount(posting.merchantId()),
-                "Merchant balance " + posting.merchantId(),
-                AccountType.LIABILITY,
-                posting.merchantId()));
+        ledger.createAccount(ChartOfAccounts.merchantBalance(posting.merchantId()));
         try {
             ledger.post(SettlementEntries.journalEntry(posting));
         } catch (UnbalancedEntryException | UnknownAccountException e) {

@@ -1,7 +1,9 @@
 package com.flash.backoffice.workflows.invoice;
 
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.JournalEntry;
 import com.flash.backoffice.db.ledger.JournalLine;
+import com.flash.backoffice.db.ledger.NewLedgerAccount;
 import com.flash.backoffice.db.ledger.Side;
 import com.flash.backoffice.db.money.Msat;
 import java.util.ArrayList;
@@ -14,15 +16,7 @@ import java.util.List;
  */
 public final class SettlementEntries {
 
-    public static final String ONCHAIN_ASSETS = "assets:bitcoin:onchain";
-    public static final String LIGHTNING_ASSETS = "assets:bitcoin:lightning";
-    public static final String FEE_REVENUE = "revenue:processing-fees";
-
     private SettlementEntries() {}
-
-    public static String merchantBalanceAccount(String merchantId) {
-        return "liabilities:merchant:" + merchantId;
-    }
 
     public static JournalEntry journalEntry(SettlementPosting posting) {
         long fee = InvoiceAmounts.fee(posting.receivedMsat(), posting.processingFeeBasisPoints());
@@ -30,19 +24,19 @@ public final class SettlementEntries {
         Side in = posting.reversal() ? Side.CREDIT : Side.DEBIT;
         Side out = posting.reversal() ? Side.DEBIT : Side.CREDIT;
         List<JournalLine> lines = new ArrayList<>();
-        addLine(lines, ONCHAIN_ASSETS, in, posting.onchainMsat());
-        addLine(lines, LIGHTNING_ASSETS, in, posting.lightningMsat());
-        addLine(lines, merchantBalanceAccount(posting.merchantId()), out, merchantShare);
-        addLine(lines, FEE_REVENUE, out, fee);
+        addLine(lines, ChartOfAccounts.ONCHAIN_ASSETS, in, posting.onchainMsat());
+        addLine(lines, ChartOfAccounts.LIGHTNING_ASSETS, in, posting.lightningMsat());
+        addLine(lines, ChartOfAccounts.merchantBalance(posting.merchantId()), out, merchantShare);
+        addLine(lines, ChartOfAccounts.PROCESSING_FEE_REVENUE, out, fee);
         String description = posting.reversal()
                 ? "Invoice " + posting.invoiceId() + " settlement reversed (marked invalid)"
                 : "Invoice " + posting.invoiceId() + " settled";
         return new JournalEntry(posting.sourceKey(), description, posting.bookedAt(), lines);
     }
 
-    private static void addLine(List<JournalLine> lines, String account, Side side, long amountMsat) {
+    private static void addLine(List<JournalLine> lines, NewLedgerAccount account, Side side, long amountMsat) {
         if (amountMsat > 0) {
-            lines.add(new JournalLine(account, side, Msat.ofMsat(amountMsat), null, null));
+            lines.add(new JournalLine(account.code(), side, Msat.ofMsat(amountMsat), null, null));
         }
     }
 }

@@ -10,6 +10,7 @@ import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.InvoiceStatus;
 import com.flash.backoffice.db.invoice.NewInvoice;
 import com.flash.backoffice.db.invoice.PaymentStatus;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
@@ -82,8 +83,8 @@ class InvoiceWorkflowIT {
 
     @Test
     void a_lightning_payment_settles_the_stored_invoice_and_credits_the_merchant_less_the_fee() {
-        Msat feesBefore = balance("revenue:processing-fees");
-        Msat lightningBefore = balance("assets:bitcoin:lightning");
+        Msat feesBefore = balance(ChartOfAccounts.PROCESSING_FEE_REVENUE.code());
+        Msat lightningBefore = balance(ChartOfAccounts.LIGHTNING_ASSETS.code());
         Invoice invoice = invoices.create(newInvoice(SpeedPolicy.MEDIUM));
         InvoiceWorkflows.start(client, InvoiceRequest.of(invoice));
         InvoiceWorkflow workflow = InvoiceWorkflows.existing(client, invoice.id());
@@ -109,15 +110,18 @@ class InvoiceWorkflowIT {
                         "InvoicePaymentSettled",
                         "InvoiceSettled");
         long fee = AMOUNT / 100; // the merchant's default 1 %
-        assertThat(balance("liabilities:merchant:" + merchant.id())).isEqualTo(Msat.ofMsat(AMOUNT - fee));
-        assertThat(balance("revenue:processing-fees").minus(feesBefore)).isEqualTo(Msat.ofMsat(fee));
-        assertThat(balance("assets:bitcoin:lightning").minus(lightningBefore)).isEqualTo(Msat.ofMsat(AMOUNT));
+        assertThat(balance(ChartOfAccounts.merchantBalance(merchant.id()).code()))
+                .isEqualTo(Msat.ofMsat(AMOUNT - fee));
+        assertThat(balance(ChartOfAccounts.PROCESSING_FEE_REVENUE.code()).minus(feesBefore))
+                .isEqualTo(Msat.ofMsat(fee));
+        assertThat(balance(ChartOfAccounts.LIGHTNING_ASSETS.code()).minus(lightningBefore))
+                .isEqualTo(Msat.ofMsat(AMOUNT));
     }
 
     @Test
     void a_settlement_retried_after_a_crash_writes_one_ledger_entry() {
         crashAfterNextPosting.set(true);
-        Msat onchainBefore = balance("assets:bitcoin:onchain");
+        Msat onchainBefore = balance(ChartOfAccounts.ONCHAIN_ASSETS.code());
         Invoice invoice = invoices.create(newInvoice(SpeedPolicy.MEDIUM));
         InvoiceWorkflows.start(client, InvoiceRequest.of(invoice));
         InvoiceWorkflow workflow = InvoiceWorkflows.existing(client, invoice.id());
@@ -129,7 +133,8 @@ class InvoiceWorkflowIT {
         assertThat(dsl.fetchCount(dsl.selectFrom("ledger_entry")
                         .where("source_key = ?", "invoice-" + invoice.id() + "-settlement")))
                 .isEqualTo(1);
-        assertThat(balance("assets:bitcoin:onchain").minus(onchainBefore)).isEqualTo(Msat.ofMsat(AMOUNT));
+        assertThat(balance(ChartOfAccounts.ONCHAIN_ASSETS.code()).minus(onchainBefore))
+                .isEqualTo(Msat.ofMsat(AMOUNT));
     }
 
     @Test
@@ -142,7 +147,7 @@ class InvoiceWorkflowIT {
         InvoiceState closed = WorkflowStub.fromTyped(workflow).getResult(InvoiceState.class);
         assertThat(closed.status()).isEqualTo(InvoiceStatus.EXPIRED);
         assertThat(closed.additionalStatus()).isEqualTo(InvoiceAdditionalStatus.PAID_PARTIAL);
-        String merchantBalance = "liabilities:merchant:" + merchant.id();
+        String merchantBalance = ChartOfAccounts.merchantBalance(merchant.id()).code();
         // a plain client, as the portal has: the test environment's own client lets time run while it waits for a
         // result, and with nothing scheduled the test server would jump years ahead while the marking runs
         WorkflowClient client = WorkflowClient.newInstance(

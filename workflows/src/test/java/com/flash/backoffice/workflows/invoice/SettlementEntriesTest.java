@@ -2,6 +2,7 @@ package com.flash.backoffice.workflows.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.JournalEntry;
 import com.flash.backoffice.db.ledger.JournalLine;
 import com.flash.backoffice.db.ledger.Side;
@@ -22,10 +23,10 @@ class SettlementEntriesTest {
         assertThat(entry.bookedAt()).isEqualTo(AT);
         assertThat(entry.lines())
                 .containsExactly(
-                        JournalLine.debit("assets:bitcoin:onchain", Msat.ofMsat(60_000)),
-                        JournalLine.debit("assets:bitcoin:lightning", Msat.ofMsat(40_099)),
-                        JournalLine.credit("liabilities:merchant:m1", Msat.ofMsat(99_099)),
-                        JournalLine.credit("revenue:processing-fees", Msat.ofMsat(1_000)));
+                        JournalLine.debit(ChartOfAccounts.ONCHAIN_ASSETS.code(), Msat.ofMsat(60_000)),
+                        JournalLine.debit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofMsat(40_099)),
+                        JournalLine.credit(ChartOfAccounts.merchantBalance("m1").code(), Msat.ofMsat(99_099)),
+                        JournalLine.credit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofMsat(1_000)));
     }
 
     @Test
@@ -35,8 +36,8 @@ class SettlementEntriesTest {
 
         assertThat(entry.lines())
                 .containsExactly(
-                        JournalLine.debit("assets:bitcoin:lightning", Msat.ofMsat(50)),
-                        JournalLine.credit("liabilities:merchant:m1", Msat.ofMsat(50)));
+                        JournalLine.debit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofMsat(50)),
+                        JournalLine.credit(ChartOfAccounts.merchantBalance("m1").code(), Msat.ofMsat(50)));
     }
 
     @Test
@@ -47,8 +48,9 @@ class SettlementEntriesTest {
         assertThat(entry.lines())
                 .extracting(JournalLine::accountCode, JournalLine::side)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("assets:bitcoin:onchain", Side.CREDIT),
-                        org.assertj.core.groups.Tuple.tuple("liabilities:merchant:m1", Side.DEBIT),
-                        org.assertj.core.groups.Tuple.tuple("revenue:processing-fees", Side.DEBIT));
+                        org.assertj.core.groups.Tuple.tuple(ChartOfAccounts.ONCHAIN_ASSETS.code(), Side.CREDIT),
+                        org.assertj.core.groups.Tuple.tuple(
+                                ChartOfAccounts.merchantBalance("m1").code(), Side.DEBIT),
+                        org.assertj.core.groups.Tuple.tuple(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Side.DEBIT));
     }
 }

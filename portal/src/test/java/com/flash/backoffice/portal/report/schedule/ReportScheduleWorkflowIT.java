@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.flash.backoffice.db.audit.AuditEntry;
 import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.audit.AuditQuery;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.JournalEntry;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.money.Msat;
@@ -332,9 +333,9 @@ class ReportScheduleWorkflowIT {
                 "Sale " + key,
                 Instant.parse(bookedAt),
                 List.of(
-                        debit("assets:bitcoin:lightning", Msat.ofMsat(1_000_000))
+                        debit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofMsat(1_000_000))
                                 .withFiat(new BigDecimal("0.60"), "USD"),
-                        credit("revenue:processing-fees", Msat.ofMsat(1_000_000))
+                        credit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofMsat(1_000_000))
                                 .withFiat(new BigDecimal("0.60"), "USD")));
     }
 }

@@ -1,0 +1,71 @@
+package com.flash.backoffice.db.ledger;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Flash's chart of accounts: the only place that spells an account code. Nothing is an asset of Flash unless
+ * Flash's keys control it (ARCHITECTURE.md, "Custody and the ledger"). The fixed accounts are created by the
+ * migrations ({@link #FIXED}); an account per merchant, card or campaign is created on first use from the
+ * {@link NewLedgerAccount} its method returns.
+ */
+public final class ChartOfAccounts {
+
+    /** Coins in Flash's own on-chain wallet (the LND node's wallet or the cold treasury). */
+    public static final NewLedgerAccount ONCHAIN_ASSETS =
+            fixed("assets:bitcoin:onchain", "Bitcoin on-chain", AccountType.ASSET);
+
+    /** Coins in channels of Flash's Lightning node. */
+    public static final NewLedgerAccount LIGHTNING_ASSETS =
+            fixed("assets:bitcoin:lightning", "Bitcoin Lightning", AccountType.ASSET);
+
+    public static final NewLedgerAccount PROCESSING_FEE_REVENUE =
+            fixed("revenue:processing-fees", "Processing fees", AccountType.REVENUE);
+
+    /** Received on a custodial rail, owner unclear (overpaid, late, after monitoring) until staff allocate it. */
+    public static final NewLedgerAccount UNALLOCATED_RECEIPTS =
+            fixed("liabilities:unallocated-receipts", "Unallocated receipts (suspense)", AccountType.LIABILITY);
+
+    public static final NewLedgerAccount NETWORK_FEES =
+            fixed("expenses:network-fees", "Network and routing fees", AccountType.EXPENSE);
+
+    public static final NewLedgerAccount OWNER_EQUITY = fixed("equity:owner", "Owner equity", AccountType.EQUITY);
+
+    public static final List<NewLedgerAccount> FIXED = List.of(
+            ONCHAIN_ASSETS, LIGHTNING_ASSETS, PROCESSING_FEE_REVENUE, UNALLOCATED_RECEIPTS, NETWORK_FEES, OWNER_EQUITY);
+
+    private static final String MERCHANT_BALANCE_PREFIX = "liabilities:merchant:";
+    private static final String FEES_RECEIVABLE_PREFIX = "assets:fees-receivable:merchant:";
+
+    private ChartOfAccounts() {}
+
+    /** What Flash owes the merchant: custodial receipts net of fees, less payouts. */
+    public static NewLedgerAccount merchantBalance(String merchantId) {
+        return new NewLedgerAccount(
+                MERCHANT_BALANCE_PREFIX + requireId(merchantId),
+                "Merchant balance " + merchantId,
+                AccountType.LIABILITY,
+                merchantId);
+    }
+
+    /** Processing fees a non-custodial merchant owes Flash (its coins never passed through Flash's keys). */
+    public static NewLedgerAccount feesReceivable(String merchantId) {
+        return new NewLedgerAccount(
+                FEES_RECEIVABLE_PREFIX + requireId(merchantId),
+                "Fees receivable from merchant " + merchantId,
+                AccountType.ASSET,
+                merchantId);
+    }
+
+    private static NewLedgerAccount fixed(String code, String name, AccountType type) {
+        return new NewLedgerAccount(code, name, type, null);
+    }
+
+    private static String requireId(String id) {
+        Objects.requireNonNull(id, "id");
+        if (id.isBlank() || id.contains(":")) {
+            throw new IllegalArgumentException("not an account owner id: '" + id + "'");
+        }
+        return id;
+    }
+}
