@@ -3,7 +3,9 @@ package com.flash.backoffice.db.chain;
 import static com.flash.backoffice.db.jooq.Tables.INVOICE;
 import static com.flash.backoffice.db.jooq.Tables.INVOICE_ADDRESS;
 
+import com.flash.backoffice.db.jooq.enums.InvoiceAddressCustody;
 import com.flash.backoffice.db.jooq.tables.records.InvoiceAddressRecord;
+import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import java.time.Instant;
@@ -28,6 +30,9 @@ public class InvoiceAddressRepository {
                 .set(INVOICE_ADDRESS.INVOICE_ID, address.invoiceId())
                 .set(INVOICE_ADDRESS.MERCHANT_ID, address.merchantId())
                 .set(INVOICE_ADDRESS.DERIVATION_INDEX, address.derivationIndex())
+                .set(
+                        INVOICE_ADDRESS.CUSTODY,
+                        InvoiceAddressCustody.valueOf(address.custody().name()))
                 .set(INVOICE_ADDRESS.CREATED_AT, UtcTimestamps.toDb(address.createdAt()))
                 .execute();
     }
@@ -45,6 +50,11 @@ public class InvoiceAddressRepository {
         return ctx.selectFrom(INVOICE_ADDRESS)
                 .where(INVOICE_ADDRESS.ADDRESS.eq(address))
                 .fetchOptional(InvoiceAddressRepository::toAddress);
+    }
+
+    /** The custody of the invoice's address; empty when it has none (no on-chain payment offered). */
+    public Optional<OnchainCustody> custodyOf(String invoiceId) {
+        return findByInvoice(invoiceId).map(InvoiceAddress::custody);
     }
 
     /**
@@ -75,6 +85,7 @@ public class InvoiceAddressRepository {
                 row.getInvoiceId(),
                 row.getMerchantId(),
                 row.getDerivationIndex(),
-                UtcTimestamps.fromDb(row.getCreatedAt()));
+                UtcTimestamps.fromDb(row.getCreatedAt()),
+                OnchainCustody.valueOf(row.getCustody().name()));
     }
 }

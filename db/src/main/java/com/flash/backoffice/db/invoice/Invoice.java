@@ -4,7 +4,10 @@ import com.flash.backoffice.db.merchant.SpeedPolicy;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** A stored invoice. {@code amountMsat} null is a top-up invoice; {@code revision} is the workflow's. */
+/**
+ * A stored invoice. {@code amountMsat} null is a top-up invoice; {@code revision} is the workflow's.
+ * {@code attentionReason} is set while its workflow waits for staff because the ledger refused a posting.
+ */
 public record Invoice(
         String id,
         String merchantId,
@@ -25,4 +28,10 @@ public record Invoice(
         long paidMsat,
         String statusReason,
         int revision,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        String attentionReason) {
+
+    public boolean needsAttention() {
+        return attentionReason != null;
+    }
+}

@@ -90,6 +90,8 @@ public class InvoiceRepository {
                     .set(INVOICE.ADDITIONAL_STATUS, InvoiceColumns.additional(update.additionalStatus()))
                     .set(INVOICE.PAID_MSAT, update.paidMsat())
                     .set(INVOICE.STATUS_REASON, update.statusReason())
+                    .set(INVOICE.NEEDS_ATTENTION, update.attentionReason() != null)
+                    .set(INVOICE.ATTENTION_REASON, update.attentionReason())
                     .set(INVOICE.REVISION, update.revision())
                     .set(INVOICE.UPDATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
                     .where(INVOICE.ID.eq(update.invoiceId()))
@@ -272,7 +274,8 @@ public class InvoiceRepository {
                 row.getPaidMsat(),
                 row.getStatusReason(),
                 row.getRevision(),
-                UtcTimestamps.fromDb(row.getUpdatedAt()));
+                UtcTimestamps.fromDb(row.getUpdatedAt()),
+                Boolean.TRUE.equals(row.getNeedsAttention()) ? row.getAttentionReason() : null);
     }
 
     private static InvoicePayment toPayment(InvoicePaymentRecord row) {

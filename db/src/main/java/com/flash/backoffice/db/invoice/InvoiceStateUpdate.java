@@ -6,6 +6,7 @@ import java.util.Objects;
 /**
  * The invoice workflow's view of an invoice at {@code revision}, with all its payments, and its whole state as JSON
  * ({@code workflowStateJson}, kept so that marking can continue from it after the workflow has closed).
+ * {@code attentionReason} non-null: the workflow waits for staff because the ledger refused a posting.
  */
 public record InvoiceStateUpdate(
         String invoiceId,
@@ -15,7 +16,8 @@ public record InvoiceStateUpdate(
         long paidMsat,
         String statusReason,
         List<InvoicePayment> payments,
-        String workflowStateJson) {
+        String workflowStateJson,
+        String attentionReason) {
 
     public InvoiceStateUpdate {
         Objects.requireNonNull(invoiceId, "invoiceId");
@@ -23,5 +25,18 @@ public record InvoiceStateUpdate(
         Objects.requireNonNull(additionalStatus, "additionalStatus");
         Objects.requireNonNull(workflowStateJson, "workflowStateJson");
         payments = List.copyOf(payments);
+    }
+
+    /** An update of an invoice that needs no attention. */
+    public InvoiceStateUpdate(
+            String invoiceId,
+            int revision,
+            InvoiceStatus status,
+            InvoiceAdditionalStatus additionalStatus,
+            long paidMsat,
+            String statusReason,
+            List<InvoicePayment> payments,
+            String workflowStateJson) {
+        this(invoiceId, revision, status, additionalStatus, paidMsat, statusReason, payments, workflowStateJson, null);
     }
 }

@@ -186,6 +186,32 @@ public class LedgerRepository {
         });
     }
 
+    /** Every account the merchant owns (its liability, its fees receivable...), with posted sums; by code. */
+    public List<AccountBalance> merchantAccountBalances(String merchantId) {
+        Map<String, List<Msat>> sums = new java.util.HashMap<>();
+        ctx.select(LEDGER_ACCOUNT.CODE, DEBITS, CREDITS)
+                .from(LEDGER_LINE)
+                .join(LEDGER_ENTRY)
+                .on(LEDGER_ENTRY.ID.eq(LEDGER_LINE.ENTRY_ID))
+                .join(LEDGER_ACCOUNT)
+                .on(LEDGER_ACCOUNT.ID.eq(LEDGER_LINE.ACCOUNT_ID))
+                .where(LEDGER_ACCOUNT.MERCHANT_ID.eq(merchantId))
+                .and(LEDGER_ENTRY.POSTED.isTrue())
+                .groupBy(LEDGER_ACCOUNT.CODE)
+                .forEach(row -> sums.put(row.value1(), List.of(msat(row.value2()), msat(row.value3()))));
+        return ctx
+                .selectFrom(LEDGER_ACCOUNT)
+                .where(LEDGER_ACCOUNT.MERCHANT_ID.eq(merchantId))
+                .orderBy(LEDGER_ACCOUNT.CODE)
+                .fetch(LedgerRepository::toAccount)
+                .stream()
+                .map(account -> {
+                    List<Msat> sum = sums.getOrDefault(account.code(), List.of(Msat.ZERO, Msat.ZERO));
+                    return AccountBalance.of(account.code(), account.type(), sum.get(0), sum.get(1));
+                })
+                .toList();
+    }
+
     private static Condition postedLinesOf(long accountId) {
         return LEDGER_LINE.ACCOUNT_ID.eq(accountId).and(LEDGER_ENTRY.POSTED.isTrue());
     }

@@ -5,7 +5,8 @@ import java.time.Instant;
 
 /**
  * A merchant (store). {@code revision} is the optimistic lock: an update must carry the revision it read.
- * {@code derivationScheme} is a watch-only extended public key; {@code lightningConnection} is host:port only.
+ * {@code derivationScheme} is a watch-only extended public key (used when {@code onchainCustody} is the merchant's
+ * wallet); {@code lightningConnection} is host:port only.
  */
 public record Merchant(
         String id,
@@ -23,7 +24,14 @@ public record Merchant(
         long nextDerivationIndex,
         int revision,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        OnchainCustody onchainCustody) {
+
+    public Merchant {
+        if (onchainCustody == null) {
+            onchainCustody = OnchainCustody.MERCHANT_WALLET;
+        }
+    }
 
     /** The fields staff edit, as a create or update carries them. */
     public NewMerchant editableValues() {
@@ -38,6 +46,7 @@ public record Merchant(
                 paymentTolerancePct,
                 processingFeePct,
                 payoutDestination,
-                payoutSchedule);
+                payoutSchedule,
+                onchainCustody);
     }
 }

@@ -2,6 +2,7 @@ package com.flash.backoffice.db.merchant;
 
 import static com.flash.backoffice.db.jooq.Tables.MERCHANT;
 
+import com.flash.backoffice.db.jooq.enums.MerchantOnchainCustody;
 import com.flash.backoffice.db.jooq.enums.MerchantPayoutSchedule;
 import com.flash.backoffice.db.jooq.enums.MerchantSpeedPolicy;
 import com.flash.backoffice.db.jooq.tables.records.MerchantRecord;
@@ -99,6 +100,9 @@ public class MerchantRepository {
         fields.put(
                 MERCHANT.PAYOUT_SCHEDULE,
                 MerchantPayoutSchedule.valueOf(merchant.payoutSchedule().name()));
+        fields.put(
+                MERCHANT.ONCHAIN_CUSTODY,
+                MerchantOnchainCustody.valueOf(merchant.onchainCustody().name()));
         return fields;
     }
 
@@ -170,7 +174,8 @@ public class MerchantRepository {
                 row.getNextDerivationIndex(),
                 row.getRevision(),
                 instant(row.getCreatedAt()),
-                instant(row.getUpdatedAt()));
+                instant(row.getUpdatedAt()),
+                OnchainCustody.valueOf(row.getOnchainCustody().name()));
     }
 
     private static Instant instant(java.time.LocalDateTime value) {

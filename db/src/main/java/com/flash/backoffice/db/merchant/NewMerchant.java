@@ -14,15 +14,63 @@ public record NewMerchant(
         BigDecimal paymentTolerancePct,
         BigDecimal processingFeePct,
         String payoutDestination,
-        PayoutSchedule payoutSchedule) {
+        PayoutSchedule payoutSchedule,
+        OnchainCustody onchainCustody) {
 
     public NewMerchant {
+        if (onchainCustody == null) {
+            onchainCustody = OnchainCustody.MERCHANT_WALLET;
+        }
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(defaultCurrency, "defaultCurrency");
         Objects.requireNonNull(speedPolicy, "speedPolicy");
         Objects.requireNonNull(paymentTolerancePct, "paymentTolerancePct");
         Objects.requireNonNull(processingFeePct, "processingFeePct");
         Objects.requireNonNull(payoutSchedule, "payoutSchedule");
+    }
+
+    /** A merchant whose on-chain payments go to its own wallet (the default custody). */
+    public NewMerchant(
+            String name,
+            String defaultCurrency,
+            String derivationScheme,
+            String lightningConnection,
+            SpeedPolicy speedPolicy,
+            int invoiceExpiryMinutes,
+            int monitoringMinutes,
+            BigDecimal paymentTolerancePct,
+            BigDecimal processingFeePct,
+            String payoutDestination,
+            PayoutSchedule payoutSchedule) {
+        this(
+                name,
+                defaultCurrency,
+                derivationScheme,
+                lightningConnection,
+                speedPolicy,
+                invoiceExpiryMinutes,
+                monitoringMinutes,
+                paymentTolerancePct,
+                processingFeePct,
+                payoutDestination,
+                payoutSchedule,
+                OnchainCustody.MERCHANT_WALLET);
+    }
+
+    public NewMerchant withOnchainCustody(OnchainCustody custody) {
+        return new NewMerchant(
+                name,
+                defaultCurrency,
+                derivationScheme,
+                lightningConnection,
+                speedPolicy,
+                invoiceExpiryMinutes,
+                monitoringMinutes,
+                paymentTolerancePct,
+                processingFeePct,
+                payoutDestination,
+                payoutSchedule,
+                custody);
     }
 
     /** BTCPay's defaults: medium speed, 15 minutes expiry, 24 hours monitoring, no tolerance; a 1 % fee. */

@@ -9,6 +9,7 @@ import com.flash.backoffice.db.invoice.NewInvoice;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import com.flash.backoffice.db.testsupport.TestDatabase;
@@ -60,6 +61,31 @@ class ChainRepositoriesIT {
         assertThat(addresses.findByAddress("bcrt1qopen"))
                 .map(InvoiceAddress::invoiceId)
                 .hasValue(open.id());
+    }
+
+    @Test
+    void flash_wallet_addresses_have_no_derivation_index_keep_their_custody_and_are_watched_too() {
+        InvoiceAddressRepository addresses = new InvoiceAddressRepository(dsl);
+        Instant now = UtcTimestamps.now();
+        Invoice first = invoice(now, Duration.ofDays(1));
+        Invoice second = invoice(now, Duration.ofDays(1));
+        addresses.insert(InvoiceAddress.flashWallet("bcrt1qflashone", first.id(), merchant.id(), now));
+        addresses.insert(InvoiceAddress.flashWallet("bcrt1qflashtwo", second.id(), merchant.id(), now));
+
+        assertThat(addresses.findByInvoice(first.id()).orElseThrow())
+                .extracting(InvoiceAddress::custody, InvoiceAddress::derivationIndex)
+                .containsExactly(OnchainCustody.FLASH_WALLET, null);
+        assertThat(addresses.custodyOf(second.id())).hasValue(OnchainCustody.FLASH_WALLET);
+        assertThat(addresses.findWatched(now, Instant.EPOCH))
+                .extracting(WatchedAddress::address)
+                .contains("bcrt1qflashone", "bcrt1qflashtwo");
+        assertThatThrownBy(() -> dsl.execute(
+                        "INSERT INTO invoice_address (address, invoice_id, merchant_id, derivation_index, custody)"
+                                + " VALUES ('bcrt1qbad', ?, ?, NULL, 'MERCHANT_WALLET')",
+                        first.id(),
+                        merchant.id()))
+                .as("a merchant-wallet address without a derivation index")
+                .isInstanceOf(RuntimeException.class);
     }
 
     @Test

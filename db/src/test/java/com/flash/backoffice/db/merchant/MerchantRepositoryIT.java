@@ -79,6 +79,21 @@ class MerchantRepositoryIT {
     }
 
     @Test
+    void a_merchant_keeps_its_coins_in_its_own_wallet_by_default_and_can_switch_to_flash_custody() {
+        Merchant merchant = merchants.create(NewMerchant.withDefaults("Custody Corner", "EUR"));
+        assertThat(merchant.onchainCustody()).isEqualTo(OnchainCustody.MERCHANT_WALLET);
+
+        MerchantUpdateResult result = merchants.update(
+                merchant.id(),
+                merchant.revision(),
+                merchant.editableValues().withOnchainCustody(OnchainCustody.FLASH_WALLET));
+
+        assertThat(result).isEqualTo(MerchantUpdateResult.UPDATED);
+        assertThat(merchants.findById(merchant.id()).orElseThrow().onchainCustody())
+                .isEqualTo(OnchainCustody.FLASH_WALLET);
+    }
+
+    @Test
     void an_update_of_an_unknown_merchant_is_not_found() {
         Merchant merchant = merchants.create(NewMerchant.withDefaults("Coffee Corner", "EUR"));
         Merchant ghost = new Merchant(
@@ -97,7 +112,8 @@ class MerchantRepositoryIT {
                 0,
                 merchant.revision(),
                 null,
-                null);
+                null,
+                OnchainCustody.MERCHANT_WALLET);
 
         assertThat(merchants.update(ghost)).isEqualTo(MerchantUpdateResult.NOT_FOUND);
     }
@@ -179,6 +195,7 @@ class MerchantRepositoryIT {
                 m.nextDerivationIndex(),
                 m.revision(),
                 m.createdAt(),
-                m.updatedAt());
+                m.updatedAt(),
+                m.onchainCustody());
     }
 }
