@@ -7,13 +7,19 @@ import com.flash.backoffice.db.invoice.InvoicePayment;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.InvoiceStateUpdate;
 import com.flash.backoffice.db.invoice.SaveStateResult;
-import com.flash.backoffice.db.ledger.ChartOfAccounts;
+import com.flash.backoffice.db.ledger.JournalEntry;
 import com.flash.backoffice.db.ledger.LedgerRepository;
+import com.flash.backoffice.db.ledger.PostingResult;
 import com.flash.backoffice.db.ledger.UnbalancedEntryException;
 import com.flash.backoffice.db.ledger.UnknownAccountException;
+import com.flash.backoffice.db.suspense.SuspenseReceipt;
+import com.flash.backoffice.db.suspense.SuspenseReceiptRepository;
+import com.flash.backoffice.workflows.invoice.SettlementEntries.SuspenseRelease;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import io.temporal.failure.ApplicationFailure;
+import java.util.ArrayList;
 import java.util.List;
+import org.jooq.DSLContext;
 import org.springframework.stereotype.Component;
 
 @Component
@@ -22,13 +28,16 @@ public class InvoiceActivitiesImpl implements InvoiceActivities {
     /** The mapper Temporal itself uses for workflow arguments, so a stored state reads back exactly. */
     private static final ObjectMapper STATE_JSON = JacksonJsonPayloadConverter.newDefaultObjectMapper();
 
+    private static final int MAX_ATTENTION_REASON = 500;
+
     private final InvoiceRepository invoices;
-    private final LedgerRepository ledger;
+    private final DSLContext ctx;
     private final InvoiceEventPublisher publisher;
 
-    public InvoiceActivitiesImpl(InvoiceRepository invoices, LedgerRepository ledger, InvoiceEventPublisher publisher) {
+    /** {@code ctx}: the ledger and the suspense receipts of a posting are written in one transaction on it. */
+    public InvoiceActivitiesImpl(InvoiceRepository invoices, DSLContext ctx, InvoiceEventPublisher publisher) {
         this.invoices = invoices;
-        this.ledger = ledger;
+        this.ctx = ctx;
         this.publisher = publisher;
     }
 
@@ -57,16 +66,63 @@ public class InvoiceActivitiesImpl implements InvoiceActivities {
         }
     }
 
+    /**
+     * Posts the entry and, in the same transaction, records the receipts it puts in suspense and resolves those it
+     * takes out. What staff already allocated from a receipt it takes out is not moved again (see
+     * {@link SettlementEntries#journalEntry(SettlementPosting, long)}). A posted source key writes nothing.
+     */
     @Override
     public void postSettlement(SettlementPosting posting) {
-        ledger.createAccount(ChartOfAccounts.merchantBalance(posting.merchantId()));
         try {
-            ledger.post(SettlementEntries.journalEntry(posting));
+            ctx.transaction(configuration -> post(configuration.dsl(), posting));
         } catch (UnbalancedEntryException | UnknownAccountException e) {
             throw ApplicationFailure.newNonRetryableFailureWithCause(
                     e.getMessage(), InvoiceFailure.LEDGER_REFUSED.name(), e);
         }
     }
+
+    private static void post(DSLContext tx, SettlementPosting posting) {
+        LedgerRepository ledger = new LedgerRepository(tx);
+        SuspenseReceiptRepository suspense = new SuspenseReceiptRepository(tx);
+        SettlementEntries.merchantAccounts(posting.merchantId()).forEach(ledger::createAccount);
+        List<Resolution> resolutions = new ArrayList<>();
+        long allocatedBefore = 0;
+        for (SuspenseRelease release : SettlementEntries.releases(posting)) {
+            long unmoved = release.amountMsat();
+            for (SuspenseReceipt receipt : suspense.findByInvoice(posting.invoiceId())) {
+                if (unmoved == 0) {
+                    break;
+                }
+                if (receipt.kind() == release.kind()
+                        && receipt.paymentMethod() == release.method()
+                        && receipt.custodial() == release.custodial()
+                        && receipt.openMsat() > 0) {
+                    long moved = Math.min(unmoved, receipt.openMsat());
+                    resolutions.add(new Resolution(receipt, moved));
+                    unmoved -= moved;
+                }
+            }
+            if (release.custodial()) {
+                allocatedBefore = Math.addExact(allocatedBefore, unmoved);
+            }
+        }
+        JournalEntry entry = SettlementEntries.journalEntry(posting, allocatedBefore);
+        // no lines: only notes move (coins in the merchant's own wallet); their keys keep recording idempotent
+        if (!entry.lines().isEmpty() && ledger.post(entry) == PostingResult.ALREADY_POSTED) {
+            return;
+        }
+        for (Resolution resolution : resolutions) {
+            if (!suspense.resolve(
+                    resolution.receipt().id(), resolution.receipt().revision(), resolution.msat())) {
+                throw new IllegalStateException(
+                        "suspense receipt " + resolution.receipt().receiptKey() + " changed while posting "
+                                + posting.sourceKey() + "; retrying");
+            }
+        }
+        SettlementEntries.receipts(posting).forEach(suspense::record);
+    }
+
+    private record Resolution(SuspenseReceipt receipt, long msat) {}
 
     @Override
     public void publishEvents(List<InvoiceEvent> events) {
@@ -93,7 +149,15 @@ public class InvoiceActivitiesImpl implements InvoiceActivities {
                 state.paidMsat(),
                 state.statusReason(),
                 payments,
-                json(state));
+                json(state),
+                attentionReason(state));
+    }
+
+    private static String attentionReason(InvoiceState state) {
+        String reason = state.attentionReason();
+        return reason == null || reason.length() <= MAX_ATTENTION_REASON
+                ? reason
+                : reason.substring(0, MAX_ATTENTION_REASON - 1) + "…";
     }
 
     static String json(InvoiceState state) {

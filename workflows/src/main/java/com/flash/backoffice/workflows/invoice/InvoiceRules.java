@@ -35,8 +35,14 @@ public final class InvoiceRules {
 
     private InvoiceRules() {}
 
+    /** A new invoice, booked by custody ({@link SettlementEntries}). */
     public static InvoiceState open(InvoiceRequest terms) {
-        return new InvoiceState(terms, InvoiceStatus.NEW, NONE, List.of(), SettlementBooking.NONE, null, 0);
+        return new InvoiceState(terms, InvoiceStatus.NEW, NONE, List.of(), SettlementBooking.NONE, null, 0, null);
+    }
+
+    /** A new invoice booked as before custody: the workflows started before it replay this way. */
+    public static InvoiceState openBeforeCustody(InvoiceRequest terms) {
+        return new InvoiceState(terms, InvoiceStatus.NEW, NONE, List.of(), SettlementBooking.LEGACY, null, 0, null);
     }
 
     /** Confirmations an on-chain payment needs; an RBF-signalling one can be replaced, so it needs at least 1. */
@@ -99,7 +105,7 @@ public final class InvoiceRules {
         if (state.status() != InvoiceStatus.NEW) {
             return state;
         }
-        return changed(state, state.with(InvoiceStatus.EXPIRED, partialOrNone(state)));
+        return changed(state, paidToExpired(state.with(InvoiceStatus.EXPIRED, partialOrNone(state))));
     }
 
     /** At the end of the monitoring window an invoice still waiting for confirmations becomes Invalid. */
@@ -142,6 +148,10 @@ public final class InvoiceRules {
     }
 
     private static InvoiceState recompute(InvoiceState state, Instant now) {
+        return paidToExpired(recomputeStatus(state, now));
+    }
+
+    private static InvoiceState recomputeStatus(InvoiceState state, Instant now) {
         InvoiceState refreshed = state.withPayments(refreshPaymentStatuses(state));
         return switch (refreshed.status()) {
             case NEW, PROCESSING -> open(refreshed, now);
@@ -185,17 +195,65 @@ public final class InvoiceRules {
                 .toList();
     }
 
-    /** Books the counted payments unless a settlement is already in force or nothing was received. */
+    /**
+     * Books the counted payments unless a settlement is already in force or nothing was received. By custody, the
+     * payments fill the invoice amount in the order they were seen; what a payment brings beyond it is the overpaid
+     * part of its rail (suspense). What was in suspense as paid to the expired invoice is now settled.
+     */
     private static InvoiceState book(InvoiceState state) {
-        if (state.booking().inForce() || state.paidMsat() == 0) {
+        SettlementBooking booking = state.booking();
+        if (booking.inForce() || state.paidMsat() == 0) {
             return state;
         }
+        if (!booking.byCustody()) {
+            return state.withBooking(booking.settle(
+                    state.paidMsat(PaymentMethod.BTC_CHAIN), state.paidMsat(PaymentMethod.BTC_LN), 0, 0));
+        }
+        Long amount = state.terms().amountMsat();
+        long unfilled = amount == null ? Long.MAX_VALUE : amount;
+        long[] settled = new long[PaymentMethod.values().length];
+        long[] overpaid = new long[PaymentMethod.values().length];
+        for (PaymentState payment : state.payments()) {
+            if (!payment.counted()) {
+                continue;
+            }
+            long filling = Math.min(payment.amountMsat(), unfilled);
+            unfilled -= filling;
+            settled[payment.method().ordinal()] += filling;
+            overpaid[payment.method().ordinal()] += payment.amountMsat() - filling;
+        }
+        int chain = PaymentMethod.BTC_CHAIN.ordinal();
+        int lightning = PaymentMethod.BTC_LN.ordinal();
         return state.withBooking(
-                state.booking().settle(state.paidMsat(PaymentMethod.BTC_CHAIN), state.paidMsat(PaymentMethod.BTC_LN)));
+                booking.settle(settled[chain], settled[lightning], overpaid[chain], overpaid[lightning]));
     }
 
+    /** Reverses everything booked for the invoice when a settlement is in force. */
     private static InvoiceState unbook(InvoiceState state) {
-        return state.booking().inForce() ? state.withBooking(state.booking().reverse()) : state;
+        return state.booking().inForce() ? state.withBooking(state.booking().reversed()) : state;
+    }
+
+    /**
+     * By custody, an expired invoice holds its confirmed payments (those with the confirmations its speed policy asks
+     * for) in suspense until staff allocate them, refund them or mark the invoice settled.
+     */
+    private static InvoiceState paidToExpired(InvoiceState state) {
+        SettlementBooking booking = state.booking();
+        if (state.status() != InvoiceStatus.EXPIRED || !booking.byCustody() || booking.inForce()) {
+            return state;
+        }
+        return state.withBooking(booking.paidToExpired(
+                confirmedMsat(state, PaymentMethod.BTC_CHAIN), confirmedMsat(state, PaymentMethod.BTC_LN)));
+    }
+
+    private static long confirmedMsat(InvoiceState state, PaymentMethod method) {
+        long total = 0;
+        for (PaymentState payment : state.payments()) {
+            if (payment.method() == method && payment.counted() && payment.status() == PaymentStatus.CONFIRMED) {
+                total = Math.addExact(total, payment.amountMsat());
+            }
+        }
+        return total;
     }
 
     private static InvoiceAdditionalStatus partialOrNone(InvoiceState state) {

@@ -13,6 +13,7 @@ import java.util.Optional;
 /**
  * The invoice workflow's state: immutable, changed only by {@link InvoiceRules}. {@code revision} grows by one
  * with every change and orders the writes to the database. {@code statusReason} is the staff's marking reason.
+ * {@code attentionReason} is set while the workflow waits for staff because the ledger refused a posting.
  */
 public record InvoiceState(
         InvoiceRequest terms,
@@ -21,7 +22,8 @@ public record InvoiceState(
         List<PaymentState> payments,
         SettlementBooking booking,
         String statusReason,
-        int revision) {
+        int revision,
+        String attentionReason) {
 
     public InvoiceState {
         Objects.requireNonNull(terms, "terms");
@@ -79,23 +81,35 @@ public record InvoiceState(
     }
 
     InvoiceState with(InvoiceStatus newStatus, InvoiceAdditionalStatus newAdditional) {
-        return new InvoiceState(terms, newStatus, newAdditional, payments, booking, statusReason, revision);
+        return new InvoiceState(
+                terms, newStatus, newAdditional, payments, booking, statusReason, revision, attentionReason);
     }
 
     InvoiceState withPayments(List<PaymentState> newPayments) {
-        return new InvoiceState(terms, status, additionalStatus, newPayments, booking, statusReason, revision);
+        return new InvoiceState(
+                terms, status, additionalStatus, newPayments, booking, statusReason, revision, attentionReason);
     }
 
     InvoiceState withBooking(SettlementBooking newBooking) {
-        return new InvoiceState(terms, status, additionalStatus, payments, newBooking, statusReason, revision);
+        return new InvoiceState(
+                terms, status, additionalStatus, payments, newBooking, statusReason, revision, attentionReason);
     }
 
     InvoiceState withStatusReason(String reason) {
-        return new InvoiceState(terms, status, additionalStatus, payments, booking, reason, revision);
+        return new InvoiceState(terms, status, additionalStatus, payments, booking, reason, revision, attentionReason);
     }
 
     InvoiceState withRevision(int newRevision) {
-        return new InvoiceState(terms, status, additionalStatus, payments, booking, statusReason, newRevision);
+        return new InvoiceState(
+                terms, status, additionalStatus, payments, booking, statusReason, newRevision, attentionReason);
+    }
+
+    public boolean needsAttention() {
+        return attentionReason != null;
+    }
+
+    InvoiceState withAttentionReason(String reason) {
+        return new InvoiceState(terms, status, additionalStatus, payments, booking, statusReason, revision, reason);
     }
 
     private static long sum(List<PaymentState> counted) {

@@ -36,6 +36,10 @@ public interface InvoiceWorkflow {
     @UpdateMethod
     MarkResult mark(MarkRequest request);
 
+    /** Staff (or the hourly timer) ask a workflow that needs attention to try its refused ledger posting again. */
+    @SignalMethod
+    void retryPosting();
+
     @QueryMethod
     InvoiceState state();
 }

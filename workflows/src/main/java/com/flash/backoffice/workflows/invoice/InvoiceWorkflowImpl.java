@@ -3,12 +3,15 @@ package com.flash.backoffice.workflows.invoice;
 import com.flash.backoffice.db.invoice.InvoiceEvent;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.function.UnaryOperator;
@@ -17,8 +20,16 @@ import java.util.function.UnaryOperator;
  * Handlers apply {@link InvoiceRules} to the state at once (so queries and marking see it immediately) and
  * queue the transition; the main loop turns queued transitions into ledger postings, a saved state and
  * events, in that order, and otherwise sleeps until the next deadline (expiry, then the end of monitoring).
+ *
+ * <p>Since {@link #LEDGER_BY_CUSTODY} version 1 the invoice is booked by custody, and a posting the ledger refuses
+ * parks the workflow in a visible needs-attention state (saved to the invoice row) until staff ask for a retry or an
+ * hour has passed, instead of failing it; signals keep being accepted meanwhile. Workflows started before replay
+ * their old commands (booked as before, a refusal fails them).
  */
 public class InvoiceWorkflowImpl implements InvoiceWorkflow {
+
+    static final String LEDGER_BY_CUSTODY = "ledger-by-custody";
+    static final Duration POSTING_RETRY_INTERVAL = Duration.ofHours(1);
 
     static final ActivityOptions ACTIVITY_OPTIONS = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -33,12 +44,15 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     private final Queue<Transition> unsaved = new ArrayDeque<>();
     private InvoiceState state;
     private int savedRevision = -1;
+    private boolean byCustody;
+    private boolean retryRequested;
 
     private record Transition(InvoiceState before, InvoiceState after, Instant at) {}
 
     @Override
     public InvoiceState run(InvoiceRequest request) {
-        InvoiceState opened = InvoiceRules.open(request);
+        byCustody = Workflow.getVersion(LEDGER_BY_CUSTODY, Workflow.DEFAULT_VERSION, 1) >= 1;
+        InvoiceState opened = byCustody ? InvoiceRules.open(request) : InvoiceRules.openBeforeCustody(request);
         state = opened;
         activities.saveState(opened);
         activities.publishEvents(List.of(InvoiceEvents.created(opened, now())));
@@ -92,6 +106,11 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     }
 
     @Override
+    public void retryPosting() {
+        retryRequested = true;
+    }
+
+    @Override
     public InvoiceState state() {
         return state;
     }
@@ -117,10 +136,11 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         }
         List<InvoiceEvent> events = new ArrayList<>();
         while (!unsaved.isEmpty()) {
-            Transition transition = unsaved.remove();
+            Transition transition = unsaved.peek();
             Optional<SettlementPosting> posting =
                     SettlementPosting.between(transition.before(), transition.after(), transition.at());
-            posting.ifPresent(activities::postSettlement);
+            posting.ifPresent(this::post);
+            unsaved.remove();
             events.addAll(InvoiceEvents.between(transition.before(), transition.after(), transition.at()));
         }
         InvoiceState saving = state;
@@ -128,6 +148,42 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
         savedRevision = saving.revision();
         if (!events.isEmpty()) {
             activities.publishEvents(events);
+        }
+    }
+
+    /** Posts; by custody, a refusal parks the workflow until it is posted (see the class comment). */
+    private void post(SettlementPosting posting) {
+        if (!byCustody) {
+            activities.postSettlement(posting);
+            return;
+        }
+        while (true) {
+            try {
+                activities.postSettlement(posting);
+                break;
+            } catch (ActivityFailure failure) {
+                if (!(failure.getCause() instanceof ApplicationFailure refusal)
+                        || !InvoiceFailure.LEDGER_REFUSED.name().equals(refusal.getType())) {
+                    throw failure;
+                }
+                setAttention(posting.sourceKey() + ": " + refusal.getOriginalMessage());
+                retryRequested = false;
+                Workflow.await(POSTING_RETRY_INTERVAL, () -> retryRequested);
+            }
+        }
+        if (state.needsAttention()) {
+            setAttention(null);
+        }
+    }
+
+    /** Saved at once so the invoice page shows it; {@code savedRevision} stays, markings wait for the posting. */
+    private void setAttention(String reason) {
+        if (Objects.equals(reason, state.attentionReason())) {
+            return;
+        }
+        state = state.withAttentionReason(reason).withRevision(state.revision() + 1);
+        if (reason != null) {
+            activities.saveState(state);
         }
     }
 

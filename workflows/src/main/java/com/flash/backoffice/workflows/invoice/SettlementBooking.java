@@ -1,22 +1,80 @@
 package com.flash.backoffice.workflows.invoice;
 
+import com.flash.backoffice.db.invoice.PaymentMethod;
+import com.flash.backoffice.db.suspense.SuspenseKind;
+
 /**
- * What the ledger holds for this invoice: {@code postings} counts the entries posted so far (settlements and
- * reversals; it numbers their source keys), the amounts are those of the settlement in force (zero when none).
+ * What the ledger holds for this invoice, per rail: the settled amounts (the merchant's, less the fee) and the amounts
+ * in suspense (the overpaid part; what was paid to the invoice after it expired). {@link SettlementEntries} turns a
+ * booking into the invoice's position in the ledger; each posting is the difference between two bookings.
+ *
+ * <p>{@code postings} counts the entries posted so far (it numbers their source keys). {@code model} is
+ * {@link #LEGACY_MODEL} for invoices whose workflow started before custody was known (every receipt was booked as
+ * Flash's asset, nothing to suspense; JSON saved then has no model, hence 0) and {@link #CUSTODY_MODEL} since.
  */
-public record SettlementBooking(int postings, long onchainMsat, long lightningMsat) {
+public record SettlementBooking(
+        int postings,
+        long onchainMsat,
+        long lightningMsat,
+        long onchainOverpaidMsat,
+        long lightningOverpaidMsat,
+        long onchainPaidToExpiredMsat,
+        long lightningPaidToExpiredMsat,
+        int model) {
 
-    public static final SettlementBooking NONE = new SettlementBooking(0, 0, 0);
+    public static final int LEGACY_MODEL = 0;
+    public static final int CUSTODY_MODEL = 1;
 
+    /** Nothing booked, booked by custody. */
+    public static final SettlementBooking NONE = new SettlementBooking(0, 0, 0, 0, 0, 0, 0, CUSTODY_MODEL);
+
+    /** Nothing booked, booked as before custody (the workflows that started before it replay this way). */
+    public static final SettlementBooking LEGACY = new SettlementBooking(0, 0, 0, 0, 0, 0, 0, LEGACY_MODEL);
+
+    /** A settlement is in force: the merchant has been credited (or owes the fee) for it. */
     public boolean inForce() {
         return onchainMsat + lightningMsat > 0;
     }
 
-    SettlementBooking settle(long onchain, long lightning) {
-        return new SettlementBooking(postings + 1, onchain, lightning);
+    public boolean byCustody() {
+        return model >= CUSTODY_MODEL;
     }
 
-    SettlementBooking reverse() {
-        return new SettlementBooking(postings + 1, 0, 0);
+    public long settledMsat(PaymentMethod method) {
+        return method == PaymentMethod.BTC_LN ? lightningMsat : onchainMsat;
+    }
+
+    public long suspenseMsat(SuspenseKind kind, PaymentMethod method) {
+        boolean lightning = method == PaymentMethod.BTC_LN;
+        return switch (kind) {
+            case OVERPAID -> lightning ? lightningOverpaidMsat : onchainOverpaidMsat;
+            case PAID_TO_EXPIRED -> lightning ? lightningPaidToExpiredMsat : onchainPaidToExpiredMsat;
+            case AFTER_MONITORING, UNMATCHED -> 0;
+        };
+    }
+
+    /** Reverse everything booked: the position goes back to zero (a posting that undoes every earlier one). */
+    public SettlementBooking reversed() {
+        return new SettlementBooking(postings + 1, 0, 0, 0, 0, 0, 0, model);
+    }
+
+    SettlementBooking settle(long onchain, long lightning, long onchainOverpaid, long lightningOverpaid) {
+        return new SettlementBooking(postings + 1, onchain, lightning, onchainOverpaid, lightningOverpaid, 0, 0, model);
+    }
+
+    /** The confirmed payments to the expired invoice, in suspense; the same booking when they did not change. */
+    SettlementBooking paidToExpired(long onchain, long lightning) {
+        if (onchain == onchainPaidToExpiredMsat && lightning == lightningPaidToExpiredMsat) {
+            return this;
+        }
+        return new SettlementBooking(
+                postings + 1,
+                onchainMsat,
+                lightningMsat,
+                onchainOverpaidMsat,
+                lightningOverpaidMsat,
+                onchain,
+                lightning,
+                model);
     }
 }

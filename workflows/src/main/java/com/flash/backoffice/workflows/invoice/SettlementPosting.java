@@ -1,29 +1,36 @@
 package com.flash.backoffice.workflows.invoice;
 
+import com.flash.backoffice.db.merchant.OnchainCustody;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One ledger entry for an invoice: its settlement, or the reversal of a settlement that staff marked and
- * then marked invalid. {@code sourceKey} makes it idempotent; {@code bookedAt} is the workflow's time of
- * the transition, so a retried activity writes the very same entry.
+ * One ledger entry for an invoice: the difference between what the ledger held for it ({@code before}) and what it
+ * must hold now ({@code after}): a settlement, a move to or out of suspense, or the reversal of everything booked.
+ * {@code sourceKey} makes it idempotent; {@code bookedAt} is the workflow's time of the transition, so a retried
+ * activity writes the very same entry.
  */
 public record SettlementPosting(
         String sourceKey,
         String invoiceId,
         String merchantId,
-        long onchainMsat,
-        long lightningMsat,
         int processingFeeBasisPoints,
-        boolean reversal,
+        OnchainCustody onchainCustody,
+        SettlementBooking before,
+        SettlementBooking after,
         Instant bookedAt) {
 
     public SettlementPosting {
         Objects.requireNonNull(sourceKey, "sourceKey");
         Objects.requireNonNull(invoiceId, "invoiceId");
         Objects.requireNonNull(merchantId, "merchantId");
+        Objects.requireNonNull(before, "before");
+        Objects.requireNonNull(after, "after");
         Objects.requireNonNull(bookedAt, "bookedAt");
+        if (onchainCustody == null) {
+            onchainCustody = OnchainCustody.MERCHANT_WALLET;
+        }
     }
 
     /** The posting a change of booking calls for, if any. */
@@ -34,29 +41,67 @@ public record SettlementPosting(
             return Optional.empty();
         }
         InvoiceRequest terms = after.terms();
-        boolean reversal = !now.inForce();
-        SettlementBooking amounts = reversal ? was : now;
         return Optional.of(new SettlementPosting(
-                sourceKey(terms.invoiceId(), now.postings(), reversal),
+                sourceKey(terms.invoiceId(), now.postings(), purpose(was, now)),
                 terms.invoiceId(),
                 terms.merchantId(),
-                amounts.onchainMsat(),
-                amounts.lightningMsat(),
                 terms.processingFeeBasisPoints(),
-                reversal,
+                terms.onchainCustody(),
+                was,
+                now,
                 at));
     }
 
-    /** {@code invoice-<id>-settlement} for the first settlement; later postings carry their number. */
-    static String sourceKey(String invoiceId, int posting, boolean reversal) {
-        String base = "invoice-" + invoiceId + "-settlement";
-        if (reversal) {
-            return base + "-reversal-" + posting;
+    /** What a posting does, as its source key and description name it. */
+    public enum Purpose {
+        SETTLEMENT("settlement", "settled"),
+        REVERSAL("settlement-reversal", "settlement reversed"),
+        SUSPENSE("suspense", "receipts to suspense");
+
+        final String key;
+        final String description;
+
+        Purpose(String key, String description) {
+            this.key = key;
+            this.description = description;
         }
+    }
+
+    static Purpose purpose(SettlementBooking was, SettlementBooking now) {
+        if (now.inForce()) {
+            return Purpose.SETTLEMENT;
+        }
+        return was.inForce() ? Purpose.REVERSAL : Purpose.SUSPENSE;
+    }
+
+    public Purpose purpose() {
+        return purpose(before, after);
+    }
+
+    /**
+     * {@code invoice-<id>-settlement} for the first posting; later postings carry their number, so the keys of
+     * invoices booked before custody stay what they were ({@code -settlement-3}, {@code -settlement-reversal-2}).
+     */
+    static String sourceKey(String invoiceId, int posting, Purpose purpose) {
+        String base = "invoice-" + invoiceId + "-" + purpose.key;
         return posting == 1 ? base : base + "-" + posting;
     }
 
-    public long receivedMsat() {
-        return Math.addExact(onchainMsat, lightningMsat);
+    public int postingNumber() {
+        return after.postings();
+    }
+
+    public boolean reversal() {
+        return purpose() == Purpose.REVERSAL;
+    }
+
+    /** The on-chain amount this posting settles, or for a reversal the one it reverses. */
+    public long onchainMsat() {
+        return reversal() ? before.onchainMsat() : after.onchainMsat();
+    }
+
+    /** The Lightning amount this posting settles, or for a reversal the one it reverses. */
+    public long lightningMsat() {
+        return reversal() ? before.lightningMsat() : after.lightningMsat();
     }
 }

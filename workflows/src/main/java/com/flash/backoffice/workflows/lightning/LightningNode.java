@@ -20,6 +20,12 @@ public interface LightningNode {
      */
     LightningSubscription subscribeSettledInvoices(long afterSettleIndex, Consumer<SettledInvoice> onSettled);
 
+    /**
+     * A fresh receive address of the node's own on-chain wallet: coins sent to it are Flash's (custodial on-chain
+     * payments). Never handed out twice.
+     */
+    String newAddress(WalletAddressType type);
+
     /** The invoice if it is settled; empty when it is open, cancelled or unknown to the node. */
     Optional<SettledInvoice> lookup(String paymentHash);
 }

@@ -14,6 +14,7 @@ import org.lightningj.lnd.wrapper.StatusException;
 import org.lightningj.lnd.wrapper.SynchronousLndAPI;
 import org.lightningj.lnd.wrapper.ValidationException;
 import org.lightningj.lnd.wrapper.message.AddInvoiceResponse;
+import org.lightningj.lnd.wrapper.message.AddressType;
 import org.lightningj.lnd.wrapper.message.Invoice;
 import org.lightningj.lnd.wrapper.message.InvoiceSubscription;
 import org.slf4j.Logger;
@@ -60,6 +61,17 @@ public final class LndLightningNode implements LightningNode, AutoCloseable {
                     created.getPaymentRequest(), HexFormat.of().formatHex(created.getRHash()), created.getAddIndex());
         } catch (StatusException | ValidationException e) {
             throw new LightningNodeException("LND AddInvoice failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String newAddress(WalletAddressType type) {
+        AddressType addressType =
+                type == WalletAddressType.TAPROOT ? AddressType.TAPROOT_PUBKEY : AddressType.WITNESS_PUBKEY_HASH;
+        try {
+            return api.newAddress(addressType, "").getAddress();
+        } catch (StatusException | ValidationException e) {
+            throw new LightningNodeException("LND NewAddress failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.flash.backoffice.workflows.lightning;
 
+import com.flash.backoffice.workflows.bitcoin.ChainNetwork;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,6 +30,8 @@ public final class SimulatedLightningNode implements LightningNode {
     private static final String PREFIX = "lnsimulated";
 
     private final Clock clock;
+    private final ChainNetwork network;
+    private long walletAddresses;
     private final Map<String, Entry> invoices = new LinkedHashMap<>();
     private final List<Subscriber> subscribers = new CopyOnWriteArrayList<>();
     private final List<SettledInvoice> settledInOrder = new ArrayList<>();
@@ -42,7 +46,13 @@ public final class SimulatedLightningNode implements LightningNode {
     }
 
     public SimulatedLightningNode(Clock clock) {
+        this(clock, ChainNetwork.REGTEST);
+    }
+
+    /** {@code network}: the one its wallet's addresses belong to (the simulated chain pays any address). */
+    public SimulatedLightningNode(Clock clock, ChainNetwork network) {
         this.clock = clock;
+        this.network = network;
         log.warn("SIMULATED Lightning network — development only: payments are not real and nothing is verified");
     }
 
@@ -58,6 +68,15 @@ public final class SimulatedLightningNode implements LightningNode {
                 bolt11,
                 new Entry(bolt11, paymentHash, amountMsat, clock.instant().plus(expiry)));
         return new CreatedInvoice(bolt11, paymentHash, index);
+    }
+
+    /** A valid P2WPKH address of the network (Taproot is not simulated), from a hash no key will ever match. */
+    @Override
+    public synchronized String newAddress(WalletAddressType type) {
+        long index = ++walletAddresses;
+        byte[] hash =
+                HexFormat.of().parseHex(sha256Hex("simulated-wallet:" + index + ":" + System.identityHashCode(this)));
+        return network.segwitAddress(Arrays.copyOf(hash, 20));
     }
 
     /** Settles the invoice as if a customer paid it; returns the settlement (the same one if paid before). */

@@ -69,8 +69,10 @@ public class NodeConfiguration {
     }
 
     @Bean
-    LightningNode lightningNode(NetworkMode mode, LndProperties properties) {
-        return mode.simulated() ? new SimulatedLightningNode() : new LndLightningNode(properties);
+    LightningNode lightningNode(NetworkMode mode, LndProperties properties, BitcoinProperties bitcoin) {
+        return mode.simulated()
+                ? new SimulatedLightningNode(Clock.systemUTC(), bitcoin.network())
+                : new LndLightningNode(properties);
     }
 
     @Bean
@@ -80,8 +82,11 @@ public class NodeConfiguration {
 
     @Bean
     InvoiceAddresses invoiceAddresses(
-            MerchantRepository merchants, InvoiceAddressRepository addresses, BitcoinProperties bitcoin) {
-        return new InvoiceAddresses(merchants, addresses, bitcoin.network());
+            MerchantRepository merchants,
+            InvoiceAddressRepository addresses,
+            BitcoinProperties bitcoin,
+            LightningNode lightningNode) {
+        return new InvoiceAddresses(merchants, addresses, bitcoin.network(), lightningNode);
     }
 
     @Bean

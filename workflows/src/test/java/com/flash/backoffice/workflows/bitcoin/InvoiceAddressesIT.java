@@ -10,9 +10,12 @@ import com.flash.backoffice.db.invoice.NewInvoice;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import com.flash.backoffice.db.testsupport.TestDatabase;
+import com.flash.backoffice.workflows.lightning.SimulatedLightningNode;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import org.jooq.DSLContext;
@@ -34,7 +37,11 @@ class InvoiceAddressesIT {
         dsl = database.dsl();
         merchants = new MerchantRepository(dsl);
         invoices = new InvoiceRepository(dsl);
-        addresses = new InvoiceAddresses(merchants, new InvoiceAddressRepository(dsl), ChainNetwork.MAINNET);
+        addresses = new InvoiceAddresses(
+                merchants,
+                new InvoiceAddressRepository(dsl),
+                ChainNetwork.MAINNET,
+                new SimulatedLightningNode(Clock.systemUTC(), ChainNetwork.MAINNET));
     }
 
     @AfterAll
@@ -54,10 +61,41 @@ class InvoiceAddressesIT {
 
         assertThat(a.address()).isEqualTo("bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu"); // BIP84 vector, index 0
         assertThat(again).isEqualTo(a);
-        assertThat(b.derivationIndex()).isEqualTo(1);
+        assertThat(b.derivationIndex()).isEqualTo(1L);
         assertThat(b.address()).isEqualTo("bc1qnjg0jd8228aq7egyzacy8cys3knf9xvrerkf9g");
         assertThat(merchants.findById(merchant.id()).orElseThrow().nextDerivationIndex())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void a_flash_wallet_merchant_needs_no_key_and_its_addresses_keep_their_custody_when_it_switches_back() {
+        Merchant keyless = merchant("Custodial shop", null);
+        merchants.update(
+                keyless.id(),
+                keyless.revision(),
+                keyless.editableValues().withOnchainCustody(OnchainCustody.FLASH_WALLET));
+        Invoice first = invoice(keyless);
+
+        InvoiceAddress custodial = addresses.allocate(first.id(), keyless.id()).orElseThrow();
+        Merchant switched = merchants.findById(keyless.id()).orElseThrow();
+        merchants.update(
+                keyless.id(),
+                switched.revision(),
+                switched.editableValues().withOnchainCustody(OnchainCustody.MERCHANT_WALLET));
+        InvoiceAddress again = addresses.allocate(first.id(), keyless.id()).orElseThrow();
+
+        assertThat(custodial.custody()).isEqualTo(OnchainCustody.FLASH_WALLET);
+        assertThat(custodial.derivationIndex()).isNull();
+        assertThat(custodial.address()).startsWith("bc1q");
+        assertThat(again)
+                .as("allocated before: the same address, still Flash's")
+                .isEqualTo(custodial);
+        assertThat(addresses.allocate(invoice(keyless).id(), keyless.id()))
+                .as("back in its own wallet without a key: no on-chain payment")
+                .isEmpty();
+        assertThat(merchants.findById(keyless.id()).orElseThrow().nextDerivationIndex())
+                .as("a Flash-wallet address uses no index of the merchant's key")
+                .isZero();
     }
 
     @Test

@@ -78,7 +78,7 @@ class InvoiceRulesTest {
             InvoiceState state = seen(open(AMOUNT, 0, SpeedPolicy.MEDIUM), chain("tx:0", AMOUNT, 1));
 
             assertStatus(state, SETTLED, NONE);
-            assertThat(state.booking()).isEqualTo(new SettlementBooking(1, AMOUNT, 0));
+            assertThat(state.booking()).isEqualTo(booked(1, AMOUNT, 0));
         }
 
         @Test
@@ -258,7 +258,8 @@ class InvoiceRulesTest {
             InvoiceState late = InvoiceRules.paymentSeen(expired, chain("tx:0", AMOUNT, 6), AFTER_EXPIRY);
 
             assertStatus(late, EXPIRED, PAID_LATE);
-            assertThat(late.booking()).isEqualTo(SettlementBooking.NONE);
+            assertThat(late.booking().inForce()).isFalse();
+            assertThat(late.booking()).isEqualTo(SettlementBooking.NONE.paidToExpired(AMOUNT, 0));
         }
 
         @Test
@@ -283,6 +284,80 @@ class InvoiceRulesTest {
 
             assertStatus(InvoiceRules.endMonitoring(processing, MONITORING_ENDS), INVALID, PAID_OVER);
             assertThat(InvoiceRules.endMonitoring(expired, MONITORING_ENDS)).isSameAs(expired);
+        }
+    }
+
+    @Nested
+    class Custody {
+
+        @Test
+        void the_payments_fill_the_amount_in_the_order_seen_and_the_rest_of_each_rail_is_its_overpaid_part() {
+            InvoiceState partial = seen(open(AMOUNT, 0, SpeedPolicy.MEDIUM), lightning("h1", 60_000));
+
+            InvoiceState settled = seen(partial, chain("tx:0", 50_000, 1));
+
+            assertStatus(settled, SETTLED, PAID_OVER);
+            assertThat(settled.booking())
+                    .isEqualTo(
+                            new SettlementBooking(1, 40_000, 60_000, 10_000, 0, 0, 0, SettlementBooking.CUSTODY_MODEL));
+        }
+
+        @Test
+        void a_payment_to_an_expired_invoice_goes_to_suspense_once_it_has_its_confirmations() {
+            InvoiceState partial = seen(open(AMOUNT, 0, SpeedPolicy.LOW_MEDIUM), chain("tx:0", 30_000, 0));
+            InvoiceState expired = InvoiceRules.expire(partial, EXPIRES);
+            assertStatus(expired, EXPIRED, PAID_PARTIAL);
+            assertThat(expired.booking()).isEqualTo(SettlementBooking.NONE);
+
+            InvoiceState once =
+                    InvoiceRules.confirmationsChanged(expired, new ConfirmationsChanged("tx:0", 1), AFTER_EXPIRY);
+            InvoiceState twice =
+                    InvoiceRules.confirmationsChanged(once, new ConfirmationsChanged("tx:0", 2), AFTER_EXPIRY);
+            InvoiceState more =
+                    InvoiceRules.confirmationsChanged(twice, new ConfirmationsChanged("tx:0", 3), AFTER_EXPIRY);
+
+            assertThat(once.booking()).isEqualTo(SettlementBooking.NONE);
+            assertThat(twice.booking()).isEqualTo(SettlementBooking.NONE.paidToExpired(30_000, 0));
+            assertThat(more.booking()).as("booked once").isEqualTo(twice.booking());
+        }
+
+        @Test
+        void marking_an_expired_invoice_settled_settles_what_was_in_suspense() {
+            InvoiceState expired = InvoiceRules.expire(open(AMOUNT, 0, SpeedPolicy.MEDIUM), EXPIRES);
+            InvoiceState late = InvoiceRules.paymentSeen(expired, lightning("h1", 120_000), AFTER_EXPIRY);
+
+            InvoiceState marked = InvoiceRules.mark(
+                            late, new MarkRequest(MarkTarget.SETTLED, "support", "customer was slow"), AFTER_EXPIRY)
+                    .state();
+
+            assertThat(late.booking()).isEqualTo(SettlementBooking.NONE.paidToExpired(0, 120_000));
+            assertThat(marked.booking())
+                    .isEqualTo(new SettlementBooking(2, 0, 100_000, 0, 20_000, 0, 0, SettlementBooking.CUSTODY_MODEL));
+        }
+
+        @Test
+        void marking_an_expired_invoice_invalid_leaves_its_receipt_in_suspense() {
+            InvoiceState expired = InvoiceRules.expire(open(AMOUNT, 0, SpeedPolicy.MEDIUM), EXPIRES);
+            InvoiceState late = InvoiceRules.paymentSeen(expired, lightning("h1", AMOUNT), AFTER_EXPIRY);
+
+            InvoiceState invalid = InvoiceRules.mark(
+                            late, new MarkRequest(MarkTarget.INVALID, "support", "wrong invoice"), AFTER_EXPIRY)
+                    .state();
+
+            assertThat(invalid.booking()).isEqualTo(late.booking());
+        }
+
+        @Test
+        void an_invoice_opened_before_custody_books_as_before_and_puts_nothing_in_suspense() {
+            InvoiceState legacy = InvoiceRules.openBeforeCustody(new InvoiceRequest(
+                    "inv1", "m1", AMOUNT, 0, SpeedPolicy.MEDIUM, 100, EXPIRES, MONITORING_ENDS, null));
+            InvoiceState overpaid = seen(legacy, lightning("h1", AMOUNT + 5_000));
+            InvoiceState late = InvoiceRules.paymentSeen(
+                    InvoiceRules.expire(legacy, EXPIRES), lightning("h2", AMOUNT), AFTER_EXPIRY);
+
+            assertThat(overpaid.booking())
+                    .isEqualTo(new SettlementBooking(1, 0, AMOUNT + 5_000, 0, 0, 0, 0, SettlementBooking.LEGACY_MODEL));
+            assertThat(late.booking()).isEqualTo(SettlementBooking.LEGACY);
         }
     }
 
@@ -349,9 +424,9 @@ class InvoiceRulesTest {
                             invalid, new MarkRequest(MarkTarget.SETTLED, "finance", "cash was real"), BEFORE_EXPIRY)
                     .state();
 
-            assertThat(settled.booking()).isEqualTo(new SettlementBooking(1, 40_000, 10_000));
-            assertThat(invalid.booking()).isEqualTo(new SettlementBooking(2, 0, 0));
-            assertThat(settledAgain.booking()).isEqualTo(new SettlementBooking(3, 40_000, 10_000));
+            assertThat(settled.booking()).isEqualTo(booked(1, 40_000, 10_000));
+            assertThat(invalid.booking()).isEqualTo(booked(2, 0, 0));
+            assertThat(settledAgain.booking()).isEqualTo(booked(3, 40_000, 10_000));
         }
 
         @Test
@@ -380,7 +455,11 @@ class InvoiceRulesTest {
 
     private static InvoiceState open(Long amount, int toleranceBp, SpeedPolicy policy) {
         return InvoiceRules.open(
-                new InvoiceRequest("inv1", "m1", amount, toleranceBp, policy, 100, EXPIRES, MONITORING_ENDS));
+                new InvoiceRequest("inv1", "m1", amount, toleranceBp, policy, 100, EXPIRES, MONITORING_ENDS, null));
+    }
+
+    private static SettlementBooking booked(int postings, long onchain, long lightning) {
+        return new SettlementBooking(postings, onchain, lightning, 0, 0, 0, 0, SettlementBooking.CUSTODY_MODEL);
     }
 
     private static InvoiceState seen(InvoiceState state, PaymentObserved payment) {

@@ -264,7 +264,7 @@ class InvoiceWorkflowSurvivesRestartIT {
     }
 
     private static InvoiceActivities realActivities() {
-        return new InvoiceActivitiesImpl(invoices, ledger, new OutboxInvoiceEventPublisher(invoices));
+        return new InvoiceActivitiesImpl(invoices, dsl, new OutboxInvoiceEventPublisher(invoices));
     }
 
     /** The real activities, counting the settlement postings that reach the ledger. */

@@ -15,6 +15,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.flash.backoffice.db.invoice.InvoiceAdditionalStatus;
 import com.flash.backoffice.db.invoice.InvoiceStatus;
+import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
@@ -196,7 +197,13 @@ class InvoiceWorkflowTest {
         invoice.confirmations(new ConfirmationsChanged("tx1:0", 6));
         assertStatus(awaitRevision(invoice, 3), EXPIRED, PAID_LATE);
         assertStatus(finish(invoice), EXPIRED, PAID_LATE);
-        assertThat(activities.postings()).isEmpty();
+        assertThat(activities.postings())
+                .as("the confirmed payment to the expired invoice, once, to suspense")
+                .singleElement()
+                .satisfies(posting -> {
+                    assertThat(posting.purpose()).isEqualTo(SettlementPosting.Purpose.SUSPENSE);
+                    assertThat(posting.after().onchainPaidToExpiredMsat()).isEqualTo(AMOUNT);
+                });
         assertThat(activities.eventTypes()).contains("InvoicePaidAfterExpiration");
     }
 
@@ -311,8 +318,10 @@ class InvoiceWorkflowTest {
         assertThat(marked.statusReason()).isEqualTo("customer paid fee");
         assertThat(activities.lastSaved().revision()).isEqualTo(marked.revision());
         assertThat(activities.postings())
-                .singleElement()
-                .satisfies(posting -> assertThat(posting.onchainMsat()).isEqualTo(90_000_000L));
+                .extracting(SettlementPosting::purpose, SettlementPosting::onchainMsat)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(SettlementPosting.Purpose.SUSPENSE, 0L),
+                        org.assertj.core.groups.Tuple.tuple(SettlementPosting.Purpose.SETTLEMENT, 90_000_000L));
     }
 
     @Test
@@ -402,7 +411,8 @@ class InvoiceWorkflowTest {
                 policy,
                 100,
                 expiresAt,
-                expiresAt.plus(MONITORING));
+                expiresAt.plus(MONITORING),
+                OnchainCustody.MERCHANT_WALLET);
     }
 
     private InvoiceWorkflow start(InvoiceRequest request) {

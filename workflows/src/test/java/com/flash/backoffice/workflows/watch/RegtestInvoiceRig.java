@@ -11,10 +11,10 @@ import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.invoice.InvoicePayment;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.NewInvoice;
-import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import com.flash.backoffice.db.testsupport.TestDatabase;
@@ -28,6 +28,8 @@ import com.flash.backoffice.workflows.invoice.InvoiceWorker;
 import com.flash.backoffice.workflows.invoice.InvoiceWorkflow;
 import com.flash.backoffice.workflows.invoice.InvoiceWorkflows;
 import com.flash.backoffice.workflows.invoice.OutboxInvoiceEventPublisher;
+import com.flash.backoffice.workflows.lightning.LndLightningNode;
+import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
@@ -57,8 +59,10 @@ final class RegtestInvoiceRig implements AutoCloseable {
     private final TestWorkflowEnvironment temporal;
     private final BitcoinRpcNode bitcoin;
     private final Merchant merchant;
+    private final LndLightningNode flashNode;
 
-    private RegtestInvoiceRig(RegtestNetwork net, String databaseName, String merchantName, String keySeed) {
+    private RegtestInvoiceRig(
+            RegtestNetwork net, String databaseName, String merchantName, String keySeed, OnchainCustody custody) {
         database = TestDatabase.migrated(databaseName);
         dsl = database.dsl();
         merchants = new MerchantRepository(dsl);
@@ -67,8 +71,7 @@ final class RegtestInvoiceRig implements AutoCloseable {
                 TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
         InvoiceWorker.register(
                 temporal.newWorker(InvoiceWorkflow.TASK_QUEUE),
-                new InvoiceActivitiesImpl(
-                        invoices, new LedgerRepository(dsl), new OutboxInvoiceEventPublisher(invoices)));
+                new InvoiceActivitiesImpl(invoices, dsl, new OutboxInvoiceEventPublisher(invoices)));
         temporal.start();
         bitcoin = new BitcoinRpcNode(new BitcoinRpcProperties(
                 URI.create(net.btcdRpcUrl()), net.btcdRpcUser(), net.btcdRpcPassword(), net.btcdRpcCert()));
@@ -84,11 +87,23 @@ final class RegtestInvoiceRig implements AutoCloseable {
                 values.paymentTolerancePct(),
                 values.processingFeePct(),
                 null,
-                values.payoutSchedule()));
+                values.payoutSchedule(),
+                custody));
+        flashNode = new LndLightningNode(new LndProperties(
+                net.merchant().host(),
+                net.merchant().grpcPort(),
+                net.merchant().tlsCert(),
+                net.merchant().adminMacaroon()));
     }
 
     static RegtestInvoiceRig start(RegtestNetwork net, String databaseName, String merchantName, String keySeed) {
-        return new RegtestInvoiceRig(net, databaseName, merchantName, keySeed);
+        return start(net, databaseName, merchantName, keySeed, OnchainCustody.MERCHANT_WALLET);
+    }
+
+    /** {@code custody} FLASH_WALLET: the merchant-side LND plays Flash's node, its wallet gives the addresses. */
+    static RegtestInvoiceRig start(
+            RegtestNetwork net, String databaseName, String merchantName, String keySeed, OnchainCustody custody) {
+        return new RegtestInvoiceRig(net, databaseName, merchantName, keySeed, custody);
     }
 
     DSLContext dsl() {
@@ -113,9 +128,29 @@ final class RegtestInvoiceRig implements AutoCloseable {
 
     /** A BTC invoice of {@code sats}, 15 minutes to pay, monitored for a day, its workflow started. */
     Invoice startInvoice(long sats, SpeedPolicy policy) {
+        Invoice invoice = createInvoice(sats, policy, Duration.ofMinutes(15));
+        InvoiceWorkflows.start(client(), InvoiceRequest.of(invoice));
+        return invoice;
+    }
+
+    /**
+     * As the portal does it: the invoice, its address by the merchant's custody, then its workflow, which carries the
+     * address's custody. Returns the invoice and its address.
+     */
+    InvoiceWithAddress startInvoiceWithAddress(long sats, SpeedPolicy policy, Duration expiry) {
+        Invoice invoice = createInvoice(sats, policy, expiry);
+        InvoiceAddress address =
+                invoiceAddresses().allocate(invoice.id(), invoice.merchantId()).orElseThrow();
+        InvoiceWorkflows.start(client(), InvoiceRequest.of(invoice, address.custody()));
+        return new InvoiceWithAddress(invoice, address);
+    }
+
+    record InvoiceWithAddress(Invoice invoice, InvoiceAddress address) {}
+
+    private Invoice createInvoice(long sats, SpeedPolicy policy, Duration expiry) {
         Instant now = UtcTimestamps.now();
-        Instant expiresAt = now.plus(Duration.ofMinutes(15));
-        Invoice invoice = invoices.create(new NewInvoice(
+        Instant expiresAt = now.plus(expiry);
+        return invoices.create(new NewInvoice(
                 merchant.id(),
                 sats * 1000,
                 "BTC",
@@ -129,16 +164,17 @@ final class RegtestInvoiceRig implements AutoCloseable {
                 now,
                 expiresAt,
                 expiresAt.plus(Duration.ofHours(24))));
-        InvoiceWorkflows.start(client(), InvoiceRequest.of(invoice));
-        return invoice;
     }
 
     String allocateAddress(Invoice invoice) {
-        InvoiceAddress address = new InvoiceAddresses(
-                        merchants, new InvoiceAddressRepository(dsl), ChainNetwork.REGTEST)
+        return invoiceAddresses()
                 .allocate(invoice.id(), invoice.merchantId())
-                .orElseThrow();
-        return address.address();
+                .orElseThrow()
+                .address();
+    }
+
+    private InvoiceAddresses invoiceAddresses() {
+        return new InvoiceAddresses(merchants, new InvoiceAddressRepository(dsl), ChainNetwork.REGTEST, flashNode);
     }
 
     ChainWatcher chainWatcher(String nodeId, String owner) {
@@ -198,6 +234,7 @@ final class RegtestInvoiceRig implements AutoCloseable {
 
     @Override
     public void close() {
+        flashNode.close();
         temporal.close();
         database.close();
     }

@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 
 import com.flash.backoffice.workflows.bitcoin.BitcoinNode;
+import com.flash.backoffice.workflows.bitcoin.ChainNetwork;
+import com.flash.backoffice.workflows.bitcoin.ChainOutput;
 import com.flash.backoffice.workflows.bitcoin.SimulatedBitcoinNode;
 import com.flash.backoffice.workflows.lightning.CreatedInvoice;
 import com.flash.backoffice.workflows.lightning.LightningNode;
 import com.flash.backoffice.workflows.lightning.SimulatedLightningNode;
+import com.flash.backoffice.workflows.lightning.WalletAddressType;
+import java.time.Clock;
 import java.time.Duration;
+import org.bitcoinj.base.AddressParser;
+import org.bitcoinj.base.BitcoinNetwork;
+import org.bitcoinj.base.SegwitAddress;
 import org.junit.jupiter.api.Test;
 
 class SimulatedPaymentsTest {
@@ -27,6 +34,26 @@ class SimulatedPaymentsTest {
         assertThat(chain.transaction(txid).confirmations()).isEqualTo(1);
         assertThat(payments.payLightning(invoice.bolt11()).amountPaidMsat()).isEqualTo(5_000);
         assertThat(lightning.lookup(invoice.paymentHash())).isPresent();
+    }
+
+    @Test
+    void the_simulated_wallet_gives_fresh_valid_addresses_of_its_network_that_simulated_payments_reach() {
+        SimulatedBitcoinNode chain = new SimulatedBitcoinNode();
+        SimulatedLightningNode lightning = new SimulatedLightningNode(Clock.systemUTC(), ChainNetwork.REGTEST);
+        SimulatedPayments payments = new SimulatedPayments(chain, lightning);
+
+        String first = lightning.newAddress(WalletAddressType.WITNESS_PUBKEY_HASH);
+        String second = lightning.newAddress(WalletAddressType.WITNESS_PUBKEY_HASH);
+        String txid = payments.payOnChain(first, 2_500);
+        payments.mine(1);
+
+        assertThat(first).startsWith("bcrt1q").isNotEqualTo(second);
+        assertThat(AddressParser.getDefault(BitcoinNetwork.REGTEST).parseAddress(first))
+                .isInstanceOf(SegwitAddress.class);
+        assertThat(chain.transaction(txid).outputs())
+                .extracting(ChainOutput::address, ChainOutput::amountSat)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(first, 2_500L));
+        assertThat(chain.transaction(txid).confirmations()).isEqualTo(1);
     }
 
     @Test
