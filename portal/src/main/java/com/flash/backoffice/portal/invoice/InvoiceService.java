@@ -12,6 +12,7 @@ import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.NewInvoice;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.rate.ExchangeRate;
 import com.flash.backoffice.db.rate.ExchangeRateRepository;
 import com.flash.backoffice.db.webhook.WebhookDelivery;
@@ -164,7 +165,11 @@ public class InvoiceService {
      * return what exists on a retry. An unreachable Lightning node leaves the invoice payable on chain.
      */
     private void offerPaymentMethods(Invoice invoice) {
-        invoiceAddresses.allocate(invoice.id(), invoice.merchantId());
+        try {
+            invoiceAddresses.allocate(invoice.id(), invoice.merchantId());
+        } catch (LightningNodeException e) {
+            log.warn("Invoice {}: no address of Flash's wallet ({}); Lightning only", invoice.id(), e.getMessage());
+        }
         try {
             lightningInvoices.create(invoice, "Flash invoice " + invoice.id());
         } catch (LightningNodeException e) {
@@ -219,7 +224,22 @@ public class InvoiceService {
     /** Starts the invoice's workflow unless it already runs (a retried create, or a repair after a failure). */
     @PreAuthorize(CREATORS + " or @storePermissions.has(#invoice.merchantId(), 'btcpay.store.cancreateinvoice')")
     public void ensureWorkflow(Invoice invoice) {
-        InvoiceWorkflows.start(workflows, InvoiceRequest.of(invoice));
+        OnchainCustody custody = addresses.custodyOf(invoice.id()).orElse(OnchainCustody.MERCHANT_WALLET);
+        InvoiceWorkflows.start(workflows, InvoiceRequest.of(invoice, custody));
+    }
+
+    /** Asks the invoice's workflow, parked because the ledger refused a posting, to try again; audited. */
+    @PreAuthorize("hasAnyRole('" + StaffRoles.FINANCE + "', '" + StaffRoles.ADMIN + "')")
+    public void retryPosting(String invoiceId) {
+        Invoice invoice =
+                invoices.findById(invoiceId).orElseThrow(() -> new IllegalArgumentException("No invoice " + invoiceId));
+        if (!invoice.needsAttention()) {
+            throw new IllegalArgumentException("Invoice " + invoiceId + " needs no attention.");
+        }
+        transaction.executeWithoutResult(status -> {
+            audit.record("invoice.retry-posting", "invoice", invoiceId, null, null, invoice.attentionReason());
+            InvoiceWorkflows.existing(workflows, invoiceId).retryPosting();
+        });
     }
 
     @PreAuthorize(READERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')")

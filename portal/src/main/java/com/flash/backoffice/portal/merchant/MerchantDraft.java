@@ -1,5 +1,6 @@
 package com.flash.backoffice.portal.merchant;
 
+import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.PayoutSchedule;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import java.math.BigDecimal;
@@ -16,7 +17,68 @@ public record MerchantDraft(
         BigDecimal paymentTolerancePct,
         BigDecimal processingFeePct,
         String payoutDestination,
-        PayoutSchedule payoutSchedule) {
+        PayoutSchedule payoutSchedule,
+        OnchainCustody onchainCustody) {
+
+    /** A draft of a merchant whose on-chain payments go to its own wallet (the default custody). */
+    public MerchantDraft(
+            String name,
+            String defaultCurrency,
+            String derivationScheme,
+            String lightningConnection,
+            SpeedPolicy speedPolicy,
+            Integer invoiceExpiryMinutes,
+            Integer monitoringMinutes,
+            BigDecimal paymentTolerancePct,
+            BigDecimal processingFeePct,
+            String payoutDestination,
+            PayoutSchedule payoutSchedule) {
+        this(
+                name,
+                defaultCurrency,
+                derivationScheme,
+                lightningConnection,
+                speedPolicy,
+                invoiceExpiryMinutes,
+                monitoringMinutes,
+                paymentTolerancePct,
+                processingFeePct,
+                payoutDestination,
+                payoutSchedule,
+                OnchainCustody.MERCHANT_WALLET);
+    }
+
+    public MerchantDraft withOnchainCustody(OnchainCustody custody) {
+        return new MerchantDraft(
+                name,
+                defaultCurrency,
+                derivationScheme,
+                lightningConnection,
+                speedPolicy,
+                invoiceExpiryMinutes,
+                monitoringMinutes,
+                paymentTolerancePct,
+                processingFeePct,
+                payoutDestination,
+                payoutSchedule,
+                custody);
+    }
+
+    public MerchantDraft withDerivationScheme(String scheme) {
+        return new MerchantDraft(
+                name,
+                defaultCurrency,
+                scheme,
+                lightningConnection,
+                speedPolicy,
+                invoiceExpiryMinutes,
+                monitoringMinutes,
+                paymentTolerancePct,
+                processingFeePct,
+                payoutDestination,
+                payoutSchedule,
+                onchainCustody);
+    }
 
     public MerchantDraft withName(String newName) {
         return new MerchantDraft(
@@ -30,7 +92,8 @@ public record MerchantDraft(
                 paymentTolerancePct,
                 processingFeePct,
                 payoutDestination,
-                payoutSchedule);
+                payoutSchedule,
+                onchainCustody);
     }
 
     public static MerchantDraft defaults() {

@@ -31,6 +31,8 @@ final class MerchantRules {
         }
         currencyError(draft.defaultCurrency()).ifPresent(e -> errors.put(MerchantField.DEFAULT_CURRENCY, e));
         Optional<String> address = Optional.empty();
+        // a Flash-wallet merchant needs no key (Flash's wallet gives its addresses); one given is kept for a switch
+        // back
         if (!trimmed(draft.derivationScheme()).isEmpty()) {
             try {
                 address = Optional.of(ExtendedPublicKeys.parse(draft.derivationScheme(), network)
@@ -54,6 +56,9 @@ final class MerchantRules {
         percentError(draft.processingFeePct()).ifPresent(e -> errors.put(MerchantField.PROCESSING_FEE_PCT, e));
         if (trimmed(draft.payoutDestination()).length() > 500) {
             errors.put(MerchantField.PAYOUT_DESTINATION, "At most 500 characters.");
+        }
+        if (draft.onchainCustody() == null) {
+            errors.put(MerchantField.ONCHAIN_CUSTODY, "Choose who holds the coins of on-chain payments.");
         }
         if (draft.payoutSchedule() == null) {
             errors.put(MerchantField.PAYOUT_SCHEDULE, "Choose a payout schedule.");

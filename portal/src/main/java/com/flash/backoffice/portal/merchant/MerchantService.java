@@ -1,16 +1,21 @@
 package com.flash.backoffice.portal.merchant;
 
+import com.flash.backoffice.db.ledger.AccountBalance;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
+import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantNameTakenException;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.MerchantUpdateResult;
 import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.money.Msat;
 import com.flash.backoffice.portal.api.ApiLinks;
 import com.flash.backoffice.portal.audit.AuditService;
 import com.flash.backoffice.portal.paybutton.PayButtonSnippet;
 import com.flash.backoffice.portal.security.StaffRoles;
 import com.flash.backoffice.workflows.bitcoin.BitcoinProperties;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,12 +36,32 @@ public class MerchantService {
     private final BitcoinProperties bitcoin;
 
     private final ApiLinks links;
+    private final LedgerRepository ledger;
 
-    MerchantService(MerchantRepository merchants, AuditService audit, BitcoinProperties bitcoin, ApiLinks links) {
+    MerchantService(
+            MerchantRepository merchants,
+            AuditService audit,
+            BitcoinProperties bitcoin,
+            ApiLinks links,
+            LedgerRepository ledger) {
         this.merchants = merchants;
         this.audit = audit;
         this.bitcoin = bitcoin;
         this.links = links;
+        this.ledger = ledger;
+    }
+
+    /** The merchant's balances from its ledger accounts (zero for accounts nothing was posted to yet). */
+    @PreAuthorize(READERS)
+    public MerchantBalances balances(String merchantId) {
+        Map<String, Msat> byCode = new HashMap<>();
+        for (AccountBalance account : ledger.merchantAccountBalances(merchantId)) {
+            byCode.put(account.code(), account.balanceMsat());
+        }
+        return new MerchantBalances(
+                byCode.getOrDefault(ChartOfAccounts.merchantBalance(merchantId).code(), Msat.ZERO),
+                byCode.getOrDefault(ChartOfAccounts.feesReceivable(merchantId).code(), Msat.ZERO),
+                Msat.ZERO);
     }
 
     /** BTCPay's "Allow anyone to create invoice", which the pay button needs. */
@@ -158,7 +183,8 @@ public class MerchantService {
                 draft.paymentTolerancePct(),
                 draft.processingFeePct(),
                 blankToNull(draft.payoutDestination()),
-                draft.payoutSchedule());
+                draft.payoutSchedule(),
+                draft.onchainCustody());
     }
 
     private static String blankToNull(String value) {

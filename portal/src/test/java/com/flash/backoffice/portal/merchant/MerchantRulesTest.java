@@ -2,6 +2,7 @@ package com.flash.backoffice.portal.merchant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.workflows.bitcoin.ChainNetwork;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,18 @@ class MerchantRulesTest {
     void the_defaults_are_valid_without_a_key() {
         MerchantDraft draft = with("USD", BigDecimal.ZERO, 1440, "");
         assertThat(MerchantRules.check(draft, ChainNetwork.MAINNET).errors()).isEmpty();
+    }
+
+    @Test
+    void a_flash_wallet_merchant_needs_no_key_but_every_merchant_needs_a_custody() {
+        MerchantDraft custodial =
+                MerchantDraft.defaults().withName("Shop").withOnchainCustody(OnchainCustody.FLASH_WALLET);
+
+        assertThat(MerchantRules.check(custodial, ChainNetwork.MAINNET).errors())
+                .isEmpty();
+        assertThat(MerchantRules.check(custodial.withOnchainCustody(null), ChainNetwork.MAINNET)
+                        .errors())
+                .containsEntry(MerchantField.ONCHAIN_CUSTODY, "Choose who holds the coins of on-chain payments.");
     }
 
     @Test

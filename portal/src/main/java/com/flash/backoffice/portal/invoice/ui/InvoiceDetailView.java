@@ -43,6 +43,7 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
     private final InvoiceService invoices;
     private final boolean canMark;
     private final boolean canCreate;
+    private final boolean canRetryPosting;
     private String invoiceId;
 
     InvoiceDetailView(InvoiceService invoices, CurrentUser currentUser) {
@@ -53,6 +54,10 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
                 .orElse(false);
         this.canCreate =
                 canMark || currentUser.get().map(staff -> staff.has(Role.ADMIN)).orElse(false);
+        this.canRetryPosting = currentUser
+                .get()
+                .map(staff -> staff.has(Role.FINANCE) || staff.has(Role.ADMIN))
+                .orElse(false);
     }
 
     @Override
@@ -83,6 +88,9 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
                 new Paragraph("Created " + invoice.createdAt() + " · expires " + invoice.expiresAt()
                         + " · monitored until " + invoice.monitoringUntil()),
                 new Anchor("workflows/invoice-" + invoice.id(), "Workflow and its history"));
+        if (invoice.needsAttention()) {
+            add(attention(invoice));
+        }
         var destinations = invoices.paymentDestinations(invoice.id());
         add(new Paragraph("On-chain address: "
                 + (destinations.address() == null ? "none (no watch-only key)" : destinations.address())));
@@ -214,6 +222,25 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
         grid.setItems(invoices.events(invoiceId));
         grid.setAllRowsVisible(true);
         return grid;
+    }
+
+    /** The ledger refused a posting: the workflow waits; FINANCE or ADMIN ask it to try again once it is fixed. */
+    private HorizontalLayout attention(Invoice invoice) {
+        Span label = new Span("Needs attention: the ledger refused a posting (" + invoice.attentionReason()
+                + "). It is retried hourly.");
+        label.setId("invoice-needs-attention");
+        label.getElement().getThemeList().add("badge error");
+        HorizontalLayout row = new HorizontalLayout(label);
+        if (canRetryPosting) {
+            Button retry = new Button("Retry posting", click -> {
+                invoices.retryPosting(invoiceId);
+                Notification.show("Asked the invoice's workflow to post again.");
+                render();
+            });
+            retry.setId("retry-posting");
+            row.add(retry);
+        }
+        return row;
     }
 
     private Button markButton(MarkTarget target) {

@@ -98,6 +98,9 @@ class InvoicesView extends VerticalLayout {
                 .setHeader("Order");
         grid.addColumn(invoice -> invoice.status().btcpayName()).setHeader("Status");
         grid.addColumn(invoice -> invoice.additionalStatus().btcpayName()).setHeader("Additional");
+        grid.addColumn(invoice -> invoice.needsAttention() ? "Needs attention" : "")
+                .setHeader("Attention")
+                .setAutoWidth(true);
         grid.addColumn(InvoiceFormat::amount).setHeader("Amount").setTextAlign(ColumnTextAlign.END);
         grid.addColumn(invoice -> InvoiceFormat.btc(invoice.paidMsat()))
                 .setHeader("Paid (BTC)")

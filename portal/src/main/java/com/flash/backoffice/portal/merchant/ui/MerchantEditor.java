@@ -1,8 +1,11 @@
 package com.flash.backoffice.portal.merchant.ui;
 
 import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.PayoutSchedule;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
+import com.flash.backoffice.db.money.Msat;
+import com.flash.backoffice.portal.merchant.MerchantBalances;
 import com.flash.backoffice.portal.merchant.MerchantDraft;
 import com.flash.backoffice.portal.merchant.MerchantField;
 import com.flash.backoffice.portal.merchant.MerchantSaveResult;
@@ -49,6 +52,8 @@ class MerchantEditor extends Dialog {
     final BigDecimalField fee = new BigDecimalField("Processing fee (%)");
     final TextField payoutDestination = new TextField("Payout destination");
     final Select<PayoutSchedule> payoutSchedule = new Select<>();
+    final Select<OnchainCustody> onchainCustody = new Select<>();
+    final Span balances = new Span();
     final Button save = new Button("Save");
     private final Map<MerchantField, HasValidation> fields = new EnumMap<>(MerchantField.class);
 
@@ -73,7 +78,10 @@ class MerchantEditor extends Dialog {
                 tolerance,
                 fee,
                 payoutDestination,
-                payoutSchedule);
+                payoutSchedule,
+                onchainCustody,
+                balances);
+        form.setColspan(balances, 2);
         form.setColspan(derivationScheme, 2);
         form.setColspan(firstAddress, 2);
         add(form);
@@ -115,6 +123,14 @@ class MerchantEditor extends Dialog {
         payoutSchedule.setId("merchant-payout-schedule");
         payoutSchedule.setLabel("Payout schedule");
         payoutSchedule.setItems(PayoutSchedule.values());
+        onchainCustody.setId("merchant-onchain-custody");
+        onchainCustody.setLabel("On-chain payments go to");
+        onchainCustody.setItems(OnchainCustody.values());
+        onchainCustody.setItemLabelGenerator(custody -> switch (custody) {
+            case MERCHANT_WALLET -> "The merchant's wallet (its watch-only key; Flash books only its fee)";
+            case FLASH_WALLET -> "Flash's wallet (custodial; no key needed, Flash owes the merchant)";
+        });
+        balances.setId("merchant-balances");
 
         fields.put(MerchantField.NAME, name);
         fields.put(MerchantField.DEFAULT_CURRENCY, currency);
@@ -127,6 +143,7 @@ class MerchantEditor extends Dialog {
         fields.put(MerchantField.PROCESSING_FEE_PCT, fee);
         fields.put(MerchantField.PAYOUT_DESTINATION, payoutDestination);
         fields.put(MerchantField.PAYOUT_SCHEDULE, payoutSchedule);
+        fields.put(MerchantField.ONCHAIN_CUSTODY, onchainCustody);
     }
 
     private void fill(Merchant merchant) {
@@ -143,7 +160,8 @@ class MerchantEditor extends Dialog {
                         merchant.paymentTolerancePct(),
                         merchant.processingFeePct(),
                         merchant.payoutDestination(),
-                        merchant.payoutSchedule());
+                        merchant.payoutSchedule(),
+                        merchant.onchainCustody());
         name.setValue(nullToEmpty(draft.name()));
         currency.setValue(draft.defaultCurrency());
         derivationScheme.setValue(nullToEmpty(draft.derivationScheme()));
@@ -155,6 +173,17 @@ class MerchantEditor extends Dialog {
         fee.setValue(draft.processingFeePct());
         payoutDestination.setValue(nullToEmpty(draft.payoutDestination()));
         payoutSchedule.setValue(draft.payoutSchedule());
+        onchainCustody.setValue(draft.onchainCustody());
+        if (merchant != null) {
+            MerchantBalances money = service.balances(merchant.id());
+            balances.setText("From the ledger — custodial balance " + btc(money.custodialBalance())
+                    + ", fees receivable " + btc(money.feesReceivable()) + ", reserved " + btc(money.reserved())
+                    + ", payable " + btc(money.payable()));
+        }
+    }
+
+    private static String btc(Msat amount) {
+        return amount.toBtcString() + " BTC";
     }
 
     MerchantDraft draft() {
@@ -169,7 +198,8 @@ class MerchantEditor extends Dialog {
                 tolerance.getValue(),
                 fee.getValue(),
                 payoutDestination.getValue(),
-                payoutSchedule.getValue());
+                payoutSchedule.getValue(),
+                onchainCustody.getValue());
     }
 
     private void preview() {

@@ -9,8 +9,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.audit.AuditQuery;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
+import com.flash.backoffice.db.ledger.JournalEntry;
+import com.flash.backoffice.db.ledger.JournalLine;
+import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.merchant.OnchainCustody;
+import com.flash.backoffice.db.money.Msat;
 import com.flash.backoffice.portal.merchant.MerchantDraft;
 import com.flash.backoffice.portal.merchant.MerchantSaveResult;
 import com.flash.backoffice.portal.merchant.MerchantService;
@@ -23,11 +29,14 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,6 +62,9 @@ class MerchantFormIT {
 
     @Autowired
     MerchantService merchantService;
+
+    @Autowired
+    LedgerRepository ledger;
 
     @AfterEach
     void close() {
@@ -143,6 +155,80 @@ class MerchantFormIT {
             assertThat(entry.beforeJson()).isNull();
             assertThat(entry.afterJson()).contains(name);
         });
+    }
+
+    @Test
+    void a_flash_wallet_merchant_needs_no_key_and_the_custody_change_is_audited() {
+        KaribuSpring.openAs(context, "admin", Role.ADMIN);
+        var created = (MerchantSaveResult.Saved) merchantService.create(MerchantDraft.defaults()
+                .withName("Custody " + UUID.randomUUID())
+                .withDerivationScheme(BIP84_ZPUB));
+        assertThat(created.merchant().onchainCustody()).isEqualTo(OnchainCustody.MERCHANT_WALLET);
+        openEditor(created.merchant());
+
+        _setValue(_get(TextArea.class, spec -> spec.withId("merchant-xpub")), "");
+        _setValue(_get(Select.class, spec -> spec.withId("merchant-onchain-custody")), OnchainCustody.FLASH_WALLET);
+        _click(_get(Button.class, spec -> spec.withId("save-merchant")));
+
+        assertThat(_find(Dialog.class)).isEmpty();
+        var after = merchants.findById(created.merchant().id()).orElseThrow();
+        assertThat(after.onchainCustody()).isEqualTo(OnchainCustody.FLASH_WALLET);
+        assertThat(after.derivationScheme()).isNull();
+        var audit = auditLog.find(new AuditQuery("admin", "merchant.update", null, null, 0, 50));
+        assertThat(audit).anySatisfy(entry -> {
+            assertThat(entry.targetId()).isEqualTo(after.id());
+            assertThat(entry.beforeJson()).contains("\"onchainCustody\":\"MERCHANT_WALLET\"");
+            assertThat(entry.afterJson()).contains("\"onchainCustody\":\"FLASH_WALLET\"");
+        });
+    }
+
+    @Test
+    void a_merchant_without_a_custody_choice_gets_a_field_message_and_nothing_is_saved() {
+        openNewMerchantFormAsAdmin();
+        int merchantsBefore = merchants.count(null);
+        _setValue(_get(TextField.class, spec -> spec.withId("merchant-name")), "No custody " + UUID.randomUUID());
+
+        _setValue(_get(Select.class, spec -> spec.withId("merchant-onchain-custody")), null);
+        _click(_get(Button.class, spec -> spec.withId("save-merchant")));
+
+        assertThat(_get(Select.class, spec -> spec.withId("merchant-onchain-custody"))
+                        .getErrorMessage())
+                .isEqualTo("Choose who holds the coins of on-chain payments.");
+        assertThat(merchants.count(null)).isEqualTo(merchantsBefore);
+    }
+
+    @Test
+    void the_merchant_page_shows_its_balances_from_the_ledger() {
+        KaribuSpring.openAs(context, "admin", Role.ADMIN);
+        var created = (MerchantSaveResult.Saved)
+                merchantService.create(MerchantDraft.defaults().withName("Balances " + UUID.randomUUID()));
+        String id = created.merchant().id();
+        ledger.createAccount(ChartOfAccounts.merchantBalance(id));
+        ledger.createAccount(ChartOfAccounts.feesReceivable(id));
+        ledger.post(new JournalEntry(
+                "merchant-form-it-" + id,
+                "a custodial settlement and a fee owed",
+                Instant.now(),
+                List.of(
+                        JournalLine.debit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofSats(100_000)),
+                        JournalLine.debit(ChartOfAccounts.feesReceivable(id).code(), Msat.ofSats(500)),
+                        JournalLine.credit(ChartOfAccounts.merchantBalance(id).code(), Msat.ofSats(99_000)),
+                        JournalLine.credit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofSats(1_500)))));
+
+        openEditor(created.merchant());
+
+        assertThat(merchantService.balances(id).payable()).isEqualTo(Msat.ofSats(98_500));
+        assertThat(_get(Span.class, spec -> spec.withId("merchant-balances")).getText())
+                .isEqualTo("From the ledger — custodial balance 0.00099000 BTC, fees receivable 0.00000500 BTC,"
+                        + " reserved 0.00000000 BTC, payable 0.00098500 BTC");
+    }
+
+    private void openEditor(Merchant merchant) {
+        UI.getCurrent().navigate("merchants");
+        _setValue(_get(TextField.class, spec -> spec.withId("merchant-filter")), merchant.name());
+        @SuppressWarnings("unchecked")
+        Grid<Merchant> grid = _get(Grid.class, spec -> spec.withId("merchant-grid"));
+        GridKt._clickItem(grid, 0, 1, false, false, false, false);
     }
 
     @Test
