@@ -347,6 +347,71 @@ class LedgerReportsIT {
     }
 
     @Test
+    void trial_balance_and_merchant_statement_agree_with_the_custody_accounts() throws IOException {
+        LedgerRepository ledger = new LedgerRepository(dsl);
+        String carol = new MerchantRepository(dsl)
+                .create(NewMerchant.withDefaults("Carol's Custody Corner", "EUR"))
+                .id();
+        String liability = ChartOfAccounts.merchantBalance(carol).code();
+        String receivable = ChartOfAccounts.feesReceivable(carol).code();
+        ledger.createAccount(ChartOfAccounts.merchantBalance(carol));
+        ledger.createAccount(ChartOfAccounts.feesReceivable(carol));
+        // the three settlement shapes of the custody table, after the seeded period so no other test sees them
+        ledger.post(entry(
+                "custody-lightning",
+                "Lightning: Flash's asset, owed to the merchant",
+                "2025-03-10T10:00:00Z",
+                debit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofMsat(50_000_000)),
+                credit(liability, Msat.ofMsat(49_500_000)),
+                credit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofMsat(500_000))));
+        ledger.post(entry(
+                "custody-merchant-wallet",
+                "On-chain to the merchant's wallet: the fee it owes",
+                "2025-03-10T11:00:00Z",
+                debit(receivable, Msat.ofMsat(300_000)),
+                credit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofMsat(300_000))));
+        ledger.post(entry(
+                "custody-flash-wallet",
+                "On-chain to Flash's wallet, overpaid",
+                "2025-03-10T12:00:00Z",
+                debit(ChartOfAccounts.ONCHAIN_ASSETS.code(), Msat.ofMsat(21_000_000)),
+                credit(liability, Msat.ofMsat(19_800_000)),
+                credit(ChartOfAccounts.UNALLOCATED_RECEIPTS.code(), Msat.ofMsat(1_000_000)),
+                credit(ChartOfAccounts.PROCESSING_FEE_REVENUE.code(), Msat.ofMsat(200_000))));
+        Instant april = Instant.parse("2025-04-01T00:00:00Z");
+
+        ExportedReport trial = export(LedgerReports.TRIAL_BALANCE, ReportCriteria.asOf(april), ReportFormat.CSV);
+        ExportedReport statement = export(
+                LedgerReports.MERCHANT_STATEMENT,
+                ReportCriteria.period(TO, april).forMerchant(carol),
+                ReportFormat.CSV);
+
+        ReportTotals totals = trial.result().totals();
+        assertThat(totals.msat(TrialBalanceQuery.DEBITS)).isEqualTo(totals.msat(TrialBalanceQuery.CREDITS));
+        assertThat(totals.msat(TrialBalanceQuery.DEBIT_BALANCES))
+                .isEqualTo(totals.msat(TrialBalanceQuery.CREDIT_BALANCES));
+        List<CSVRecord> accounts = table(trial.csv(), "Account");
+        assertThat(accounts)
+                .filteredOn(r -> r.get(0).equals(liability))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.get(2)).isEqualTo("LIABILITY");
+                    assertThat(r.get(6)).isEqualTo(btc(BigDecimal.valueOf(69_300_000L)));
+                });
+        assertThat(accounts)
+                .filteredOn(r -> r.get(0).equals(receivable))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.get(2)).isEqualTo("ASSET");
+                    assertThat(r.get(5)).as("debit balance").isEqualTo(btc(BigDecimal.valueOf(300_000L)));
+                });
+        assertThat(statement.result().totals().msat(MerchantStatementQuery.OPENING))
+                .isZero();
+        assertThat(statement.result().totals().msat(MerchantStatementQuery.CLOSING))
+                .isEqualTo(69_300_000L);
+    }
+
+    @Test
     void trial_balance_shows_fiat_at_the_booking_rate_per_currency_next_to_btc() throws IOException {
         ExportedReport csv = export(LedgerReports.TRIAL_BALANCE, ReportCriteria.asOf(TO), ReportFormat.CSV);
         List<CSVRecord> records = csv.csv();
