@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.audit.AuditQuery;
+import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.invoice.InvoiceAdditionalStatus;
 import com.flash.backoffice.db.invoice.InvoiceQuery;
@@ -15,9 +16,12 @@ import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.InvoiceStateUpdate;
 import com.flash.backoffice.db.invoice.InvoiceStatus;
 import com.flash.backoffice.db.invoice.NewInvoice;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
+import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.PayoutSchedule;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.webhook.WebhookDelivery;
@@ -80,6 +84,12 @@ class InvoicesIT {
 
     @Autowired
     WebhookRepository webhooks;
+
+    @Autowired
+    LedgerRepository ledger;
+
+    @Autowired
+    InvoiceAddressRepository addresses;
 
     private static final String ZPUB =
             "zpub6rFR7y4Q2AijBEqTUquhVz398htDFrtymD9xYYfG1m4wAcvPhXNfE3EfH1r1ADqtfSdVCToUG868RvUUkgDKf31mGDtKsAYz2oz2AGutZYs";
@@ -213,6 +223,76 @@ class InvoicesIT {
 
         eventually(() -> invoices.findById(invoice.id()).orElseThrow().status() == InvoiceStatus.SETTLED);
         assertThat(invoices.findById(invoice.id()).orElseThrow().paidMsat()).isEqualTo(2_500_000L);
+    }
+
+    @Test
+    void a_flash_wallet_merchants_invoice_is_paid_to_flashs_wallet_and_booked_as_flashs_asset() {
+        merchant = merchants.create(NewMerchant.withDefaults("Custodial shop " + UUID.randomUUID(), "USD")
+                .withOnchainCustody(OnchainCustody.FLASH_WALLET));
+        String liability = ChartOfAccounts.merchantBalance(merchant.id()).code();
+        long onchainBefore = ledger.accountBalance(ChartOfAccounts.ONCHAIN_ASSETS.code())
+                .orElseThrow()
+                .balanceMsat()
+                .msat();
+        KaribuSpring.openAs(context, "support", Role.SUPPORT);
+        fillNewInvoice("2500", "SATS", "");
+        var invoice = invoices.find(new InvoiceQuery(merchant.id(), null, null, null, null, 0, 1))
+                .getFirst();
+        assertThat(addresses.findByInvoice(invoice.id()).orElseThrow().custody())
+                .as("no watch-only key needed: an address of Flash's wallet")
+                .isEqualTo(OnchainCustody.FLASH_WALLET);
+        eventually(() -> InvoiceWorkflows.existing(workflowClient, invoice.id()).state() != null);
+        assertThat(InvoiceWorkflows.existing(workflowClient, invoice.id())
+                        .state()
+                        .terms()
+                        .onchainCustody())
+                .isEqualTo(OnchainCustody.FLASH_WALLET);
+
+        _click(_get(Button.class, spec -> spec.withId("simulate-onchain")));
+        _click(_get(Button.class, spec -> spec.withId("simulate-block")));
+
+        eventually(() -> invoices.findById(invoice.id()).orElseThrow().status() == InvoiceStatus.SETTLED);
+        eventually(() -> ledger.accountBalance(liability).isPresent());
+        assertThat(ledger.accountBalance(liability).orElseThrow().balanceMsat().msat())
+                .isEqualTo(2_500_000L - 25_000L);
+        assertThat(ledger.accountBalance(ChartOfAccounts.ONCHAIN_ASSETS.code())
+                                .orElseThrow()
+                                .balanceMsat()
+                                .msat()
+                        - onchainBefore)
+                .isEqualTo(2_500_000L);
+    }
+
+    @Test
+    void an_invoice_needing_attention_is_flagged_and_finance_retries_its_posting_audited() {
+        KaribuSpring.openAs(context, "support", Role.SUPPORT);
+        Invoice invoice = invoices.create(storedInvoice("attention-1", Instant.now()));
+        invoiceService.ensureWorkflow(invoice);
+        eventually(() -> InvoiceWorkflows.existing(workflowClient, invoice.id()).state() != null);
+        invoices.saveState(new InvoiceStateUpdate(
+                invoice.id(),
+                5,
+                InvoiceStatus.SETTLED,
+                InvoiceAdditionalStatus.NONE,
+                1_000_000L,
+                null,
+                List.of(),
+                "{}",
+                "invoice-" + invoice.id() + "-settlement: refused"));
+
+        UI.getCurrent().navigate("invoices/" + invoice.id());
+        assertThat(_get(Span.class, spec -> spec.withId("invoice-needs-attention"))
+                        .getText())
+                .contains("refused");
+        assertThat(_find(Button.class, spec -> spec.withId("retry-posting"))).isEmpty();
+        KaribuSpring.close();
+
+        KaribuSpring.openAs(context, "finance", Role.FINANCE);
+        UI.getCurrent().navigate("invoices/" + invoice.id());
+        _click(_get(Button.class, spec -> spec.withId("retry-posting")));
+
+        assertThat(auditLog.find(new AuditQuery("finance", "invoice.retry-posting", null, null, 0, 50)))
+                .anySatisfy(entry -> assertThat(entry.targetId()).isEqualTo(invoice.id()));
     }
 
     @Test
