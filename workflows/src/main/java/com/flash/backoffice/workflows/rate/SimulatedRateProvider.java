@@ -1,7 +1,9 @@
 package com.flash.backoffice.workflows.rate;
 
 import java.math.BigDecimal;
+import java.util.Collections;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Development only: fixed prices for a few currencies, for the embedded default that has no internet. Announced
@@ -11,10 +13,10 @@ public final class SimulatedRateProvider implements RateProvider {
 
     public static final String NAME = "simulated";
 
-    static final Map<String, BigDecimal> PRICES = Map.of(
+    static final Map<String, BigDecimal> PRICES = Collections.unmodifiableMap(new TreeMap<>(Map.of(
             "USD", new BigDecimal("100000.00"),
             "EUR", new BigDecimal("92000.00"),
-            "GBP", new BigDecimal("79000.00"));
+            "GBP", new BigDecimal("79000.00"))));
 
     @Override
     public String name() {
