@@ -12,7 +12,6 @@ import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.NewInvoice;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
-import com.flash.backoffice.db.rate.ExchangeRate;
 import com.flash.backoffice.db.rate.ExchangeRateRepository;
 import com.flash.backoffice.db.webhook.WebhookDelivery;
 import com.flash.backoffice.db.webhook.WebhookRepository;
@@ -27,6 +26,7 @@ import com.flash.backoffice.workflows.invoice.MarkResult;
 import com.flash.backoffice.workflows.invoice.MarkTarget;
 import com.flash.backoffice.workflows.lightning.LightningInvoices;
 import com.flash.backoffice.workflows.lightning.LightningNodeException;
+import com.flash.backoffice.workflows.rate.RateProperties;
 import com.flash.backoffice.workflows.watch.SimulatedPayments;
 import com.flash.backoffice.workflows.webhook.WebhookDeliveries;
 import io.temporal.client.WorkflowClient;
@@ -58,6 +58,7 @@ public class InvoiceService {
     private final InvoiceRepository invoices;
     private final MerchantRepository merchants;
     private final ExchangeRateRepository rates;
+    private final RateProperties rateProperties;
     private final WorkflowClient workflows;
     private final TransactionTemplate transaction;
     private final AuditService audit;
@@ -74,6 +75,7 @@ public class InvoiceService {
             InvoiceRepository invoices,
             MerchantRepository merchants,
             ExchangeRateRepository rates,
+            RateProperties rateProperties,
             WorkflowClient workflows,
             TransactionTemplate transaction,
             AuditService audit,
@@ -87,6 +89,7 @@ public class InvoiceService {
         this.invoices = invoices;
         this.merchants = merchants;
         this.rates = rates;
+        this.rateProperties = rateProperties;
         this.workflows = workflows;
         this.transaction = transaction;
         this.audit = audit;
@@ -126,8 +129,11 @@ public class InvoiceService {
         if (merchant.isEmpty()) {
             return new InvoiceCreateResult.MerchantNotFound();
         }
+        Instant pricedAt = clock.instant();
         InvoiceTerms.Resolved terms = InvoiceTerms.resolve(
-                merchant.get(), draft, currency -> rates.current(currency).map(ExchangeRate::btcPrice));
+                merchant.get(),
+                draft,
+                currency -> InvoicePricing.FiatRate.of(rates.current(currency), pricedAt, rateProperties.maxAge()));
         if (!terms.errors().isEmpty()) {
             return new InvoiceCreateResult.Invalid(terms.errors());
         }

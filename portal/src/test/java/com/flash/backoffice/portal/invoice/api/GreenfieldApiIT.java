@@ -17,16 +17,22 @@ import com.flash.backoffice.db.apikey.ApiKeyRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.rate.ExchangeRate;
+import com.flash.backoffice.db.rate.ExchangeRateRepository;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
 import com.sun.net.httpserver.HttpServer;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.hamcrest.Matchers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +60,7 @@ class GreenfieldApiIT {
     private final DSLContext dsl;
     private final ApiKeyRepository keys;
     private final MerchantRepository merchants;
+    private final ExchangeRateRepository rates;
 
     private Merchant store;
     private Merchant otherStore;
@@ -63,13 +70,15 @@ class GreenfieldApiIT {
             @Autowired WebApplicationContext context,
             @Autowired DSLContext dsl,
             @Autowired ApiKeyRepository keys,
-            @Autowired MerchantRepository merchants) {
+            @Autowired MerchantRepository merchants,
+            @Autowired ExchangeRateRepository rates) {
         this.mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(springSecurity())
                 .build();
         this.dsl = dsl;
         this.keys = keys;
         this.merchants = merchants;
+        this.rates = rates;
     }
 
     @BeforeEach
@@ -252,6 +261,36 @@ class GreenfieldApiIT {
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("invalid-json"));
         assertThat(rows()).isEqualTo(before);
+    }
+
+    @Test
+    void a_fiat_invoice_is_refused_422_with_the_reason_while_the_newest_rate_is_older_than_the_maximum_age()
+            throws Exception {
+        rates.record(new ExchangeRate(
+                "NOK",
+                new BigDecimal("1050000"),
+                "median of kraken,coingecko",
+                null,
+                "rate-fetcher",
+                Instant.now().minus(Duration.ofMinutes(11))));
+        String body = "{\"amount\":\"100\",\"currency\":\"NOK\"}";
+
+        call(post(invoices(store.id())).content(body), fullKey)
+                .andExpect(status().is(422))
+                .andExpect(jsonPath("$[0].path").value("currency"))
+                .andExpect(jsonPath("$[0].message")
+                        .value(Matchers.startsWith(
+                                "The newest NOK exchange rate is 11 minutes old" + " (median of kraken,coingecko, ")))
+                .andExpect(jsonPath("$[0].message")
+                        .value(Matchers.endsWith("older than the 10 minutes allowed: the rate sources"
+                                + " are failing; FINANCE may set a manual rate.")));
+        assertThat(dsl.fetchCount(INVOICE, INVOICE.MERCHANT_ID.eq(store.id()))).isZero();
+
+        rates.record(new ExchangeRate("NOK", new BigDecimal("1050000"), "kraken", null, "rate-fetcher", Instant.now()));
+        call(post(invoices(store.id())).content(body), fullKey)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.currency").value("NOK"));
+        assertThat(dsl.fetchCount(INVOICE, INVOICE.MERCHANT_ID.eq(store.id()))).isOne();
     }
 
     @Test

@@ -160,6 +160,7 @@ class InvoicesIT {
         UI.getCurrent().navigate("rates");
         _setValue(_get(TextField.class, spec -> spec.withId("rate-currency")), currency);
         _setValue(_get(BigDecimalField.class, spec -> spec.withId("rate-price")), new BigDecimal("50000"));
+        _setValue(_get(TextField.class, spec -> spec.withId("rate-reason")), "no source quotes CHF");
         _click(_get(Button.class, spec -> spec.withId("rate-save")));
         fillNewInvoice("12.50", currency, "");
 
