@@ -5,6 +5,7 @@ import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.InvoiceLightning;
 import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoiceAdditionalStatus;
 import com.flash.backoffice.db.invoice.InvoiceEvent;
 import com.flash.backoffice.db.invoice.InvoicePayment;
 import com.flash.backoffice.db.invoice.InvoiceQuery;
@@ -36,6 +37,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -109,7 +111,29 @@ public class InvoiceService {
      */
     @PreAuthorize(CREATORS + " or @storePermissions.has(#merchantId, 'btcpay.store.cancreateinvoice')")
     public InvoiceCreateResult create(String merchantId, InvoiceDraft draft) {
-        return createInvoice(merchantId, draft);
+        return createInvoice(merchantId, draft, stored -> {});
+    }
+
+    /**
+     * As {@link #create(String, InvoiceDraft)}, and runs {@code alsoInTransaction} with the stored invoice in the
+     * transaction that stores it (the API records the invoice under the request's Idempotency-Key there).
+     */
+    @PreAuthorize(CREATORS + " or @storePermissions.has(#merchantId, 'btcpay.store.cancreateinvoice')")
+    public InvoiceCreateResult create(String merchantId, InvoiceDraft draft, Consumer<Invoice> alsoInTransaction) {
+        return createInvoice(merchantId, draft, alsoInTransaction);
+    }
+
+    /**
+     * Finishes the creation of a stored invoice whose request failed after the row committed: its payment
+     * methods and its workflow, each of which returns what exists when it ran before.
+     */
+    @PreAuthorize(CREATORS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.cancreateinvoice')")
+    public Invoice finishCreation(String invoiceId) {
+        Invoice invoice =
+                invoices.findById(invoiceId).orElseThrow(() -> new IllegalArgumentException("No invoice " + invoiceId));
+        offerPaymentMethods(invoice);
+        ensureWorkflow(invoice);
+        return invoice;
     }
 
     /**
@@ -121,10 +145,11 @@ public class InvoiceService {
         if (merchantId == null || !merchants.anyoneCanCreateInvoice(merchantId)) {
             return new InvoiceCreateResult.MerchantNotFound();
         }
-        return createInvoice(merchantId, draft);
+        return createInvoice(merchantId, draft, stored -> {});
     }
 
-    private InvoiceCreateResult createInvoice(String merchantId, InvoiceDraft draft) {
+    private InvoiceCreateResult createInvoice(
+            String merchantId, InvoiceDraft draft, Consumer<Invoice> alsoInTransaction) {
         Optional<Merchant> merchant = merchants.findById(merchantId);
         if (merchant.isEmpty()) {
             return new InvoiceCreateResult.MerchantNotFound();
@@ -158,6 +183,7 @@ public class InvoiceService {
             if (currentUser.get().isPresent()) {
                 audit.record("invoice.create", "invoice", stored.id(), null, stored, null);
             }
+            alsoInTransaction.accept(stored);
             return stored;
         });
         offerPaymentMethods(created);
@@ -292,17 +318,28 @@ public class InvoiceService {
         Invoice before =
                 invoices.findById(invoiceId).orElseThrow(() -> new IllegalArgumentException("No invoice " + invoiceId));
         String actor = currentUser.require().username();
-        MarkResult result = InvoiceWorkflows.mark(
-                workflows, invoiceId, new MarkRequest(target, actor, reason == null ? "" : reason.strip()));
-        if (result == MarkResult.MARKED) {
-            audit.record(
+        String strippedReason = reason == null ? "" : reason.strip();
+        MarkResult result = InvoiceWorkflows.mark(workflows, invoiceId, new MarkRequest(target, actor, strippedReason));
+        Invoice after = invoices.findById(invoiceId).orElseThrow();
+        if (result == MarkResult.MARKED || showsMark(after, target, strippedReason)) {
+            // Once per stored revision: the same mark may be reported twice (the update applied, then the closed-
+            // workflow fallback answered "already settled"; or staff retried a mark whose audit was lost).
+            audit.recordOnce(
+                    "invoice-mark:" + invoiceId + ":" + after.revision(),
                     "invoice.mark-" + target.name().toLowerCase(),
                     "invoice",
                     invoiceId,
                     before,
-                    invoices.findById(invoiceId).orElseThrow(),
+                    after,
                     reason);
         }
         return result;
+    }
+
+    /** The stored invoice carries exactly this mark (status, Marked, the same reason). */
+    private static boolean showsMark(Invoice invoice, MarkTarget target, String reason) {
+        return invoice.status() == target.status()
+                && invoice.additionalStatus() == InvoiceAdditionalStatus.MARKED
+                && reason.equals(invoice.statusReason());
     }
 }

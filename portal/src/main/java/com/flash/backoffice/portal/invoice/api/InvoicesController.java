@@ -50,9 +50,9 @@ class InvoicesController {
             @PathVariable String storeId,
             @RequestHeader(name = ApiIdempotency.HEADER, required = false) String idempotencyKey,
             @RequestBody(required = false) String body) {
-        return idempotency.once(idempotencyKey, storeId + "\n" + body, () -> {
+        return idempotency.once(idempotencyKey, storeId + "\n" + body, claim -> {
             CreateInvoiceRequest request = CreateInvoiceRequest.parse(body);
-            ApiInvoice created = invoices.create(storeId, request.draft(), request.redirectUrl());
+            ApiInvoice created = invoices.create(storeId, request.draft(), request.redirectUrl(), claim);
             return new ApiIdempotency.Response(200, ApiJson.write(data(created)));
         });
     }

@@ -383,7 +383,7 @@ class InvoicesIT {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new AssertionError("interrupted while waiting for the condition", e);
             }
         }
         throw new AssertionError("condition not met within 20 s");
