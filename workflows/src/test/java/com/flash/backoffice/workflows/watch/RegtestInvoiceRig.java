@@ -29,6 +29,8 @@ import com.flash.backoffice.workflows.invoice.InvoiceWorkflow;
 import com.flash.backoffice.workflows.invoice.InvoiceWorkflows;
 import com.flash.backoffice.workflows.invoice.OutboxInvoiceEventPublisher;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
+import com.flash.backoffice.workflows.suspense.AddressCustody;
+import com.flash.backoffice.workflows.suspense.AfterMonitoringReceipts;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -149,7 +151,7 @@ final class RegtestInvoiceRig implements AutoCloseable {
                 new ChainPaymentQuery(dsl),
                 new WatcherCursorRepository(dsl),
                 lease("chain:" + nodeId, owner),
-                new TemporalPaymentSignals(client()),
+                new TemporalPaymentSignals(client(), new AfterMonitoringReceipts(dsl, new AddressCustody())),
                 Clock.systemUTC(),
                 50);
     }
