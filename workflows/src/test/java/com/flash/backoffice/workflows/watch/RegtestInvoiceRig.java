@@ -115,8 +115,13 @@ final class RegtestInvoiceRig implements AutoCloseable {
 
     /** A BTC invoice of {@code sats}, 15 minutes to pay, monitored for a day, its workflow started. */
     Invoice startInvoice(long sats, SpeedPolicy policy) {
+        return startInvoice(sats, policy, Duration.ofMinutes(15), Duration.ofHours(24));
+    }
+
+    /** A BTC invoice of {@code sats} that expires after {@code toPay} and is monitored {@code monitored} longer. */
+    Invoice startInvoice(long sats, SpeedPolicy policy, Duration toPay, Duration monitored) {
         Instant now = UtcTimestamps.now();
-        Instant expiresAt = now.plus(Duration.ofMinutes(15));
+        Instant expiresAt = now.plus(toPay);
         Invoice invoice = invoices.create(new NewInvoice(
                 merchant.id(),
                 sats * 1000,
@@ -130,7 +135,7 @@ final class RegtestInvoiceRig implements AutoCloseable {
                 NewInvoice.basisPoints(new BigDecimal("1.00")),
                 now,
                 expiresAt,
-                expiresAt.plus(Duration.ofHours(24))));
+                expiresAt.plus(monitored)));
         InvoiceWorkflows.start(client(), InvoiceRequest.of(invoice));
         return invoice;
     }
