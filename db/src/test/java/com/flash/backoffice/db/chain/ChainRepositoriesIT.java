@@ -63,6 +63,21 @@ class ChainRepositoriesIT {
     }
 
     @Test
+    void every_invoice_address_is_watched_for_good_closed_invoices_included() {
+        InvoiceAddressRepository addresses = new InvoiceAddressRepository(dsl);
+        Instant now = UtcTimestamps.now();
+        Invoice open = invoice(now, Duration.ofDays(1));
+        Invoice closed = invoice(now.minus(Duration.ofDays(3)), Duration.ofDays(1));
+        addresses.insert(new InvoiceAddress("bcrt1qforgoodopen", open.id(), merchant.id(), 30, now));
+        addresses.insert(new InvoiceAddress("bcrt1qforgoodclosed", closed.id(), merchant.id(), 31, now));
+
+        assertThat(addresses.findAllocatedSince(Instant.EPOCH))
+                .extracting(WatchedAddress::address)
+                .contains("bcrt1qforgoodopen", "bcrt1qforgoodclosed");
+        assertThat(addresses.findAllocatedSince(now.plusSeconds(1))).isEmpty();
+    }
+
+    @Test
     void a_derivation_index_is_never_stored_twice_for_a_merchant() {
         InvoiceAddressRepository addresses = new InvoiceAddressRepository(dsl);
         Instant now = UtcTimestamps.now();

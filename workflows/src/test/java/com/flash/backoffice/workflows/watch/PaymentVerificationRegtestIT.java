@@ -18,6 +18,8 @@ import com.flash.backoffice.workflows.lightning.LndLightningNode;
 import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.regtest.RegtestExtension;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
+import com.flash.backoffice.workflows.suspense.AddressCustody;
+import com.flash.backoffice.workflows.suspense.AfterMonitoringReceipts;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,7 +163,7 @@ class PaymentVerificationRegtestIT {
                 new InvoiceLightningRepository(dsl),
                 new WatcherCursorRepository(dsl),
                 rig.lease("lightning:" + nodeId, "c"),
-                new TemporalPaymentSignals(client),
+                new TemporalPaymentSignals(client, new AfterMonitoringReceipts(dsl, new AddressCustody())),
                 Clock.systemUTC())) {
             watcher.pollOnce();
 

@@ -29,6 +29,8 @@ import com.flash.backoffice.workflows.invoice.InvoiceWorkflow;
 import com.flash.backoffice.workflows.invoice.InvoiceWorkflows;
 import com.flash.backoffice.workflows.invoice.OutboxInvoiceEventPublisher;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
+import com.flash.backoffice.workflows.suspense.AddressCustody;
+import com.flash.backoffice.workflows.suspense.AfterMonitoringReceipts;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -113,8 +115,13 @@ final class RegtestInvoiceRig implements AutoCloseable {
 
     /** A BTC invoice of {@code sats}, 15 minutes to pay, monitored for a day, its workflow started. */
     Invoice startInvoice(long sats, SpeedPolicy policy) {
+        return startInvoice(sats, policy, Duration.ofMinutes(15), Duration.ofHours(24));
+    }
+
+    /** A BTC invoice of {@code sats} that expires after {@code toPay} and is monitored {@code monitored} longer. */
+    Invoice startInvoice(long sats, SpeedPolicy policy, Duration toPay, Duration monitored) {
         Instant now = UtcTimestamps.now();
-        Instant expiresAt = now.plus(Duration.ofMinutes(15));
+        Instant expiresAt = now.plus(toPay);
         Invoice invoice = invoices.create(new NewInvoice(
                 merchant.id(),
                 sats * 1000,
@@ -128,7 +135,7 @@ final class RegtestInvoiceRig implements AutoCloseable {
                 NewInvoice.basisPoints(new BigDecimal("1.00")),
                 now,
                 expiresAt,
-                expiresAt.plus(Duration.ofHours(24))));
+                expiresAt.plus(monitored)));
         InvoiceWorkflows.start(client(), InvoiceRequest.of(invoice));
         return invoice;
     }
@@ -149,7 +156,7 @@ final class RegtestInvoiceRig implements AutoCloseable {
                 new ChainPaymentQuery(dsl),
                 new WatcherCursorRepository(dsl),
                 lease("chain:" + nodeId, owner),
-                new TemporalPaymentSignals(client()),
+                new TemporalPaymentSignals(client(), new AfterMonitoringReceipts(dsl, new AddressCustody())),
                 Clock.systemUTC(),
                 50);
     }
