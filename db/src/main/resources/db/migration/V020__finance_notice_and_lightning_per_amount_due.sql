@@ -20,3 +20,7 @@ CREATE TABLE finance_notice (
 
 CREATE INDEX ix_finance_notice_mailed ON finance_notice (mailed_at, id);
 CREATE INDEX ix_finance_notice_created ON finance_notice (created_at);
+
+-- After a partial payment the checkout offers a new BOLT11 for the amount still due; one per (invoice, amount
+-- due), so repeated and concurrent reads of the checkout agree on the one to offer. Until now an invoice had one.
+CREATE UNIQUE INDEX uq_invoice_lightning_invoice_amount ON invoice_lightning (invoice_id, amount_msat);
