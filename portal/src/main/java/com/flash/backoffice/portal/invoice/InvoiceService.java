@@ -10,6 +10,8 @@ import com.flash.backoffice.db.invoice.InvoicePayment;
 import com.flash.backoffice.db.invoice.InvoiceQuery;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.NewInvoice;
+import com.flash.backoffice.db.ledger.LedgerEntryQuery;
+import com.flash.backoffice.db.ledger.PostedEntry;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.rate.ExchangeRate;
@@ -69,6 +71,7 @@ public class InvoiceService {
     private final InvoiceLightningRepository lightning;
     private final SimulatedPayments simulatedPayments;
     private final WebhookRepository webhooks;
+    private final LedgerEntryQuery ledgerEntries;
 
     InvoiceService(
             InvoiceRepository invoices,
@@ -83,7 +86,8 @@ public class InvoiceService {
             InvoiceAddressRepository addresses,
             InvoiceLightningRepository lightning,
             SimulatedPayments simulatedPayments,
-            WebhookRepository webhooks) {
+            WebhookRepository webhooks,
+            LedgerEntryQuery ledgerEntries) {
         this.invoices = invoices;
         this.merchants = merchants;
         this.rates = rates;
@@ -98,6 +102,7 @@ public class InvoiceService {
         this.lightning = lightning;
         this.simulatedPayments = simulatedPayments;
         this.webhooks = webhooks;
+        this.ledgerEntries = ledgerEntries;
     }
 
     /**
@@ -240,6 +245,12 @@ public class InvoiceService {
     @PreAuthorize(READERS)
     public List<InvoiceEvent> events(String invoiceId) {
         return invoices.findEvents(invoiceId);
+    }
+
+    /** What the ledger booked for this invoice: its settlement and any reversal, in the order posted. */
+    @PreAuthorize(READERS)
+    public List<PostedEntry> ledgerEntries(String invoiceId) {
+        return ledgerEntries.withSourceKeyPrefix("invoice-" + invoiceId + "-settlement");
     }
 
     /** The webhook deliveries of this invoice's events (newest first), with their answers. */
