@@ -3,7 +3,6 @@ package com.flash.backoffice.portal.invoice;
 import com.flash.backoffice.db.chain.InvoiceAddress;
 import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.InvoiceLightning;
-import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.invoice.InvoiceEvent;
 import com.flash.backoffice.db.invoice.InvoicePayment;
@@ -68,7 +67,6 @@ public class InvoiceService {
     private final InvoiceAddresses invoiceAddresses;
     private final LightningInvoices lightningInvoices;
     private final InvoiceAddressRepository addresses;
-    private final InvoiceLightningRepository lightning;
     private final SimulatedPayments simulatedPayments;
     private final WebhookRepository webhooks;
     private final LedgerEntryQuery ledgerEntries;
@@ -84,7 +82,6 @@ public class InvoiceService {
             InvoiceAddresses invoiceAddresses,
             LightningInvoices lightningInvoices,
             InvoiceAddressRepository addresses,
-            InvoiceLightningRepository lightning,
             SimulatedPayments simulatedPayments,
             WebhookRepository webhooks,
             LedgerEntryQuery ledgerEntries) {
@@ -99,7 +96,6 @@ public class InvoiceService {
         this.invoiceAddresses = invoiceAddresses;
         this.lightningInvoices = lightningInvoices;
         this.addresses = addresses;
-        this.lightning = lightning;
         this.simulatedPayments = simulatedPayments;
         this.webhooks = webhooks;
         this.ledgerEntries = ledgerEntries;
@@ -177,12 +173,28 @@ public class InvoiceService {
         }
     }
 
-    /** The address and BOLT11 invoice the customer may pay, as the checkout page and the API show them. */
+    /**
+     * The address and BOLT11 invoice the customer may pay, as the checkout page and the API show them: the BOLT11 is
+     * for the amount still due (created here after a partial payment, see {@link LightningInvoices#forAmountDue}).
+     */
     @PreAuthorize(READERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')")
     public PaymentDestinations paymentDestinations(String invoiceId) {
         return new PaymentDestinations(
                 addresses.findByInvoice(invoiceId).map(InvoiceAddress::address).orElse(null),
-                lightning.findByInvoice(invoiceId).map(InvoiceLightning::bolt11).orElse(null));
+                invoices.findById(invoiceId).map(this::offeredBolt11).orElse(null));
+    }
+
+    /** An unreachable Lightning node offers no BOLT11 rather than one for an amount no longer due. */
+    private String offeredBolt11(Invoice invoice) {
+        try {
+            return lightningInvoices
+                    .forAmountDue(invoice, "Flash invoice " + invoice.id())
+                    .map(InvoiceLightning::bolt11)
+                    .orElse(null);
+        } catch (LightningNodeException e) {
+            log.warn("Invoice {}: no Lightning invoice for the amount due ({})", invoice.id(), e.getMessage());
+            return null;
+        }
     }
 
     public record PaymentDestinations(String address, String bolt11) {}
