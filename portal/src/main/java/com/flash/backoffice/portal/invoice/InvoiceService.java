@@ -3,7 +3,6 @@ package com.flash.backoffice.portal.invoice;
 import com.flash.backoffice.db.chain.InvoiceAddress;
 import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.InvoiceLightning;
-import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.invoice.InvoiceAdditionalStatus;
 import com.flash.backoffice.db.invoice.InvoiceEvent;
@@ -11,6 +10,8 @@ import com.flash.backoffice.db.invoice.InvoicePayment;
 import com.flash.backoffice.db.invoice.InvoiceQuery;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.NewInvoice;
+import com.flash.backoffice.db.ledger.LedgerEntryQuery;
+import com.flash.backoffice.db.ledger.PostedEntry;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.rate.ExchangeRateRepository;
@@ -69,9 +70,9 @@ public class InvoiceService {
     private final InvoiceAddresses invoiceAddresses;
     private final LightningInvoices lightningInvoices;
     private final InvoiceAddressRepository addresses;
-    private final InvoiceLightningRepository lightning;
     private final SimulatedPayments simulatedPayments;
     private final WebhookRepository webhooks;
+    private final LedgerEntryQuery ledgerEntries;
 
     InvoiceService(
             InvoiceRepository invoices,
@@ -85,9 +86,9 @@ public class InvoiceService {
             InvoiceAddresses invoiceAddresses,
             LightningInvoices lightningInvoices,
             InvoiceAddressRepository addresses,
-            InvoiceLightningRepository lightning,
             SimulatedPayments simulatedPayments,
-            WebhookRepository webhooks) {
+            WebhookRepository webhooks,
+            LedgerEntryQuery ledgerEntries) {
         this.invoices = invoices;
         this.merchants = merchants;
         this.rates = rates;
@@ -100,9 +101,9 @@ public class InvoiceService {
         this.invoiceAddresses = invoiceAddresses;
         this.lightningInvoices = lightningInvoices;
         this.addresses = addresses;
-        this.lightning = lightning;
         this.simulatedPayments = simulatedPayments;
         this.webhooks = webhooks;
+        this.ledgerEntries = ledgerEntries;
     }
 
     /**
@@ -204,12 +205,28 @@ public class InvoiceService {
         }
     }
 
-    /** The address and BOLT11 invoice the customer may pay, as the checkout page and the API show them. */
+    /**
+     * The address and BOLT11 invoice the customer may pay, as the checkout page and the API show them: the BOLT11 is
+     * for the amount still due (created here after a partial payment, see {@link LightningInvoices#forAmountDue}).
+     */
     @PreAuthorize(READERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')")
     public PaymentDestinations paymentDestinations(String invoiceId) {
         return new PaymentDestinations(
                 addresses.findByInvoice(invoiceId).map(InvoiceAddress::address).orElse(null),
-                lightning.findByInvoice(invoiceId).map(InvoiceLightning::bolt11).orElse(null));
+                invoices.findById(invoiceId).map(this::offeredBolt11).orElse(null));
+    }
+
+    /** An unreachable Lightning node offers no BOLT11 rather than one for an amount no longer due. */
+    private String offeredBolt11(Invoice invoice) {
+        try {
+            return lightningInvoices
+                    .forAmountDue(invoice, "Flash invoice " + invoice.id())
+                    .map(InvoiceLightning::bolt11)
+                    .orElse(null);
+        } catch (LightningNodeException e) {
+            log.warn("Invoice {}: no Lightning invoice for the amount due ({})", invoice.id(), e.getMessage());
+            return null;
+        }
     }
 
     public record PaymentDestinations(String address, String bolt11) {}
@@ -272,6 +289,12 @@ public class InvoiceService {
     @PreAuthorize(READERS)
     public List<InvoiceEvent> events(String invoiceId) {
         return invoices.findEvents(invoiceId);
+    }
+
+    /** What the ledger booked for this invoice: its settlement and any reversal, in the order posted. */
+    @PreAuthorize(READERS)
+    public List<PostedEntry> ledgerEntries(String invoiceId) {
+        return ledgerEntries.withSourceKeyPrefix("invoice-" + invoiceId + "-settlement");
     }
 
     /** The webhook deliveries of this invoice's events (newest first), with their answers. */

@@ -11,6 +11,10 @@ import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.ledger.UnbalancedEntryException;
 import com.flash.backoffice.db.ledger.UnknownAccountException;
+import com.flash.backoffice.db.money.Msat;
+import com.flash.backoffice.db.notice.FinanceNoticeRepository;
+import com.flash.backoffice.db.notice.NewFinanceNotice;
+import com.flash.backoffice.db.notice.NoticeKind;
 import io.temporal.common.converter.JacksonJsonPayloadConverter;
 import io.temporal.failure.ApplicationFailure;
 import java.util.List;
@@ -25,11 +29,17 @@ public class InvoiceActivitiesImpl implements InvoiceActivities {
     private final InvoiceRepository invoices;
     private final LedgerRepository ledger;
     private final InvoiceEventPublisher publisher;
+    private final FinanceNoticeRepository notices;
 
-    public InvoiceActivitiesImpl(InvoiceRepository invoices, LedgerRepository ledger, InvoiceEventPublisher publisher) {
+    public InvoiceActivitiesImpl(
+            InvoiceRepository invoices,
+            LedgerRepository ledger,
+            InvoiceEventPublisher publisher,
+            FinanceNoticeRepository notices) {
         this.invoices = invoices;
         this.ledger = ledger;
         this.publisher = publisher;
+        this.notices = notices;
     }
 
     @Override
@@ -71,6 +81,23 @@ public class InvoiceActivitiesImpl implements InvoiceActivities {
     @Override
     public void publishEvents(List<InvoiceEvent> events) {
         events.forEach(publisher::publish);
+    }
+
+    @Override
+    public void recordDoubleSpendNotice(DoubleSpendNotice notice) {
+        String message = "Invoice " + notice.invoiceId() + " of merchant " + notice.merchantId()
+                + ": its settlement was reversed because its payment was double-spent ("
+                + String.join(", ", notice.droppedPaymentRefs()) + "). "
+                + Msat.ofMsat(notice.reversedMsat()).toBtcString()
+                + " BTC taken back from the merchant's balance; reversal entry " + notice.reversalSourceKey() + ".";
+        notices.record(new NewFinanceNotice(
+                notice.noticeKey(),
+                NoticeKind.SETTLEMENT_DOUBLE_SPENT,
+                notice.invoiceId(),
+                notice.merchantId(),
+                notice.reversedMsat(),
+                message,
+                notice.at()));
     }
 
     static InvoiceStateUpdate toUpdate(InvoiceState state) {

@@ -29,7 +29,7 @@ public final class SettlementEntries {
         addLine(lines, ChartOfAccounts.merchantBalance(posting.merchantId()), out, merchantShare);
         addLine(lines, ChartOfAccounts.PROCESSING_FEE_REVENUE, out, fee);
         String description = posting.reversal()
-                ? "Invoice " + posting.invoiceId() + " settlement reversed (marked invalid)"
+                ? "Invoice " + posting.invoiceId() + " settlement reversed (invoice invalid)"
                 : "Invoice " + posting.invoiceId() + " settled";
         return new JournalEntry(posting.sourceKey(), description, posting.bookedAt(), lines);
     }

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * One ledger entry for an invoice: its settlement, or the reversal of a settlement that staff marked and
- * then marked invalid. {@code sourceKey} makes it idempotent; {@code bookedAt} is the workflow's time of
+ * then marked invalid, or that a double-spent payment left short. {@code sourceKey} makes it idempotent; {@code bookedAt} is the workflow's time of
  * the transition, so a retried activity writes the very same entry.
  */
 public record SettlementPosting(

@@ -16,6 +16,7 @@ import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
+import com.flash.backoffice.db.notice.FinanceNoticeRepository;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import com.flash.backoffice.workflows.bitcoin.BitcoinRpcNode;
@@ -70,7 +71,10 @@ final class RegtestInvoiceRig implements AutoCloseable {
         InvoiceWorker.register(
                 temporal.newWorker(InvoiceWorkflow.TASK_QUEUE),
                 new InvoiceActivitiesImpl(
-                        invoices, new LedgerRepository(dsl), new OutboxInvoiceEventPublisher(invoices)));
+                        invoices,
+                        new LedgerRepository(dsl),
+                        new OutboxInvoiceEventPublisher(invoices),
+                        new FinanceNoticeRepository(dsl)));
         temporal.start();
         bitcoin = new BitcoinRpcNode(new BitcoinRpcProperties(
                 URI.create(net.btcdRpcUrl()), net.btcdRpcUser(), net.btcdRpcPassword(), net.btcdRpcCert()));

@@ -110,6 +110,14 @@ public class InvoiceApiService {
         return invoices.payments(invoiceId);
     }
 
+    /** Where the customer pays: the address, and the BOLT11 for the amount still due. */
+    @PreAuthorize(VIEW)
+    public InvoiceService.PaymentDestinations destinations(String storeId, String invoiceId) {
+        requireStore(storeId);
+        load(storeId, invoiceId);
+        return invoices.paymentDestinations(invoiceId);
+    }
+
     /** Replaces the metadata (BTCPay's PUT); the order id column follows {@code metadata.orderId}. */
     @PreAuthorize(MODIFY)
     public ApiInvoice updateMetadata(String storeId, String invoiceId, String metadataJson) {

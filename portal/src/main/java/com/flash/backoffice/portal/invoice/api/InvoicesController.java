@@ -147,7 +147,8 @@ class InvoicesController {
     @GetMapping("/{invoiceId}/payment-methods")
     List<PaymentMethodData> paymentMethods(@PathVariable String storeId, @PathVariable String invoiceId) {
         ApiInvoice invoice = invoices.get(storeId, invoiceId);
-        return InvoiceJson.paymentMethods(invoice.invoice(), invoices.payments(storeId, invoiceId));
+        return InvoiceJson.paymentMethods(
+                invoice.invoice(), invoices.payments(storeId, invoiceId), invoices.destinations(storeId, invoiceId));
     }
 
     private InvoiceData data(ApiInvoice invoice) {

@@ -5,6 +5,7 @@ import static com.flash.backoffice.db.jooq.Tables.AUDIT_LOG;
 import static com.flash.backoffice.db.jooq.Tables.INVOICE;
 import static com.flash.backoffice.db.jooq.Tables.WEBHOOK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -198,7 +199,10 @@ class GreenfieldApiIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].paymentMethodId").value("BTC-CHAIN"))
                 .andExpect(jsonPath("$[0].amount").value("0.0015"))
-                .andExpect(jsonPath("$[0].due").value("0.0015"));
+                .andExpect(jsonPath("$[0].due").value("0.0015"))
+                .andExpect(jsonPath("$[1].paymentMethodId").value("BTC-LN"))
+                .andExpect(jsonPath("$[1].destination").value(startsWith("lnsimulated")))
+                .andExpect(jsonPath("$[1].paymentLink").value(startsWith("lightning:LNSIMULATED")));
 
         call(delete(invoices(store.id()) + "/" + id), fullKey).andExpect(status().isOk());
         call(get(invoices(store.id())), fullKey)
