@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.exception.IntegrityConstraintViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Repository;
 
 /** Append-only: the database refuses UPDATE and DELETE on audit_log (see V004__create_audit_log.sql). */
@@ -22,6 +24,34 @@ public class AuditLogRepository {
 
     public AuditLogRepository(DSLContext ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * Appends the event unless an entry with {@code onceKey} exists (MariaDB's unique key decides, so two requests
+     * racing append one entry); true when this call appended it.
+     */
+    public boolean appendOnce(AuditEvent event, String onceKey) {
+        if (ctx.fetchExists(AUDIT_LOG, AUDIT_LOG.ONCE_KEY.eq(onceKey))) {
+            return false;
+        }
+        // not INSERT IGNORE: that would also turn a too-long value into a silently truncated audit entry
+        try {
+            ctx.insertInto(AUDIT_LOG)
+                    .set(AUDIT_LOG.OCCURRED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
+                    .set(AUDIT_LOG.ACTOR, event.actor())
+                    .set(AUDIT_LOG.ACTOR_ROLES, String.join(ROLE_SEPARATOR, event.actorRoles()))
+                    .set(AUDIT_LOG.ACTION, event.action())
+                    .set(AUDIT_LOG.TARGET_TYPE, event.targetType())
+                    .set(AUDIT_LOG.TARGET_ID, event.targetId())
+                    .set(AUDIT_LOG.BEFORE_JSON, event.beforeJson())
+                    .set(AUDIT_LOG.AFTER_JSON, event.afterJson())
+                    .set(AUDIT_LOG.REASON, event.reason())
+                    .set(AUDIT_LOG.ONCE_KEY, onceKey)
+                    .execute();
+            return true;
+        } catch (DuplicateKeyException | IntegrityConstraintViolationException racedAndLost) {
+            return false; // another request appended the entry between the check and the insert
+        }
     }
 
     public AuditEntry append(AuditEvent event) {

@@ -79,6 +79,27 @@ public class InvoiceAddressRepository {
                         UtcTimestamps.fromDb(row.value4())));
     }
 
+    /**
+     * Every invoice address allocated at or after {@code allocatedSince}, whatever its invoice's state: an address
+     * stays watched for good (BTCPay's NBXplorer does the same), so a payment after the monitoring window is seen.
+     */
+    public List<WatchedAddress> findAllocatedSince(Instant allocatedSince) {
+        return ctx.select(
+                        INVOICE_ADDRESS.ADDRESS,
+                        INVOICE_ADDRESS.INVOICE_ID,
+                        INVOICE.SPEED_POLICY,
+                        INVOICE_ADDRESS.CREATED_AT)
+                .from(INVOICE_ADDRESS)
+                .join(INVOICE)
+                .on(INVOICE.ID.eq(INVOICE_ADDRESS.INVOICE_ID))
+                .where(INVOICE_ADDRESS.CREATED_AT.ge(UtcTimestamps.toDb(allocatedSince)))
+                .fetch(row -> new WatchedAddress(
+                        row.value1(),
+                        row.value2(),
+                        SpeedPolicy.valueOf(row.value3().name()),
+                        UtcTimestamps.fromDb(row.value4())));
+    }
+
     private static InvoiceAddress toAddress(InvoiceAddressRecord row) {
         return new InvoiceAddress(
                 row.getAddress(),

@@ -4,6 +4,8 @@ import static com.flash.backoffice.db.jooq.Tables.EXCHANGE_RATE;
 
 import com.flash.backoffice.db.support.UtcTimestamps;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -21,15 +23,23 @@ public class ExchangeRateRepository {
         this.ctx = ctx;
     }
 
-    public ExchangeRate set(String currency, BigDecimal btcPrice, String setBy) {
-        var now = UtcTimestamps.now();
+    /** A rate FINANCE sets by hand, now. */
+    public ExchangeRate setManually(String currency, BigDecimal btcPrice, String reason, String setBy) {
+        return record(new ExchangeRate(currency, btcPrice, ExchangeRate.MANUAL, reason, setBy, UtcTimestamps.now()));
+    }
+
+    /** Appends a rate as given (the fetcher passes its own clock's time). */
+    public ExchangeRate record(ExchangeRate rate) {
+        Instant at = rate.setAt().truncatedTo(ChronoUnit.MICROS);
         ctx.insertInto(EXCHANGE_RATE)
-                .set(EXCHANGE_RATE.CURRENCY, currency)
-                .set(EXCHANGE_RATE.BTC_PRICE, btcPrice)
-                .set(EXCHANGE_RATE.SET_BY, setBy)
-                .set(EXCHANGE_RATE.SET_AT, UtcTimestamps.toDb(now))
+                .set(EXCHANGE_RATE.CURRENCY, rate.currency())
+                .set(EXCHANGE_RATE.BTC_PRICE, rate.btcPrice())
+                .set(EXCHANGE_RATE.SOURCE, rate.source())
+                .set(EXCHANGE_RATE.REASON, rate.reason())
+                .set(EXCHANGE_RATE.SET_BY, rate.setBy())
+                .set(EXCHANGE_RATE.SET_AT, UtcTimestamps.toDb(at))
                 .execute();
-        return new ExchangeRate(currency, btcPrice, setBy, now);
+        return new ExchangeRate(rate.currency(), rate.btcPrice(), rate.source(), rate.reason(), rate.setBy(), at);
     }
 
     public Optional<ExchangeRate> current(String currency) {
@@ -53,6 +63,8 @@ public class ExchangeRateRepository {
         return new ExchangeRate(
                 row.get(EXCHANGE_RATE.CURRENCY),
                 row.get(EXCHANGE_RATE.BTC_PRICE),
+                row.get(EXCHANGE_RATE.SOURCE),
+                row.get(EXCHANGE_RATE.REASON),
                 row.get(EXCHANGE_RATE.SET_BY),
                 UtcTimestamps.fromDb(row.get(EXCHANGE_RATE.SET_AT)));
     }

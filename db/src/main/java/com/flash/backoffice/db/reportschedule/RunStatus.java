@@ -9,5 +9,10 @@ public enum RunStatus {
     /** Export or delivery failed; {@code error} says why. A later attempt may still send it. */
     FAILED,
     /** The schedule was cancelled before the period was sent. */
-    SKIPPED
+    SKIPPED,
+    /**
+     * Recorded before the mail is handed to the SMTP server: an attempt that ends here (a crash) may or may not have
+     * sent it; the retry sends it again under the same Message-ID.
+     */
+    SENDING
 }

@@ -7,9 +7,11 @@ import com.flash.backoffice.db.jooq.enums.SuspenseReceiptKind;
 import com.flash.backoffice.db.jooq.enums.SuspenseReceiptPaymentMethod;
 import com.flash.backoffice.db.jooq.tables.records.SuspenseReceiptRecord;
 import com.flash.backoffice.db.support.UtcTimestamps;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -77,6 +79,15 @@ public class SuspenseReceiptRepository {
                 .orderBy(SUSPENSE_RECEIPT.RECEIVED_AT, SUSPENSE_RECEIPT.ID)
                 .limit(limit)
                 .fetch(SuspenseReceiptRepository::toReceipt);
+    }
+
+    /** The open amount of all custodial receipts: what the suspense account's ledger balance must equal. */
+    public long openCustodialMsat() {
+        BigDecimal sum = ctx.select(DSL.sum(SUSPENSE_RECEIPT.AMOUNT_MSAT.minus(SUSPENSE_RECEIPT.RESOLVED_MSAT)))
+                .from(SUSPENSE_RECEIPT)
+                .where(SUSPENSE_RECEIPT.CUSTODIAL.isTrue())
+                .fetchOne(0, BigDecimal.class);
+        return sum == null ? 0 : sum.longValueExact();
     }
 
     /**

@@ -79,6 +79,9 @@ class ChainRepositoriesIT {
         assertThat(addresses.findWatched(now, Instant.EPOCH))
                 .extracting(WatchedAddress::address)
                 .contains("bcrt1qflashone", "bcrt1qflashtwo");
+        assertThat(addresses.findAllocatedSince(Instant.EPOCH))
+                .extracting(WatchedAddress::address)
+                .contains("bcrt1qflashone", "bcrt1qflashtwo");
         assertThatThrownBy(() -> dsl.execute(
                         "INSERT INTO invoice_address (address, invoice_id, merchant_id, derivation_index, custody)"
                                 + " VALUES ('bcrt1qbad', ?, ?, NULL, 'MERCHANT_WALLET')",
@@ -86,6 +89,21 @@ class ChainRepositoriesIT {
                         merchant.id()))
                 .as("a merchant-wallet address without a derivation index")
                 .isInstanceOf(RuntimeException.class);
+    }
+
+    @Test
+    void every_invoice_address_is_watched_for_good_closed_invoices_included() {
+        InvoiceAddressRepository addresses = new InvoiceAddressRepository(dsl);
+        Instant now = UtcTimestamps.now();
+        Invoice open = invoice(now, Duration.ofDays(1));
+        Invoice closed = invoice(now.minus(Duration.ofDays(3)), Duration.ofDays(1));
+        addresses.insert(new InvoiceAddress("bcrt1qforgoodopen", open.id(), merchant.id(), 30, now));
+        addresses.insert(new InvoiceAddress("bcrt1qforgoodclosed", closed.id(), merchant.id(), 31, now));
+
+        assertThat(addresses.findAllocatedSince(Instant.EPOCH))
+                .extracting(WatchedAddress::address)
+                .contains("bcrt1qforgoodopen", "bcrt1qforgoodclosed");
+        assertThat(addresses.findAllocatedSince(now.plusSeconds(1))).isEmpty();
     }
 
     @Test

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,13 +18,18 @@ import org.springframework.stereotype.Component;
 /**
  * {@code Idempotency-Key} on API writes: the first successful response per (API key, client key) is stored
  * and replayed byte for byte for 24 h when the same body comes again; the same key with another body is
- * refused (422), and while the first request still runs a repeat gets 409. Failed requests free their key.
+ * refused (422), and while the first request still runs a repeat gets 409. A request claims its key with a
+ * lease of {@link #LEASE}: one that died holding it (a crashed instance) frees it when the lease ends. A failed
+ * request that created nothing frees its key; one that failed after its resource was committed (the write
+ * records it through {@link IdempotencyClaim#created} in that transaction) ends its lease, and the retry is given
+ * that resource to finish and return instead of creating a second one.
  */
 @Component
 public class ApiIdempotency {
 
     public static final String HEADER = "Idempotency-Key";
     static final Duration LIFETIME = Duration.ofHours(24);
+    static final Duration LEASE = Duration.ofMinutes(2);
     static final int MAX_KEY_LENGTH = 190;
 
     private final IdempotencyRepository repository;
@@ -38,21 +43,24 @@ public class ApiIdempotency {
      * Runs {@code write} (which returns the status and JSON body of a success, or throws) at most once per
      * key and body. Without a key, or without an API key principal, it just runs.
      */
-    public ResponseEntity<String> once(String idempotencyKey, String requestBody, Supplier<Response> write) {
+    public ResponseEntity<String> once(
+            String idempotencyKey, String requestBody, Function<IdempotencyClaim, Response> write) {
         Optional<String> apiKeyId = StorePermissions.currentKey().map(k -> k.id());
         if (idempotencyKey == null || apiKeyId.isEmpty()) {
-            return write.get().toEntity();
+            return write.apply(IdempotencyClaim.none()).toEntity();
         }
         if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
             throw ApiException.validation(HEADER, "Give at most " + MAX_KEY_LENGTH + " characters.");
         }
+        String apiKey = apiKeyId.get();
         String hash = sha256(requestBody == null ? "" : requestBody);
         Instant now = clock.instant();
-        if (!repository.claim(apiKeyId.get(), idempotencyKey, hash, now)) {
+        String createdBefore = null;
+        if (!repository.claim(apiKey, idempotencyKey, hash, now, now.plus(LEASE))) {
             IdempotencyRepository.StoredResponse stored =
-                    repository.find(apiKeyId.get(), idempotencyKey).orElseThrow(() -> inProgress());
+                    repository.find(apiKey, idempotencyKey).orElseThrow(() -> inProgress());
             if (stored.createdAt().plus(LIFETIME).isBefore(now)) {
-                repository.release(apiKeyId.get(), idempotencyKey);
+                repository.release(apiKey, idempotencyKey);
                 return once(idempotencyKey, requestBody, write);
             }
             if (!stored.requestHash().equals(hash)) {
@@ -61,19 +69,31 @@ public class ApiIdempotency {
                         "idempotency-key-reused",
                         "This Idempotency-Key was used with a different request body in the last 24 hours.");
             }
-            if (stored.statusCode() == null) {
+            if (stored.statusCode() != null) {
+                return new Response(stored.statusCode(), stored.responseBody()).toEntity();
+            }
+            if (!stored.abandoned(now) || !repository.takeOver(apiKey, idempotencyKey, now, now.plus(LEASE))) {
                 throw inProgress();
             }
-            return new Response(stored.statusCode(), stored.responseBody()).toEntity();
+            createdBefore = stored.resourceId();
         }
         Response response;
         try {
-            response = write.get();
+            response = write.apply(new IdempotencyClaim(
+                    createdBefore, resourceId -> repository.recordResource(apiKey, idempotencyKey, resourceId)));
         } catch (RuntimeException e) {
-            repository.release(apiKeyId.get(), idempotencyKey);
+            boolean createdSomething = repository
+                    .find(apiKey, idempotencyKey)
+                    .map(IdempotencyRepository.StoredResponse::resourceId)
+                    .isPresent();
+            if (createdSomething) {
+                repository.endLease(apiKey, idempotencyKey);
+            } else {
+                repository.release(apiKey, idempotencyKey);
+            }
             throw e;
         }
-        repository.complete(apiKeyId.get(), idempotencyKey, response.status(), response.json());
+        repository.complete(apiKey, idempotencyKey, response.status(), response.json());
         return response.toEntity();
     }
 

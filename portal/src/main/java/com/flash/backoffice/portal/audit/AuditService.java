@@ -46,6 +46,34 @@ public class AuditService {
                 reason));
     }
 
+    /**
+     * As {@link #record}, for an action that may be reported twice (by a request and its retry): only the first call
+     * with {@code onceKey} appends an entry. True when this call appended it.
+     */
+    @PreAuthorize(StaffRoles.ANY_STAFF + " or hasAuthority('API_KEY')")
+    @Transactional(propagation = Propagation.REQUIRED)
+    public boolean recordOnce(
+            String onceKey,
+            String action,
+            String targetType,
+            String targetId,
+            Object before,
+            Object after,
+            String reason) {
+        CurrentUser.Staff staff = currentUser.require();
+        return repository.appendOnce(
+                new AuditEvent(
+                        staff.username(),
+                        staff.roles().stream().map(Enum::name).sorted().toList(),
+                        action,
+                        targetType,
+                        targetId,
+                        before == null ? null : json.writeValueAsString(before),
+                        after == null ? null : json.writeValueAsString(after),
+                        reason),
+                onceKey);
+    }
+
     @PreAuthorize("hasAnyRole('" + StaffRoles.ADMIN + "', '" + StaffRoles.ACCOUNTANT + "')")
     public List<AuditEntry> find(AuditQuery query) {
         return repository.find(query);

@@ -5,15 +5,18 @@ import com.flash.backoffice.db.api.InvoiceApiRepository.ApiInvoiceFields;
 import com.flash.backoffice.db.chain.InvoiceAddress;
 import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.InvoiceLightning;
-import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.invoice.InvoicePayment;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.PaymentStatus;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.workflows.lightning.LightningInvoices;
+import com.flash.backoffice.workflows.lightning.LightningNodeException;
 import com.flash.backoffice.workflows.watch.SimulatedPayments;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -24,11 +27,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class CheckoutService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Logger log = LoggerFactory.getLogger(CheckoutService.class);
 
     private final InvoiceRepository invoices;
     private final MerchantRepository merchants;
     private final InvoiceAddressRepository addresses;
-    private final InvoiceLightningRepository lightning;
+    private final LightningInvoices lightning;
     private final SimulatedPayments simulatedPayments;
     private final InvoiceApiRepository apiFields;
 
@@ -36,7 +40,7 @@ public class CheckoutService {
             InvoiceRepository invoices,
             MerchantRepository merchants,
             InvoiceAddressRepository addresses,
-            InvoiceLightningRepository lightning,
+            LightningInvoices lightning,
             SimulatedPayments simulatedPayments,
             InvoiceApiRepository apiFields) {
         this.invoices = invoices;
@@ -83,11 +87,24 @@ public class CheckoutService {
                         .findByInvoice(invoice.id())
                         .map(InvoiceAddress::address)
                         .orElse(null),
-                lightning
-                        .findByInvoice(invoice.id())
-                        .map(InvoiceLightning::bolt11)
-                        .orElse(null),
+                offeredBolt11(invoice),
                 redirectUrl(invoice));
+    }
+
+    /**
+     * The BOLT11 for the amount still due, created on the first read after a partial payment (as BTCPay's checkout
+     * does); none while the Lightning node cannot be reached, rather than one for an amount no longer due.
+     */
+    private String offeredBolt11(Invoice invoice) {
+        try {
+            return lightning
+                    .forAmountDue(invoice, "Flash invoice " + invoice.id())
+                    .map(InvoiceLightning::bolt11)
+                    .orElse(null);
+        } catch (LightningNodeException e) {
+            log.warn("Invoice {}: no Lightning invoice for the amount due ({})", invoice.id(), e.getMessage());
+            return null;
+        }
     }
 
     /**

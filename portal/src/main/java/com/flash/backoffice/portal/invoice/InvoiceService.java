@@ -3,17 +3,18 @@ package com.flash.backoffice.portal.invoice;
 import com.flash.backoffice.db.chain.InvoiceAddress;
 import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.InvoiceLightning;
-import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoiceAdditionalStatus;
 import com.flash.backoffice.db.invoice.InvoiceEvent;
 import com.flash.backoffice.db.invoice.InvoicePayment;
 import com.flash.backoffice.db.invoice.InvoiceQuery;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.NewInvoice;
+import com.flash.backoffice.db.ledger.LedgerEntryQuery;
+import com.flash.backoffice.db.ledger.PostedEntry;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.OnchainCustody;
-import com.flash.backoffice.db.rate.ExchangeRate;
 import com.flash.backoffice.db.rate.ExchangeRateRepository;
 import com.flash.backoffice.db.webhook.WebhookDelivery;
 import com.flash.backoffice.db.webhook.WebhookRepository;
@@ -28,6 +29,7 @@ import com.flash.backoffice.workflows.invoice.MarkResult;
 import com.flash.backoffice.workflows.invoice.MarkTarget;
 import com.flash.backoffice.workflows.lightning.LightningInvoices;
 import com.flash.backoffice.workflows.lightning.LightningNodeException;
+import com.flash.backoffice.workflows.rate.RateProperties;
 import com.flash.backoffice.workflows.watch.SimulatedPayments;
 import com.flash.backoffice.workflows.webhook.WebhookDeliveries;
 import io.temporal.client.WorkflowClient;
@@ -37,6 +39,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -59,6 +62,7 @@ public class InvoiceService {
     private final InvoiceRepository invoices;
     private final MerchantRepository merchants;
     private final ExchangeRateRepository rates;
+    private final RateProperties rateProperties;
     private final WorkflowClient workflows;
     private final TransactionTemplate transaction;
     private final AuditService audit;
@@ -67,14 +71,15 @@ public class InvoiceService {
     private final InvoiceAddresses invoiceAddresses;
     private final LightningInvoices lightningInvoices;
     private final InvoiceAddressRepository addresses;
-    private final InvoiceLightningRepository lightning;
     private final SimulatedPayments simulatedPayments;
     private final WebhookRepository webhooks;
+    private final LedgerEntryQuery ledgerEntries;
 
     InvoiceService(
             InvoiceRepository invoices,
             MerchantRepository merchants,
             ExchangeRateRepository rates,
+            RateProperties rateProperties,
             WorkflowClient workflows,
             TransactionTemplate transaction,
             AuditService audit,
@@ -82,12 +87,13 @@ public class InvoiceService {
             InvoiceAddresses invoiceAddresses,
             LightningInvoices lightningInvoices,
             InvoiceAddressRepository addresses,
-            InvoiceLightningRepository lightning,
             SimulatedPayments simulatedPayments,
-            WebhookRepository webhooks) {
+            WebhookRepository webhooks,
+            LedgerEntryQuery ledgerEntries) {
         this.invoices = invoices;
         this.merchants = merchants;
         this.rates = rates;
+        this.rateProperties = rateProperties;
         this.workflows = workflows;
         this.transaction = transaction;
         this.audit = audit;
@@ -96,9 +102,9 @@ public class InvoiceService {
         this.invoiceAddresses = invoiceAddresses;
         this.lightningInvoices = lightningInvoices;
         this.addresses = addresses;
-        this.lightning = lightning;
         this.simulatedPayments = simulatedPayments;
         this.webhooks = webhooks;
+        this.ledgerEntries = ledgerEntries;
     }
 
     /**
@@ -107,7 +113,29 @@ public class InvoiceService {
      */
     @PreAuthorize(CREATORS + " or @storePermissions.has(#merchantId, 'btcpay.store.cancreateinvoice')")
     public InvoiceCreateResult create(String merchantId, InvoiceDraft draft) {
-        return createInvoice(merchantId, draft);
+        return createInvoice(merchantId, draft, stored -> {});
+    }
+
+    /**
+     * As {@link #create(String, InvoiceDraft)}, and runs {@code alsoInTransaction} with the stored invoice in the
+     * transaction that stores it (the API records the invoice under the request's Idempotency-Key there).
+     */
+    @PreAuthorize(CREATORS + " or @storePermissions.has(#merchantId, 'btcpay.store.cancreateinvoice')")
+    public InvoiceCreateResult create(String merchantId, InvoiceDraft draft, Consumer<Invoice> alsoInTransaction) {
+        return createInvoice(merchantId, draft, alsoInTransaction);
+    }
+
+    /**
+     * Finishes the creation of a stored invoice whose request failed after the row committed: its payment
+     * methods and its workflow, each of which returns what exists when it ran before.
+     */
+    @PreAuthorize(CREATORS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.cancreateinvoice')")
+    public Invoice finishCreation(String invoiceId) {
+        Invoice invoice =
+                invoices.findById(invoiceId).orElseThrow(() -> new IllegalArgumentException("No invoice " + invoiceId));
+        offerPaymentMethods(invoice);
+        ensureWorkflow(invoice);
+        return invoice;
     }
 
     /**
@@ -119,16 +147,20 @@ public class InvoiceService {
         if (merchantId == null || !merchants.anyoneCanCreateInvoice(merchantId)) {
             return new InvoiceCreateResult.MerchantNotFound();
         }
-        return createInvoice(merchantId, draft);
+        return createInvoice(merchantId, draft, stored -> {});
     }
 
-    private InvoiceCreateResult createInvoice(String merchantId, InvoiceDraft draft) {
+    private InvoiceCreateResult createInvoice(
+            String merchantId, InvoiceDraft draft, Consumer<Invoice> alsoInTransaction) {
         Optional<Merchant> merchant = merchants.findById(merchantId);
         if (merchant.isEmpty()) {
             return new InvoiceCreateResult.MerchantNotFound();
         }
+        Instant pricedAt = clock.instant();
         InvoiceTerms.Resolved terms = InvoiceTerms.resolve(
-                merchant.get(), draft, currency -> rates.current(currency).map(ExchangeRate::btcPrice));
+                merchant.get(),
+                draft,
+                currency -> InvoicePricing.FiatRate.of(rates.current(currency), pricedAt, rateProperties.maxAge()));
         if (!terms.errors().isEmpty()) {
             return new InvoiceCreateResult.Invalid(terms.errors());
         }
@@ -153,6 +185,7 @@ public class InvoiceService {
             if (currentUser.get().isPresent()) {
                 audit.record("invoice.create", "invoice", stored.id(), null, stored, null);
             }
+            alsoInTransaction.accept(stored);
             return stored;
         });
         offerPaymentMethods(created);
@@ -177,12 +210,28 @@ public class InvoiceService {
         }
     }
 
-    /** The address and BOLT11 invoice the customer may pay, as the checkout page and the API show them. */
+    /**
+     * The address and BOLT11 invoice the customer may pay, as the checkout page and the API show them: the BOLT11 is
+     * for the amount still due (created here after a partial payment, see {@link LightningInvoices#forAmountDue}).
+     */
     @PreAuthorize(READERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')")
     public PaymentDestinations paymentDestinations(String invoiceId) {
         return new PaymentDestinations(
                 addresses.findByInvoice(invoiceId).map(InvoiceAddress::address).orElse(null),
-                lightning.findByInvoice(invoiceId).map(InvoiceLightning::bolt11).orElse(null));
+                invoices.findById(invoiceId).map(this::offeredBolt11).orElse(null));
+    }
+
+    /** An unreachable Lightning node offers no BOLT11 rather than one for an amount no longer due. */
+    private String offeredBolt11(Invoice invoice) {
+        try {
+            return lightningInvoices
+                    .forAmountDue(invoice, "Flash invoice " + invoice.id())
+                    .map(InvoiceLightning::bolt11)
+                    .orElse(null);
+        } catch (LightningNodeException e) {
+            log.warn("Invoice {}: no Lightning invoice for the amount due ({})", invoice.id(), e.getMessage());
+            return null;
+        }
     }
 
     public record PaymentDestinations(String address, String bolt11) {}
@@ -262,6 +311,12 @@ public class InvoiceService {
         return invoices.findEvents(invoiceId);
     }
 
+    /** What the ledger booked for this invoice: its settlement and any reversal, in the order posted. */
+    @PreAuthorize(READERS)
+    public List<PostedEntry> ledgerEntries(String invoiceId) {
+        return ledgerEntries.withSourceKeyPrefix("invoice-" + invoiceId + "-settlement");
+    }
+
     /** The webhook deliveries of this invoice's events (newest first), with their answers. */
     @PreAuthorize(READERS)
     public List<WebhookDelivery> webhookDeliveries(String invoiceId) {
@@ -306,17 +361,28 @@ public class InvoiceService {
         Invoice before =
                 invoices.findById(invoiceId).orElseThrow(() -> new IllegalArgumentException("No invoice " + invoiceId));
         String actor = currentUser.require().username();
-        MarkResult result = InvoiceWorkflows.mark(
-                workflows, invoiceId, new MarkRequest(target, actor, reason == null ? "" : reason.strip()));
-        if (result == MarkResult.MARKED) {
-            audit.record(
+        String strippedReason = reason == null ? "" : reason.strip();
+        MarkResult result = InvoiceWorkflows.mark(workflows, invoiceId, new MarkRequest(target, actor, strippedReason));
+        Invoice after = invoices.findById(invoiceId).orElseThrow();
+        if (result == MarkResult.MARKED || showsMark(after, target, strippedReason)) {
+            // Once per stored revision: the same mark may be reported twice (the update applied, then the closed-
+            // workflow fallback answered "already settled"; or staff retried a mark whose audit was lost).
+            audit.recordOnce(
+                    "invoice-mark:" + invoiceId + ":" + after.revision(),
                     "invoice.mark-" + target.name().toLowerCase(),
                     "invoice",
                     invoiceId,
                     before,
-                    invoices.findById(invoiceId).orElseThrow(),
+                    after,
                     reason);
         }
         return result;
+    }
+
+    /** The stored invoice carries exactly this mark (status, Marked, the same reason). */
+    private static boolean showsMark(Invoice invoice, MarkTarget target, String reason) {
+        return invoice.status() == target.status()
+                && invoice.additionalStatus() == InvoiceAdditionalStatus.MARKED
+                && reason.equals(invoice.statusReason());
     }
 }

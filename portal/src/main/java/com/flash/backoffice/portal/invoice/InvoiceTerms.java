@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -33,7 +32,7 @@ final class InvoiceTerms {
 
     private InvoiceTerms() {}
 
-    static Resolved resolve(Merchant merchant, InvoiceDraft draft, Function<String, Optional<BigDecimal>> btcPrice) {
+    static Resolved resolve(Merchant merchant, InvoiceDraft draft, Function<String, InvoicePricing.FiatRate> btcPrice) {
         List<FieldError> errors = new ArrayList<>();
         String currency =
                 draft.currency() == null || draft.currency().isBlank() ? merchant.defaultCurrency() : draft.currency();

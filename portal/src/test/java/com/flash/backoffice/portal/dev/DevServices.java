@@ -28,6 +28,7 @@ final class DevServices {
         dev.database(home, environment);
         dev.temporal(environment);
         dev.keycloak(home, environment, portalBaseUrl);
+        dev.rates();
         return dev;
     }
 
@@ -68,6 +69,17 @@ final class DevServices {
         properties.put("spring.security.oauth2.client.registration.keycloak.client-secret", keycloak.clientSecret());
         banner.add("Keycloak     started on " + keycloak.baseUrl() + " (admin console user: " + keycloak.adminUsername()
                 + " / " + keycloak.adminPassword() + ")");
+    }
+
+    /** The embedded default has no internet to fetch exchange rates from: simulated ones, unless configured. */
+    private void rates() {
+        if (System.getenv("FLASH_RATES_SIMULATED") != null || System.getProperty("flash.rates.simulated") != null) {
+            banner.add("Rates        flash.rates.simulated="
+                    + System.getProperty("flash.rates.simulated", System.getenv("FLASH_RATES_SIMULATED")));
+            return;
+        }
+        properties.put("flash.rates.simulated", "true");
+        banner.add("Rates        SIMULATED (development only: fixed USD, EUR and GBP prices, not market prices)");
     }
 
     private static boolean configured(Environment environment, String variable, String property) {

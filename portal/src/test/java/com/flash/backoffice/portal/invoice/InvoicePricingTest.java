@@ -2,7 +2,10 @@ package com.flash.backoffice.portal.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.db.rate.ExchangeRate;
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -11,8 +14,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class InvoicePricingTest {
 
-    static final Function<String, Optional<BigDecimal>> USD_AT_100K =
-            currency -> currency.equals("USD") ? Optional.of(new BigDecimal("100000")) : Optional.empty();
+    static final Function<String, InvoicePricing.FiatRate> USD_AT_100K = currency -> currency.equals("USD")
+            ? InvoicePricing.FiatRate.usable(new BigDecimal("100000"))
+            : InvoicePricing.FiatRate.NONE;
 
     @Test
     void btc_and_sats_convert_exactly_to_msat() {
@@ -56,5 +60,44 @@ class InvoicePricingTest {
         FieldError error = InvoicePricing.price(amount, currency, USD_AT_100K).error();
 
         assertThat(error).isEqualTo(new FieldError(path, message));
+    }
+
+    @Test
+    void a_rate_older_than_the_maximum_age_is_refused_with_its_age_and_source() {
+        Instant now = Instant.parse("2026-12-03T12:00:00Z");
+        var stale = new ExchangeRate(
+                "USD",
+                new BigDecimal("97000"),
+                "median of kraken,bitstamp",
+                null,
+                "rate-fetcher",
+                now.minus(Duration.ofMinutes(12)));
+
+        FieldError error = InvoicePricing.price(
+                        "10",
+                        "USD",
+                        currency -> InvoicePricing.FiatRate.of(Optional.of(stale), now, Duration.ofMinutes(10)))
+                .error();
+
+        assertThat(error.path()).isEqualTo("currency");
+        assertThat(error.message())
+                .isEqualTo("The newest USD exchange rate is 12 minutes old (median of kraken,bitstamp,"
+                        + " 2026-12-03T11:48:00Z), older than the 10 minutes allowed: the rate sources are failing;"
+                        + " FINANCE may set a manual rate.");
+    }
+
+    @Test
+    void a_rate_just_within_the_maximum_age_is_used() {
+        Instant now = Instant.parse("2026-12-03T12:00:00Z");
+        var fresh = new ExchangeRate(
+                "USD", new BigDecimal("100000"), "kraken", null, "rate-fetcher", now.minus(Duration.ofMinutes(10)));
+
+        var price = InvoicePricing.price(
+                        "10",
+                        "USD",
+                        currency -> InvoicePricing.FiatRate.of(Optional.of(fresh), now, Duration.ofMinutes(10)))
+                .price();
+
+        assertThat(price.amountMsat()).isEqualTo(10_000_000L);
     }
 }

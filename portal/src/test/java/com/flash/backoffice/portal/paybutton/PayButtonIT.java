@@ -13,7 +13,12 @@ import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.rate.ExchangeRate;
+import com.flash.backoffice.db.rate.ExchangeRateRepository;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.hamcrest.Matchers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,7 @@ class PayButtonIT {
     private final MerchantRepository merchants;
     private final InvoiceRepository invoices;
     private final InvoiceApiRepository apiColumns;
+    private final ExchangeRateRepository rates;
 
     private Merchant open;
     private Merchant closed;
@@ -43,7 +49,8 @@ class PayButtonIT {
             @Autowired DSLContext dsl,
             @Autowired MerchantRepository merchants,
             @Autowired InvoiceRepository invoices,
-            @Autowired InvoiceApiRepository apiColumns) {
+            @Autowired InvoiceApiRepository apiColumns,
+            @Autowired ExchangeRateRepository rates) {
         this.mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(springSecurity())
                 .build();
@@ -51,6 +58,7 @@ class PayButtonIT {
         this.merchants = merchants;
         this.invoices = invoices;
         this.apiColumns = apiColumns;
+        this.rates = rates;
     }
 
     @BeforeEach
@@ -100,6 +108,26 @@ class PayButtonIT {
                 .andExpect(status().isNotFound())
                 .andExpect(jsonPath("$.code").value("store-not-found"));
         submit(form().param("storeId", "no-such-store").param("price", "1")).andExpect(status().isNotFound());
+
+        assertThat(dsl.fetchCount(INVOICE)).isEqualTo(before);
+    }
+
+    @Test
+    void a_fiat_price_is_422_while_the_newest_rate_is_older_than_the_maximum_age() throws Exception {
+        rates.record(new ExchangeRate(
+                "HUF",
+                new BigDecimal("36000000"),
+                "coingecko",
+                null,
+                "rate-fetcher",
+                Instant.now().minusSeconds(3600)));
+        int before = dsl.fetchCount(INVOICE);
+
+        submit(form().param("storeId", open.id()).param("price", "5000").param("currency", "HUF"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(jsonPath("$[0].path").value("currency"))
+                .andExpect(jsonPath("$[0].message")
+                        .value(Matchers.startsWith("The newest HUF exchange rate is 60 minutes old")));
 
         assertThat(dsl.fetchCount(INVOICE)).isEqualTo(before);
     }

@@ -17,7 +17,9 @@ public class TestServersInitializer implements ApplicationContextInitializer<Con
                         "spring.datasource.username=" + TestServers.mariaDb().username(),
                         "spring.datasource.password=" + TestServers.mariaDb().password(),
                         "spring.temporal.connection.target=" + TestServers.temporalTarget(),
-                        "flash.reports.directory=" + TestServers.reportsDirectory())
+                        "flash.reports.directory=" + TestServers.reportsDirectory(),
+                        // tests have no internet and set the rates they need; RatesIT runs fetches itself
+                        "flash.rates.fetch-enabled=false")
                 .applyTo(context);
     }
 }

@@ -18,4 +18,7 @@ public interface InvoiceActivities {
     void postSettlement(SettlementPosting posting);
 
     void publishEvents(List<InvoiceEvent> events);
+
+    /** Records the finance notice of a settlement reversed for a double spend (at most once per reversal). */
+    void recordDoubleSpendNotice(DoubleSpendNotice notice);
 }

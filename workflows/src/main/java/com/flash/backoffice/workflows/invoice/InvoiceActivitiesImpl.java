@@ -12,6 +12,10 @@ import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.ledger.PostingResult;
 import com.flash.backoffice.db.ledger.UnbalancedEntryException;
 import com.flash.backoffice.db.ledger.UnknownAccountException;
+import com.flash.backoffice.db.money.Msat;
+import com.flash.backoffice.db.notice.FinanceNoticeRepository;
+import com.flash.backoffice.db.notice.NewFinanceNotice;
+import com.flash.backoffice.db.notice.NoticeKind;
 import com.flash.backoffice.db.suspense.SuspenseReceipt;
 import com.flash.backoffice.db.suspense.SuspenseReceiptRepository;
 import com.flash.backoffice.workflows.invoice.SettlementEntries.SuspenseRelease;
@@ -33,12 +37,18 @@ public class InvoiceActivitiesImpl implements InvoiceActivities {
     private final InvoiceRepository invoices;
     private final DSLContext ctx;
     private final InvoiceEventPublisher publisher;
+    private final FinanceNoticeRepository notices;
 
     /** {@code ctx}: the ledger and the suspense receipts of a posting are written in one transaction on it. */
-    public InvoiceActivitiesImpl(InvoiceRepository invoices, DSLContext ctx, InvoiceEventPublisher publisher) {
+    public InvoiceActivitiesImpl(
+            InvoiceRepository invoices,
+            DSLContext ctx,
+            InvoiceEventPublisher publisher,
+            FinanceNoticeRepository notices) {
         this.invoices = invoices;
         this.ctx = ctx;
         this.publisher = publisher;
+        this.notices = notices;
     }
 
     @Override
@@ -127,6 +137,23 @@ public class InvoiceActivitiesImpl implements InvoiceActivities {
     @Override
     public void publishEvents(List<InvoiceEvent> events) {
         events.forEach(publisher::publish);
+    }
+
+    @Override
+    public void recordDoubleSpendNotice(DoubleSpendNotice notice) {
+        String message = "Invoice " + notice.invoiceId() + " of merchant " + notice.merchantId()
+                + ": its settlement was reversed because its payment was double-spent ("
+                + String.join(", ", notice.droppedPaymentRefs()) + "). "
+                + Msat.ofMsat(notice.reversedMsat()).toBtcString()
+                + " BTC taken back from the merchant's balance; reversal entry " + notice.reversalSourceKey() + ".";
+        notices.record(new NewFinanceNotice(
+                notice.noticeKey(),
+                NoticeKind.SETTLEMENT_DOUBLE_SPENT,
+                notice.invoiceId(),
+                notice.merchantId(),
+                notice.reversedMsat(),
+                message,
+                notice.at()));
     }
 
     static InvoiceStateUpdate toUpdate(InvoiceState state) {

@@ -27,11 +27,18 @@ import java.util.List;
  *       short.
  *   <li>New → Expired at expiry (PaidPartial if something was paid); a payment in full after expiry but inside
  *       the monitoring window leaves it Expired with PaidLate, as in BTCPay.
- *   <li>Settled and Invalid are final for payments, confirmations and drops: they are recorded, never undone.
- *       Only staff marking moves them (see {@link #mark}).
+ *   <li>Settled → Invalid when a dropped payment (a double spend of a 0-confirmation payment) leaves an invoice
+ *       settled by payment short: its settlement is reversed and the status reason says why. BTCPay never takes a
+ *       settled invoice back (it only returns Processing to New); Flash reverses it because the merchant's balance
+ *       must not keep coins that were never received.
+ *   <li>Otherwise Settled and Invalid are final for payments, confirmations and drops: they are recorded, never
+ *       undone. Only staff marking moves them (see {@link #mark}).
  * </ul>
  */
 public final class InvoiceRules {
+
+    /** The status reason of an invoice whose settlement was reversed because a payment was double-spent. */
+    public static final String PAYMENT_DOUBLE_SPENT = "payment double-spent";
 
     private InvoiceRules() {}
 
@@ -90,7 +97,32 @@ public final class InvoiceRules {
         return changed(state, recompute(state.withPayments(payments), now));
     }
 
+    /** A drop that leaves an invoice settled by payment short reverses its settlement and makes it Invalid. */
     public static InvoiceState paymentDropped(InvoiceState state, PaymentDropped drop, Instant now) {
+        InvoiceState recorded = paymentDroppedKeepingSettlement(state, drop, now);
+        boolean settledByPayment = state.status() == InvoiceStatus.SETTLED && state.additionalStatus() != MARKED;
+        if (!settledByPayment || recorded.paidInFull()) {
+            return recorded;
+        }
+        InvoiceState invalid =
+                recorded.with(InvoiceStatus.INVALID, partialOrNone(recorded)).withStatusReason(PAYMENT_DOUBLE_SPENT);
+        return changed(state, unbook(invalid));
+    }
+
+    /** True when this change reversed a settlement because a payment was double-spent. */
+    public static boolean reversedForDoubleSpend(InvoiceState before, InvoiceState after) {
+        return before.status() == InvoiceStatus.SETTLED
+                && after.status() == InvoiceStatus.INVALID
+                && after.additionalStatus() != MARKED
+                && before.booking().inForce()
+                && !after.booking().inForce();
+    }
+
+    /**
+     * The drop rule of invoice workflows started before settlements were reversed: a Settled invoice only records
+     * the drop. Their histories replay with it.
+     */
+    public static InvoiceState paymentDroppedKeepingSettlement(InvoiceState state, PaymentDropped drop, Instant now) {
         List<PaymentState> payments = new ArrayList<>(state.payments());
         int index = indexOf(payments, drop.paymentRef());
         if (index < 0) {

@@ -40,6 +40,9 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
                     .build())
             .build();
 
+    /** Since this change a drop that leaves a settled invoice short reverses its settlement and alerts finance. */
+    static final String REVERSE_DOUBLE_SPENT_SETTLEMENT = "reverse-double-spent-settlement";
+
     private final InvoiceActivities activities = Workflow.newActivityStub(InvoiceActivities.class, ACTIVITY_OPTIONS);
     private final Queue<Transition> unsaved = new ArrayDeque<>();
     private InvoiceState state;
@@ -92,7 +95,12 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
     @Override
     public void paymentDropped(PaymentDropped drop) {
-        applyWhenOpen(current -> InvoiceRules.paymentDropped(current, drop, now()));
+        Workflow.await(() -> state != null);
+        boolean reversesSettlement =
+                Workflow.getVersion(REVERSE_DOUBLE_SPENT_SETTLEMENT, Workflow.DEFAULT_VERSION, 1) >= 1;
+        apply(current -> reversesSettlement
+                ? InvoiceRules.paymentDropped(current, drop, now())
+                : InvoiceRules.paymentDroppedKeepingSettlement(current, drop, now()));
     }
 
     @Override
@@ -141,6 +149,10 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
                     SettlementPosting.between(transition.before(), transition.after(), transition.at());
             posting.ifPresent(this::post);
             unsaved.remove();
+            if (InvoiceRules.reversedForDoubleSpend(transition.before(), transition.after())) {
+                activities.recordDoubleSpendNotice(DoubleSpendNotice.of(
+                        transition.before(), transition.after(), posting.orElseThrow(), transition.at()));
+            }
             events.addAll(InvoiceEvents.between(transition.before(), transition.after(), transition.at()));
         }
         InvoiceState saving = state;

@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * One ledger entry for an invoice: the difference between what the ledger held for it ({@code before}) and what it
- * must hold now ({@code after}): a settlement, a move to or out of suspense, or the reversal of everything booked.
+ * must hold now ({@code after}): a settlement, a move to or out of suspense, or the reversal of everything booked
+ * (staff marked a marked-settled invoice invalid, or a double-spent payment left a settlement short).
  * {@code sourceKey} makes it idempotent; {@code bookedAt} is the workflow's time of the transition, so a retried
  * activity writes the very same entry.
  */
@@ -98,6 +99,11 @@ public record SettlementPosting(
     /** The on-chain amount this posting settles, or for a reversal the one it reverses. */
     public long onchainMsat() {
         return reversal() ? before.onchainMsat() : after.onchainMsat();
+    }
+
+    /** What this posting settles on both rails, or for a reversal what it reverses. */
+    public long receivedMsat() {
+        return Math.addExact(onchainMsat(), lightningMsat());
     }
 
     /** The Lightning amount this posting settles, or for a reversal the one it reverses. */

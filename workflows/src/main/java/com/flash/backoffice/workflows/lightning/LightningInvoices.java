@@ -3,6 +3,7 @@ package com.flash.backoffice.workflows.lightning;
 import com.flash.backoffice.db.chain.InvoiceLightning;
 import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoiceStatus;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,8 +11,10 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Gives an invoice its BOLT11 payment request on the Lightning node, for exactly the invoice's amount and
- * expiring with it, and records its payment hash for the Lightning watcher.
+ * Gives an invoice its BOLT11 payment request on the Lightning node for the amount still due, expiring with the
+ * invoice, and records its payment hash for the Lightning watcher. As in BTCPay, a partial payment leaves a new
+ * BOLT11 for what remains: the earlier ones are no longer offered, but stay recorded, so the watcher still matches
+ * a payment to any of them.
  */
 public class LightningInvoices {
 
@@ -27,13 +30,27 @@ public class LightningInvoices {
         this.clock = clock;
     }
 
-    /**
-     * The invoice's Lightning invoice: the one created before, else a new one. Empty for a top-up invoice (no
-     * amount) and for an invoice that has already expired.
-     */
+    /** At creation the amount due is the invoice's amount: see {@link #forAmountDue}. */
     public Optional<InvoiceLightning> create(Invoice invoice, String memo) {
-        Optional<InvoiceLightning> existing = invoices.findByInvoice(invoice.id());
-        if (existing.isPresent() || invoice.amountMsat() == null) {
+        return forAmountDue(invoice, memo);
+    }
+
+    /**
+     * The Lightning invoice to offer now. While the invoice is New with an amount due, the one for exactly that
+     * amount (created here once: the amount due is part of its key, so repeated reads and concurrent ones agree);
+     * once nothing is due, or the invoice is no longer New, the last one created. Empty for a top-up invoice (no
+     * amount) and when a new one would be needed after expiry.
+     */
+    public Optional<InvoiceLightning> forAmountDue(Invoice invoice, String memo) {
+        if (invoice.amountMsat() == null) {
+            return Optional.empty();
+        }
+        long due = Math.subtractExact(invoice.amountMsat(), invoice.paidMsat());
+        if (due <= 0 || invoice.status() != InvoiceStatus.NEW) {
+            return invoices.findLatestByInvoice(invoice.id());
+        }
+        Optional<InvoiceLightning> existing = invoices.findByInvoiceAndAmount(invoice.id(), due);
+        if (existing.isPresent()) {
             return existing;
         }
         Instant now = clock.instant();
@@ -41,17 +58,17 @@ public class LightningInvoices {
         if (!expiry.isPositive()) {
             return Optional.empty();
         }
-        CreatedInvoice created = node.createInvoice(invoice.amountMsat(), memo, expiry);
-        InvoiceLightning stored = new InvoiceLightning(
+        CreatedInvoice created = node.createInvoice(due, memo, expiry);
+        invoices.insertUnlessAmountKnown(new InvoiceLightning(
                 created.paymentHash(),
                 invoice.id(),
                 nodeId,
                 created.bolt11(),
-                invoice.amountMsat(),
+                due,
                 created.addIndex(),
                 invoice.expiresAt(),
-                UtcTimestamps.now());
-        invoices.insert(stored);
-        return Optional.of(stored);
+                UtcTimestamps.now()));
+        // a concurrent reader may have stored its own first: every reader offers the stored one
+        return invoices.findByInvoiceAndAmount(invoice.id(), due);
     }
 }

@@ -13,9 +13,10 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The addresses of monitored invoices, in memory for a hash lookup per transaction output. Refreshed from
- * {@code invoice_address}: newly allocated ones on every call of {@link #refresh()} (with an overlap for
- * clock skew and late commits), a full reload (which also forgets closed invoices) every {@code fullReload}.
+ * Every invoice address, in memory for a hash lookup per transaction output: also those of closed invoices, whose
+ * late payments become suspense receipts. Refreshed from {@code invoice_address}: newly allocated ones on every
+ * call of {@link #refresh()} (with an overlap for clock skew and late commits), a full reload (which catches a
+ * commit later than the overlap) every {@code fullReload}.
  * Public for the block-matching benchmark, which times {@link #matches} as {@link ChainWatcher} calls it.
  */
 public final class WatchedAddresses {
@@ -39,11 +40,11 @@ public final class WatchedAddresses {
         Instant now = clock.instant();
         if (lastFullLoad == null || !now.isBefore(lastFullLoad.plus(fullReload))) {
             Map<String, WatchedAddress> loaded = new ConcurrentHashMap<>();
-            repository.findWatched(now, Instant.EPOCH).forEach(a -> loaded.put(a.address(), a));
+            repository.findAllocatedSince(Instant.EPOCH).forEach(a -> loaded.put(a.address(), a));
             byAddress = loaded;
             lastFullLoad = now;
         } else {
-            repository.findWatched(now, lastLoad.minus(OVERLAP)).forEach(a -> byAddress.put(a.address(), a));
+            repository.findAllocatedSince(lastLoad.minus(OVERLAP)).forEach(a -> byAddress.put(a.address(), a));
         }
         lastLoad = now;
     }

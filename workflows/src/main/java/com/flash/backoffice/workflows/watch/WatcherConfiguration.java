@@ -7,6 +7,7 @@ import com.flash.backoffice.db.chain.WatcherCursorRepository;
 import com.flash.backoffice.db.chain.WatcherLeaseRepository;
 import com.flash.backoffice.workflows.bitcoin.BitcoinNode;
 import com.flash.backoffice.workflows.lightning.LightningNode;
+import com.flash.backoffice.workflows.suspense.AfterMonitoringReceipts;
 import io.temporal.client.WorkflowClient;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -25,8 +26,8 @@ public class WatcherConfiguration {
             + UUID.randomUUID().toString().substring(0, 8);
 
     @Bean
-    PaymentSignals paymentSignals(WorkflowClient workflowClient) {
-        return new TemporalPaymentSignals(workflowClient);
+    PaymentSignals paymentSignals(WorkflowClient workflowClient, AfterMonitoringReceipts suspense) {
+        return new TemporalPaymentSignals(workflowClient, suspense);
     }
 
     @Bean

@@ -14,7 +14,7 @@ import org.bitcoinj.base.SegwitAddress;
 /**
  * The invoice addresses a watcher loads, without a database: {@code count} of them, P2WPKH as Flash allocates
  * (BIP84 from merchants' xpubs), with invoice ids as {@link RandomIds} makes them, and {@code paid} addresses of
- * the block among them. Built when the watcher asks ({@code findWatched}), so that only the watcher holds them.
+ * the block among them. Built when the watcher asks ({@code findAllocatedSince}), so that only the watcher holds them.
  */
 final class WatchedAddressSet extends InvoiceAddressRepository {
 
@@ -30,7 +30,8 @@ final class WatchedAddressSet extends InvoiceAddressRepository {
     }
 
     @Override
-    public List<WatchedAddress> findWatched(Instant now, Instant allocatedSince) {
+    public List<WatchedAddress> findAllocatedSince(Instant allocatedSince) {
+        Instant now = Instant.now();
         Random random = new Random(seed);
         SpeedPolicy[] policies = SpeedPolicy.values();
         List<WatchedAddress> addresses = new ArrayList<>(count);

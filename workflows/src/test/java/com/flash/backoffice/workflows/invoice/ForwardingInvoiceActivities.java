@@ -31,4 +31,9 @@ class ForwardingInvoiceActivities implements InvoiceActivities {
     public void publishEvents(List<InvoiceEvent> events) {
         delegate.publishEvents(events);
     }
+
+    @Override
+    public void recordDoubleSpendNotice(DoubleSpendNotice notice) {
+        delegate.recordDoubleSpendNotice(notice);
+    }
 }

@@ -219,13 +219,76 @@ class InvoiceRulesTest {
         }
 
         @Test
-        void a_settled_invoice_stays_settled_and_booked_when_a_payment_is_dropped() {
+        void a_double_spent_zero_confirmation_settlement_is_reversed_and_the_invoice_is_invalid() {
             InvoiceState settled = seen(open(AMOUNT, 0, SpeedPolicy.HIGH), chain("tx:0", AMOUNT, 0));
 
             InvoiceState dropped = drop(settled, "tx:0", BEFORE_EXPIRY);
 
+            assertStatus(dropped, INVALID, NONE);
+            assertThat(dropped.statusReason()).isEqualTo("payment double-spent");
+            assertThat(dropped.payments().getFirst().status()).isEqualTo(PaymentStatus.DROPPED);
+            assertThat(settled.booking()).isEqualTo(booked(1, AMOUNT, 0));
+            assertThat(dropped.booking()).isEqualTo(settled.booking().reversed());
+            assertThat(dropped.revision()).isEqualTo(settled.revision() + 1);
+            assertThat(InvoiceRules.reversedForDoubleSpend(settled, dropped)).isTrue();
+        }
+
+        @Test
+        void a_double_spend_that_leaves_part_paid_reverses_the_settlement_and_keeps_paid_partial() {
+            InvoiceState settled = seen(open(AMOUNT, 0, SpeedPolicy.HIGH), chain("tx:0", AMOUNT / 4, 0));
+            settled = seen(settled, chain("tx2:0", AMOUNT * 3 / 4, 0));
+
+            InvoiceState dropped = drop(settled, "tx2:0", BEFORE_EXPIRY);
+
+            assertStatus(dropped, INVALID, PAID_PARTIAL);
+            assertThat(dropped.booking().inForce()).isFalse();
+        }
+
+        @Test
+        void a_drop_that_leaves_a_settled_invoice_paid_in_full_keeps_its_settlement() {
+            InvoiceState settled = seen(open(AMOUNT, 0, SpeedPolicy.HIGH), chain("tx:0", AMOUNT, 0));
+            settled = seen(settled, lightning("h1", AMOUNT / 10));
+
+            InvoiceState dropped = drop(settled, "h1", BEFORE_EXPIRY);
+
+            assertThat(dropped.status()).isEqualTo(SETTLED);
+            assertThat(dropped.booking()).isEqualTo(settled.booking());
+            assertThat(InvoiceRules.reversedForDoubleSpend(settled, dropped)).isFalse();
+        }
+
+        @Test
+        void a_drop_on_an_invoice_staff_marked_settled_keeps_the_marking() {
+            InvoiceState partial = seen(open(AMOUNT, 0, SpeedPolicy.HIGH), chain("tx:0", AMOUNT / 2, 0));
+            InvoiceState marked = InvoiceRules.mark(
+                            partial, new MarkRequest(MarkTarget.SETTLED, "support", "rest paid in cash"), BEFORE_EXPIRY)
+                    .state();
+
+            InvoiceState dropped = drop(marked, "tx:0", BEFORE_EXPIRY);
+
+            assertStatus(dropped, SETTLED, MARKED);
+            assertThat(dropped.booking()).isEqualTo(marked.booking());
+        }
+
+        @Test
+        void the_rule_of_workflows_started_before_reversals_only_records_the_drop_on_a_settled_invoice() {
+            InvoiceState settled = seen(open(AMOUNT, 0, SpeedPolicy.HIGH), chain("tx:0", AMOUNT, 0));
+
+            InvoiceState dropped = InvoiceRules.paymentDroppedKeepingSettlement(
+                    settled, new PaymentDropped("tx:0", "reorg"), BEFORE_EXPIRY);
+
             assertStatus(dropped, SETTLED, NONE);
             assertThat(dropped.booking()).isEqualTo(settled.booking());
+        }
+
+        @Test
+        void a_payment_of_a_reversed_invoice_seen_again_does_not_settle_it_again() {
+            InvoiceState reversed =
+                    drop(seen(open(AMOUNT, 0, SpeedPolicy.HIGH), chain("tx:0", AMOUNT, 0)), "tx:0", BEFORE_EXPIRY);
+
+            InvoiceState seenAgain = seen(reversed, chain("tx:0", AMOUNT, 0));
+
+            assertThat(seenAgain.status()).isEqualTo(INVALID);
+            assertThat(seenAgain.booking()).isEqualTo(reversed.booking());
         }
     }
 

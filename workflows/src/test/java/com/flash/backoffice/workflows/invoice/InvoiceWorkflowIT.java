@@ -20,6 +20,7 @@ import com.flash.backoffice.db.merchant.NewMerchant;
 import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.money.Msat;
+import com.flash.backoffice.db.notice.FinanceNoticeRepository;
 import com.flash.backoffice.db.suspense.SuspenseKind;
 import com.flash.backoffice.db.suspense.SuspenseReceipt;
 import com.flash.backoffice.db.suspense.SuspenseReceiptRepository;
@@ -87,7 +88,8 @@ class InvoiceWorkflowIT {
     void startWorker(TestWorkflowEnvironment env, WorkflowClient client) {
         this.client = client;
         merchant = merchants.create(NewMerchant.withDefaults("Shop " + System.nanoTime(), "EUR"));
-        InvoiceActivities real = new InvoiceActivitiesImpl(invoices, dsl, new OutboxInvoiceEventPublisher(invoices));
+        InvoiceActivities real = new InvoiceActivitiesImpl(
+                invoices, dsl, new OutboxInvoiceEventPublisher(invoices), new FinanceNoticeRepository(dsl));
         InvoiceWorker.register(env.newWorker(InvoiceWorkflow.TASK_QUEUE), crashingAfterPosting(real));
         env.start();
     }
@@ -189,8 +191,8 @@ class InvoiceWorkflowIT {
 
     @Test
     void the_activities_refuse_an_invoice_that_is_not_stored() {
-        InvoiceActivities activities =
-                new InvoiceActivitiesImpl(invoices, dsl, new OutboxInvoiceEventPublisher(invoices));
+        InvoiceActivities activities = new InvoiceActivitiesImpl(
+                invoices, dsl, new OutboxInvoiceEventPublisher(invoices), new FinanceNoticeRepository(dsl));
         InvoiceRequest unknown = new InvoiceRequest(
                 "unknown",
                 merchant.id(),

@@ -14,6 +14,7 @@ import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
+import com.flash.backoffice.db.notice.FinanceNoticeRepository;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import com.flash.backoffice.workflows.testsupport.TemporalCliServer;
 import io.grpc.StatusRuntimeException;
@@ -264,7 +265,8 @@ class InvoiceWorkflowSurvivesRestartIT {
     }
 
     private static InvoiceActivities realActivities() {
-        return new InvoiceActivitiesImpl(invoices, dsl, new OutboxInvoiceEventPublisher(invoices));
+        return new InvoiceActivitiesImpl(
+                invoices, dsl, new OutboxInvoiceEventPublisher(invoices), new FinanceNoticeRepository(dsl));
     }
 
     /** The real activities, counting the settlement postings that reach the ledger. */

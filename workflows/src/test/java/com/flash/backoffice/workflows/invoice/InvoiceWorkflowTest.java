@@ -11,6 +11,7 @@ import static com.flash.backoffice.db.invoice.InvoiceStatus.NEW;
 import static com.flash.backoffice.db.invoice.InvoiceStatus.PROCESSING;
 import static com.flash.backoffice.db.invoice.InvoiceStatus.SETTLED;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.flash.backoffice.db.invoice.InvoiceAdditionalStatus;
@@ -249,6 +250,48 @@ class InvoiceWorkflowTest {
     }
 
     @Test
+    void a_zero_confirmation_settlement_whose_payment_is_double_spent_is_reversed_and_finance_is_noticed() {
+        InvoiceWorkflow invoice = start(terms(AMOUNT, 0, SpeedPolicy.HIGH));
+        invoice.paymentSeen(PaymentObserved.onChain("tx1:0", "bc1qa", AMOUNT, 0, false));
+        assertStatus(awaitRevision(invoice, 1), SETTLED, NONE);
+
+        invoice.paymentDropped(new PaymentDropped("tx1:0", "the transaction left the mempool without being mined"));
+
+        InvoiceState reversed = awaitRevision(invoice, 2);
+        assertStatus(reversed, INVALID, NONE);
+        assertThat(reversed.statusReason()).isEqualTo(InvoiceRules.PAYMENT_DOUBLE_SPENT);
+        InvoiceState result = finish(invoice);
+        assertStatus(result, INVALID, NONE);
+        String settlement = "invoice-" + result.invoiceId() + "-settlement";
+        assertThat(activities.postings())
+                .extracting(SettlementPosting::sourceKey, SettlementPosting::reversal, SettlementPosting::onchainMsat)
+                .containsExactly(tuple(settlement, false, AMOUNT), tuple(settlement + "-reversal-2", true, AMOUNT));
+        assertThat(activities.notices()).singleElement().satisfies(notice -> {
+            assertThat(notice.invoiceId()).isEqualTo(result.invoiceId());
+            assertThat(notice.droppedPaymentRefs()).containsExactly("tx1:0");
+            assertThat(notice.reversedMsat()).isEqualTo(AMOUNT);
+            assertThat(notice.reversalSourceKey()).isEqualTo(settlement + "-reversal-2");
+        });
+        assertThat(activities.eventTypes()).endsWith("InvoiceSettled", "InvoiceInvalid");
+        assertThat(activities.lastSaved()).isEqualTo(result);
+    }
+
+    @Test
+    void a_drop_on_an_invoice_that_staff_marked_settled_keeps_its_settlement_and_notices_nobody() {
+        InvoiceWorkflow invoice = start(terms(AMOUNT, 0, SpeedPolicy.HIGH));
+        invoice.paymentSeen(PaymentObserved.onChain("tx1:0", "bc1qa", AMOUNT / 2, 0, false));
+        awaitRevision(invoice, 1);
+        assertThat(invoice.mark(new MarkRequest(MarkTarget.SETTLED, "support", "paid the rest in cash")))
+                .isEqualTo(MarkResult.MARKED);
+
+        invoice.paymentDropped(new PaymentDropped("tx1:0", "double spent"));
+
+        assertStatus(awaitRevision(invoice, 3), SETTLED, MARKED);
+        assertThat(activities.postings()).hasSize(1);
+        assertThat(activities.notices()).isEmpty();
+    }
+
+    @Test
     void a_reorg_that_drops_one_of_two_payments_leaves_the_invoice_new_and_paid_partial() {
         InvoiceWorkflow invoice = start(terms(AMOUNT, 0, SpeedPolicy.MEDIUM));
         invoice.paymentSeen(PaymentObserved.onChain("tx1:0", "bc1qa", 30_000_000L, 1, false));
@@ -258,19 +301,6 @@ class InvoiceWorkflowTest {
         invoice.paymentDropped(new PaymentDropped("tx2:1", "reorg"));
 
         assertStatus(awaitRevision(invoice, 3), NEW, PAID_PARTIAL);
-    }
-
-    @Test
-    void a_settled_invoice_is_final_when_a_payment_is_dropped_later() {
-        InvoiceWorkflow invoice = start(terms(AMOUNT, 0, SpeedPolicy.HIGH));
-        invoice.paymentSeen(PaymentObserved.onChain("tx1:0", "bc1qa", AMOUNT, 0, false));
-        assertStatus(awaitRevision(invoice, 1), SETTLED, NONE);
-
-        invoice.paymentDropped(new PaymentDropped("tx1:0", "reorg"));
-
-        assertStatus(awaitRevision(invoice, 2), SETTLED, NONE);
-        finish(invoice);
-        assertThat(activities.postings()).hasSize(1);
     }
 
     @Test
@@ -372,8 +402,8 @@ class InvoiceWorkflowTest {
         assertThat(activities.postings())
                 .extracting(SettlementPosting::sourceKey, SettlementPosting::reversal)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("invoice-" + id + "-settlement", false),
-                        org.assertj.core.groups.Tuple.tuple("invoice-" + id + "-settlement-reversal-2", true));
+                        tuple("invoice-" + id + "-settlement", false),
+                        tuple("invoice-" + id + "-settlement-reversal-2", true));
     }
 
     @Test

@@ -14,6 +14,7 @@ final class RecordingInvoiceActivities implements InvoiceActivities {
     private final List<InvoiceState> saved = new ArrayList<>();
     private final Map<String, SettlementPosting> postings = new LinkedHashMap<>();
     private final Map<String, InvoiceEvent> events = new LinkedHashMap<>();
+    private final Map<String, DoubleSpendNotice> notices = new LinkedHashMap<>();
     private final AtomicInteger postingAttempts = new AtomicInteger();
     private final AtomicBoolean failNextPostingAfterWriting = new AtomicBoolean();
 
@@ -62,6 +63,15 @@ final class RecordingInvoiceActivities implements InvoiceActivities {
         for (InvoiceEvent event : published) {
             events.putIfAbsent(event.revision() + "/" + event.eventType() + "/" + event.paymentRef(), event);
         }
+    }
+
+    @Override
+    public synchronized void recordDoubleSpendNotice(DoubleSpendNotice notice) {
+        notices.putIfAbsent(notice.noticeKey(), notice);
+    }
+
+    synchronized List<DoubleSpendNotice> notices() {
+        return List.copyOf(notices.values());
     }
 
     void failNextPostingAfterWriting() {

@@ -17,9 +17,13 @@ import com.flash.backoffice.workflows.lightning.LightningInvoices;
 import com.flash.backoffice.workflows.lightning.LightningNode;
 import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.lightning.SimulatedLightningNode;
+import com.flash.backoffice.workflows.suspense.AddressCustody;
+import com.flash.backoffice.workflows.suspense.AfterMonitoringReceipts;
 import io.temporal.client.WorkflowClient;
 import java.net.URI;
 import java.nio.file.Path;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -34,7 +38,11 @@ class NodeConfigurationTest {
             .withBean(ChainPaymentQuery.class, () -> mock(ChainPaymentQuery.class))
             .withBean(WatcherCursorRepository.class, () -> mock(WatcherCursorRepository.class))
             .withBean(WatcherLeaseRepository.class, () -> mock(WatcherLeaseRepository.class))
-            .withBean(WorkflowClient.class, () -> mock(WorkflowClient.class));
+            .withBean(WorkflowClient.class, () -> mock(WorkflowClient.class))
+            .withBean(
+                    AfterMonitoringReceipts.class,
+                    () -> new AfterMonitoringReceipts(
+                            DSL.using(SQLDialect.MARIADB), new AddressCustody(mock(InvoiceAddressRepository.class))));
 
     @Test
     void with_no_node_configured_the_simulated_network_is_used_and_announced() {

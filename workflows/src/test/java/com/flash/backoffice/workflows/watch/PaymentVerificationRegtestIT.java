@@ -2,6 +2,7 @@ package com.flash.backoffice.workflows.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.InvoiceLightning;
 import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.chain.WatcherCursorRepository;
@@ -18,6 +19,8 @@ import com.flash.backoffice.workflows.lightning.LndLightningNode;
 import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.regtest.RegtestExtension;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
+import com.flash.backoffice.workflows.suspense.AddressCustody;
+import com.flash.backoffice.workflows.suspense.AfterMonitoringReceipts;
 import io.temporal.client.WorkflowClient;
 import java.time.Clock;
 import java.time.Duration;
@@ -161,7 +164,9 @@ class PaymentVerificationRegtestIT {
                 new InvoiceLightningRepository(dsl),
                 new WatcherCursorRepository(dsl),
                 rig.lease("lightning:" + nodeId, "c"),
-                new TemporalPaymentSignals(client),
+                new TemporalPaymentSignals(
+                        client,
+                        new AfterMonitoringReceipts(dsl, new AddressCustody(new InvoiceAddressRepository(dsl)))),
                 Clock.systemUTC())) {
             watcher.pollOnce();
 

@@ -16,6 +16,7 @@ import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
 import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
+import com.flash.backoffice.db.notice.FinanceNoticeRepository;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import com.flash.backoffice.workflows.bitcoin.BitcoinRpcNode;
@@ -31,6 +32,8 @@ import com.flash.backoffice.workflows.invoice.OutboxInvoiceEventPublisher;
 import com.flash.backoffice.workflows.lightning.LndLightningNode;
 import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
+import com.flash.backoffice.workflows.suspense.AddressCustody;
+import com.flash.backoffice.workflows.suspense.AfterMonitoringReceipts;
 import io.temporal.client.WorkflowClient;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
@@ -71,7 +74,8 @@ final class RegtestInvoiceRig implements AutoCloseable {
                 TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
         InvoiceWorker.register(
                 temporal.newWorker(InvoiceWorkflow.TASK_QUEUE),
-                new InvoiceActivitiesImpl(invoices, dsl, new OutboxInvoiceEventPublisher(invoices)));
+                new InvoiceActivitiesImpl(
+                        invoices, dsl, new OutboxInvoiceEventPublisher(invoices), new FinanceNoticeRepository(dsl)));
         temporal.start();
         bitcoin = new BitcoinRpcNode(new BitcoinRpcProperties(
                 URI.create(net.btcdRpcUrl()), net.btcdRpcUser(), net.btcdRpcPassword(), net.btcdRpcCert()));
@@ -128,7 +132,12 @@ final class RegtestInvoiceRig implements AutoCloseable {
 
     /** A BTC invoice of {@code sats}, 15 minutes to pay, monitored for a day, its workflow started. */
     Invoice startInvoice(long sats, SpeedPolicy policy) {
-        Invoice invoice = createInvoice(sats, policy, Duration.ofMinutes(15));
+        return startInvoice(sats, policy, Duration.ofMinutes(15), Duration.ofHours(24));
+    }
+
+    /** A BTC invoice of {@code sats} that expires after {@code toPay} and is monitored {@code monitored} longer. */
+    Invoice startInvoice(long sats, SpeedPolicy policy, Duration toPay, Duration monitored) {
+        Invoice invoice = createInvoice(sats, policy, toPay, monitored);
         InvoiceWorkflows.start(client(), InvoiceRequest.of(invoice));
         return invoice;
     }
@@ -138,7 +147,7 @@ final class RegtestInvoiceRig implements AutoCloseable {
      * address's custody. Returns the invoice and its address.
      */
     InvoiceWithAddress startInvoiceWithAddress(long sats, SpeedPolicy policy, Duration expiry) {
-        Invoice invoice = createInvoice(sats, policy, expiry);
+        Invoice invoice = createInvoice(sats, policy, expiry, Duration.ofHours(24));
         InvoiceAddress address =
                 invoiceAddresses().allocate(invoice.id(), invoice.merchantId()).orElseThrow();
         InvoiceWorkflows.start(client(), InvoiceRequest.of(invoice, address.custody()));
@@ -147,9 +156,9 @@ final class RegtestInvoiceRig implements AutoCloseable {
 
     record InvoiceWithAddress(Invoice invoice, InvoiceAddress address) {}
 
-    private Invoice createInvoice(long sats, SpeedPolicy policy, Duration expiry) {
+    private Invoice createInvoice(long sats, SpeedPolicy policy, Duration toPay, Duration monitored) {
         Instant now = UtcTimestamps.now();
-        Instant expiresAt = now.plus(expiry);
+        Instant expiresAt = now.plus(toPay);
         return invoices.create(new NewInvoice(
                 merchant.id(),
                 sats * 1000,
@@ -163,7 +172,7 @@ final class RegtestInvoiceRig implements AutoCloseable {
                 NewInvoice.basisPoints(new BigDecimal("1.00")),
                 now,
                 expiresAt,
-                expiresAt.plus(Duration.ofHours(24))));
+                expiresAt.plus(monitored)));
     }
 
     String allocateAddress(Invoice invoice) {
@@ -185,7 +194,9 @@ final class RegtestInvoiceRig implements AutoCloseable {
                 new ChainPaymentQuery(dsl),
                 new WatcherCursorRepository(dsl),
                 lease("chain:" + nodeId, owner),
-                new TemporalPaymentSignals(client()),
+                new TemporalPaymentSignals(
+                        client(),
+                        new AfterMonitoringReceipts(dsl, new AddressCustody(new InvoiceAddressRepository(dsl)))),
                 Clock.systemUTC(),
                 50);
     }

@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.base.ui;
 
 import com.flash.backoffice.portal.security.CurrentUser;
+import com.flash.backoffice.workflows.rate.RateMode;
 import com.flash.backoffice.workflows.watch.NetworkMode;
 import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
@@ -29,13 +30,20 @@ import org.springframework.beans.factory.ObjectProvider;
 public class MainLayout extends AppLayout {
 
     public MainLayout(
-            CurrentUser currentUser, AuthenticationContext authenticationContext, ObjectProvider<NetworkMode> network) {
+            CurrentUser currentUser,
+            AuthenticationContext authenticationContext,
+            ObjectProvider<NetworkMode> network,
+            ObjectProvider<RateMode> rates) {
         setPrimarySection(Section.DRAWER);
         addToDrawer(brand(), navigation());
         addToNavbar(new DrawerToggle());
         NetworkMode mode = network.getIfAvailable();
         if (mode != null && mode.simulated()) {
             addToNavbar(simulatedNetworkBanner(mode));
+        }
+        RateMode rateMode = rates.getIfAvailable();
+        if (rateMode != null && rateMode.simulated()) {
+            addToNavbar(simulatedRatesBanner(rateMode));
         }
         addToNavbar(userBar(currentUser, authenticationContext));
     }
@@ -44,6 +52,15 @@ public class MainLayout extends AppLayout {
     static Span simulatedNetworkBanner(NetworkMode mode) {
         Span banner = new Span("SIMULATED NETWORK · no real bitcoin");
         banner.setId("simulated-network");
+        banner.setTitle("Development only: " + mode.reason());
+        banner.getElement().getThemeList().add("badge error primary");
+        return banner;
+    }
+
+    /** Says loudly that fiat prices are made up: the development default has no internet to fetch rates from. */
+    static Span simulatedRatesBanner(RateMode mode) {
+        Span banner = new Span("SIMULATED RATES · not market prices");
+        banner.setId("simulated-rates");
         banner.setTitle("Development only: " + mode.reason());
         banner.getElement().getThemeList().add("badge error primary");
         return banner;

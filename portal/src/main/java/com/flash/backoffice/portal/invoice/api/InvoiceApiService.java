@@ -8,6 +8,7 @@ import com.flash.backoffice.db.invoice.NewInvoice;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.portal.api.ApiException;
 import com.flash.backoffice.portal.api.ApiValidationError;
+import com.flash.backoffice.portal.api.IdempotencyClaim;
 import com.flash.backoffice.portal.audit.AuditService;
 import com.flash.backoffice.portal.invoice.InvoiceCreateResult;
 import com.flash.backoffice.portal.invoice.InvoiceDraft;
@@ -56,10 +57,25 @@ public class InvoiceApiService {
         this.transaction = transaction;
     }
 
+    /**
+     * Creates the invoice, or, when an earlier attempt under the request's Idempotency-Key stored it and then
+     * failed, finishes and returns that one.
+     */
     @PreAuthorize(CREATE)
-    public ApiInvoice create(String storeId, InvoiceDraft draft, String redirectUrl) {
+    public ApiInvoice create(String storeId, InvoiceDraft draft, String redirectUrl, IdempotencyClaim claim) {
         requireStore(storeId);
-        InvoiceCreateResult result = invoices.create(storeId, draft);
+        Optional<String> createdBefore = claim.createdBefore();
+        if (createdBefore.isPresent()) {
+            Invoice invoice = invoices.finishCreation(createdBefore.get());
+            if (!invoice.merchantId().equals(storeId)) {
+                throw new IllegalStateException("Idempotency-Key resource of another store: " + invoice.id());
+            }
+            if (redirectUrl != null) {
+                apiColumns.setRedirectUrl(invoice.id(), redirectUrl);
+            }
+            return new ApiInvoice(invoice, false, redirectUrl);
+        }
+        InvoiceCreateResult result = invoices.create(storeId, draft, stored -> claim.created(stored.id()));
         return switch (result) {
             case InvoiceCreateResult.Created created -> {
                 if (redirectUrl != null) {
@@ -92,6 +108,14 @@ public class InvoiceApiService {
         requireStore(storeId);
         load(storeId, invoiceId);
         return invoices.payments(invoiceId);
+    }
+
+    /** Where the customer pays: the address, and the BOLT11 for the amount still due. */
+    @PreAuthorize(VIEW)
+    public InvoiceService.PaymentDestinations destinations(String storeId, String invoiceId) {
+        requireStore(storeId);
+        load(storeId, invoiceId);
+        return invoices.paymentDestinations(invoiceId);
     }
 
     /** Replaces the metadata (BTCPay's PUT); the order id column follows {@code metadata.orderId}. */

@@ -7,6 +7,8 @@ import com.flash.backoffice.db.invoice.InvoiceStatus;
 import com.flash.backoffice.db.invoice.PaymentMethod;
 import com.flash.backoffice.db.invoice.PaymentStatus;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
+import com.flash.backoffice.portal.checkout.PaymentUris;
+import com.flash.backoffice.portal.invoice.InvoiceService;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.Arrays;
@@ -57,13 +59,18 @@ final class InvoiceJson {
                 api.archived());
     }
 
-    static List<PaymentMethodData> paymentMethods(Invoice invoice, List<InvoicePayment> payments) {
+    static List<PaymentMethodData> paymentMethods(
+            Invoice invoice, List<InvoicePayment> payments, InvoiceService.PaymentDestinations destinations) {
         return Arrays.stream(PaymentMethod.values())
-                .map(method -> paymentMethod(invoice, method, payments))
+                .map(method -> paymentMethod(invoice, method, payments, destinations))
                 .toList();
     }
 
-    private static PaymentMethodData paymentMethod(Invoice invoice, PaymentMethod method, List<InvoicePayment> all) {
+    private static PaymentMethodData paymentMethod(
+            Invoice invoice,
+            PaymentMethod method,
+            List<InvoicePayment> all,
+            InvoiceService.PaymentDestinations destinations) {
         List<InvoicePayment> mine =
                 all.stream().filter(p -> p.method() == method).toList();
         long methodPaid = mine.stream()
@@ -72,12 +79,18 @@ final class InvoiceJson {
                 .sum();
         long amount = invoice.amountMsat() == null ? 0 : invoice.amountMsat();
         long due = Math.max(0, amount - invoice.paidMsat());
+        String destination = method == PaymentMethod.BTC_LN ? destinations.bolt11() : destinations.address();
+        String paymentLink = destination == null
+                ? null
+                : method == PaymentMethod.BTC_LN
+                        ? PaymentUris.lightning(destination)
+                        : PaymentUris.onChain(destination, invoice.amountMsat() == null ? null : due);
         return new PaymentMethodData(
                 method.id(),
                 legacyPaymentMethodId(method),
                 "BTC",
-                null,
-                null,
+                destination,
+                paymentLink,
                 invoice.rate() == null
                         ? null
                         : invoice.rate().stripTrailingZeros().toPlainString(),

@@ -50,9 +50,9 @@ class InvoicesController {
             @PathVariable String storeId,
             @RequestHeader(name = ApiIdempotency.HEADER, required = false) String idempotencyKey,
             @RequestBody(required = false) String body) {
-        return idempotency.once(idempotencyKey, storeId + "\n" + body, () -> {
+        return idempotency.once(idempotencyKey, storeId + "\n" + body, claim -> {
             CreateInvoiceRequest request = CreateInvoiceRequest.parse(body);
-            ApiInvoice created = invoices.create(storeId, request.draft(), request.redirectUrl());
+            ApiInvoice created = invoices.create(storeId, request.draft(), request.redirectUrl(), claim);
             return new ApiIdempotency.Response(200, ApiJson.write(data(created)));
         });
     }
@@ -147,7 +147,8 @@ class InvoicesController {
     @GetMapping("/{invoiceId}/payment-methods")
     List<PaymentMethodData> paymentMethods(@PathVariable String storeId, @PathVariable String invoiceId) {
         ApiInvoice invoice = invoices.get(storeId, invoiceId);
-        return InvoiceJson.paymentMethods(invoice.invoice(), invoices.payments(storeId, invoiceId));
+        return InvoiceJson.paymentMethods(
+                invoice.invoice(), invoices.payments(storeId, invoiceId), invoices.destinations(storeId, invoiceId));
     }
 
     private InvoiceData data(ApiInvoice invoice) {

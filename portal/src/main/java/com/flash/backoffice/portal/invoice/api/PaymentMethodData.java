@@ -6,8 +6,7 @@ import java.util.Map;
 /**
  * Greenfield's invoice payment method entry. {@code paymentMethod} is the field's name and id before BTCPay 2.0
  * ("BTC", "BTC-LightningNetwork"), kept beside {@code paymentMethodId} for clients generated from that spec.
- * {@code destination} and {@code paymentLink} stay null until the invoice's address and BOLT11 are exposed by
- * InvoiceService (the payment-method seam).
+ * {@code destination} is the address or the BOLT11 for the amount still due, {@code paymentLink} its URI.
  */
 record PaymentMethodData(
         String paymentMethodId,

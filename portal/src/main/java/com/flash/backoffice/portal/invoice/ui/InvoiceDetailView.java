@@ -3,6 +3,8 @@ package com.flash.backoffice.portal.invoice.ui;
 import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.invoice.InvoiceEvent;
 import com.flash.backoffice.db.invoice.InvoicePayment;
+import com.flash.backoffice.db.ledger.JournalLine;
+import com.flash.backoffice.db.ledger.PostedEntry;
 import com.flash.backoffice.db.webhook.WebhookDelivery;
 import com.flash.backoffice.portal.checkout.PaymentUris;
 import com.flash.backoffice.portal.checkout.QrCodes;
@@ -81,6 +83,7 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
         add(
                 new H2("Invoice " + invoice.id()),
                 new HorizontalLayout(new Span("Status:"), status, new Span("/"), additional),
+                statusReason(invoice),
                 new Paragraph("Amount " + InvoiceFormat.amount(invoice) + " · paid "
                         + InvoiceFormat.btc(invoice.paidMsat()) + " BTC · speed policy "
                         + invoice.speedPolicy().name() + " · tolerance "
@@ -106,6 +109,7 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
         add(new H3("Metadata"), new Pre(invoice.metadataJson()));
         add(new H3("Payments"), payments());
         add(new H3("Timeline"), timeline());
+        add(new H3("Ledger"), ledgerEntries());
         add(new H3("Webhook deliveries"), webhookDeliveries());
     }
 
@@ -209,6 +213,34 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
         grid.setAllRowsVisible(true);
         return grid;
     }
+
+    /** Why staff marked it, or why its settlement was reversed; empty when there is no reason. */
+    private static Paragraph statusReason(Invoice invoice) {
+        Paragraph reason =
+                new Paragraph(invoice.statusReason() == null ? "" : "Status reason: " + invoice.statusReason());
+        reason.setId("invoice-status-reason");
+        reason.setVisible(invoice.statusReason() != null);
+        return reason;
+    }
+
+    /** One row per ledger line, so a reversal shows each side of the settlement swapped. */
+    private Grid<LedgerRow> ledgerEntries() {
+        Grid<LedgerRow> grid = new Grid<>();
+        grid.setId("invoice-ledger");
+        grid.addColumn(row -> row.entry().bookedAt()).setHeader("Booked (UTC)").setAutoWidth(true);
+        grid.addColumn(row -> row.entry().sourceKey()).setHeader("Entry").setAutoWidth(true);
+        grid.addColumn(row -> row.entry().description()).setHeader("Description");
+        grid.addColumn(row -> row.line().accountCode()).setHeader("Account").setAutoWidth(true);
+        grid.addColumn(row -> row.line().side().name()).setHeader("Side");
+        grid.addColumn(row -> row.line().amount().toBtcString()).setHeader("BTC");
+        grid.setItems(invoices.ledgerEntries(invoiceId).stream()
+                .flatMap(entry -> entry.lines().stream().map(line -> new LedgerRow(entry, line)))
+                .toList());
+        grid.setAllRowsVisible(true);
+        return grid;
+    }
+
+    private record LedgerRow(PostedEntry entry, JournalLine line) {}
 
     private Grid<InvoiceEvent> timeline() {
         Grid<InvoiceEvent> grid = new Grid<>();

@@ -2,9 +2,15 @@ package com.flash.backoffice.portal.report.schedule;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
 
-/** One e-mail with one report attached (read from {@code attachment} while sending). */
+/**
+ * One e-mail with one report attached (read from {@code attachment} while sending). {@code stableId} is the same for
+ * every attempt at the same mail (schedule and period): the local part of its Message-ID, so that a mail sent again
+ * after a failure is recognisably the same message.
+ */
 record ReportMail(
+        String stableId,
         List<String> recipients,
         String subject,
         String text,
@@ -13,6 +19,7 @@ record ReportMail(
         Path attachment) {
 
     ReportMail {
+        Objects.requireNonNull(stableId, "stableId");
         recipients = List.copyOf(recipients);
     }
 }

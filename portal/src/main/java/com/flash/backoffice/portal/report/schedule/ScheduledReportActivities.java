@@ -31,8 +31,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Exports a schedule's report for one period into a temporary file and e-mails it. The run log is checked before
- * sending and marked after, together with the audit entry, so a retried attempt never mails a sent period again.
+ * Exports a schedule's report for one period into a temporary file and e-mails it. The run is recorded SENDING
+ * before the mail goes to the SMTP server and SENT after, together with the audit entry: a retried attempt never
+ * mails a period recorded SENT again. Delivery is at least once: an attempt that failed (or died) between the
+ * server's acceptance and the SENT record is retried and sends the mail again, under the same Message-ID
+ * ({@link ScheduledReportMessage#stableId}), so recipients' mail systems can tell it is the same message.
  */
 @Component
 class ScheduledReportActivities implements ReportScheduleActivities {
@@ -90,6 +93,7 @@ class ScheduledReportActivities implements ReportScheduleActivities {
                 result = exporter.export(schedule.report(), criteria, format, out);
             }
             String title = registry.get(schedule.report()).title();
+            new ReportScheduleRepository(ctx).recordRun(run(schedule, period, RunStatus.SENDING, result.rows(), null));
             mailer.send(ScheduledReportMessage.mail(schedule, title, period, result, file));
             boolean emailed = mailer.delivers();
             RunStatus status = emailed ? RunStatus.SENT : RunStatus.LOGGED;

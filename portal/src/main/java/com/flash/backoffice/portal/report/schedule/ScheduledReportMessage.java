@@ -35,12 +35,18 @@ final class ScheduledReportMessage {
                 "Schedule " + schedule.id() + ", created by " + schedule.createdBy()
                         + ". An accountant or administrator can cancel it in the back office under Scheduled reports.");
         return new ReportMail(
+                stableId(schedule, period),
                 schedule.recipients(),
                 "Flash report: " + reportTitle + " " + label,
                 text,
                 schedule.report() + "-" + label + "." + format.extension(),
                 format.contentType(),
                 file);
+    }
+
+    /** The same for every attempt at one period of one schedule, and for no other mail. */
+    static String stableId(ReportSchedule schedule, SchedulePeriod period) {
+        return "report-schedule." + schedule.id() + "." + period.fromMillis() + "-" + period.toMillis();
     }
 
     /** "2025-06-09" for a day, "2025-W24" for an ISO week, "2025-06" for a month (in the schedule's zone). */

@@ -30,10 +30,19 @@ final class SmtpReportMailer implements ReportMailer {
             helper.setText(mail.text());
             helper.addAttachment(
                     mail.attachmentName(), new FileSystemResource(mail.attachment()), mail.attachmentContentType());
+            // JavaMailSenderImpl keeps a Message-ID set before sending instead of generating a random one
+            message.setHeader("Message-ID", messageId(mail));
         } catch (MessagingException e) {
             throw new MailPreparationException("could not build the report mail", e);
         }
         sender.send(message);
+    }
+
+    /** {@code <stableId@domain of the sender>}. */
+    String messageId(ReportMail mail) {
+        String address = from.contains("<") ? from.substring(from.indexOf('<') + 1, from.indexOf('>')) : from;
+        String domain = address.contains("@") ? address.substring(address.lastIndexOf('@') + 1) : "flash.invalid";
+        return "<" + mail.stableId() + "@" + domain + ">";
     }
 
     @Override

@@ -39,11 +39,14 @@ class RoleNavigationIT {
                                 "Merchants",
                                 "Invoices",
                                 "Exchange rates",
+                                "Receipts to resolve",
                                 "Reports",
                                 "Scheduled reports",
                                 "Workflows")),
                 Arguments.of(Role.MARKETING, List.of("Dashboard", "Workflows")),
-                Arguments.of(Role.SUPPORT, List.of("Dashboard", "Merchants", "Invoices", "Workflows")),
+                Arguments.of(
+                        Role.SUPPORT,
+                        List.of("Dashboard", "Merchants", "Invoices", "Receipts to resolve", "Workflows")),
                 Arguments.of(
                         Role.ACCOUNTANT,
                         List.of("Dashboard", "Invoices", "Reports", "Scheduled reports", "Workflows", "Audit log")),
@@ -54,6 +57,7 @@ class RoleNavigationIT {
                                 "Merchants",
                                 "Invoices",
                                 "Exchange rates",
+                                "Receipts to resolve",
                                 "Reports",
                                 "Scheduled reports",
                                 "Workflows",
@@ -84,7 +88,9 @@ class RoleNavigationIT {
                 Arguments.of(Role.SUPPORT, "reports"),
                 Arguments.of(Role.MARKETING, "reports"),
                 Arguments.of(Role.SUPPORT, "reports/schedules"),
-                Arguments.of(Role.MARKETING, "reports/schedules"));
+                Arguments.of(Role.MARKETING, "reports/schedules"),
+                Arguments.of(Role.MARKETING, "suspense"),
+                Arguments.of(Role.ACCOUNTANT, "suspense"));
     }
 
     @ParameterizedTest

@@ -58,7 +58,7 @@ public final class KeycloakServer implements AutoCloseable {
     /** System property that surefire sets to the unpacked distribution. */
     public static final String KEYCLOAK_HOME_PROPERTY = "flash.keycloak.home";
 
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(300);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final int LOG_TAIL_LINES = 60;
     /** Build-time options this class starts Keycloak with: a re-augmented build is reused only for these. */
@@ -162,7 +162,7 @@ public final class KeycloakServer implements AutoCloseable {
         return sharedInstance;
     }
 
-    /** Starts Keycloak and waits until the {@code flash} realm answers; fails after about 180 s. */
+    /** Starts Keycloak and waits until the {@code flash} realm answers; fails after about 300 s. */
     public static KeycloakServer start(Options options) {
         checkPortalBaseUrls(options.portalBaseUrls());
         Path dist = options.keycloakHome();

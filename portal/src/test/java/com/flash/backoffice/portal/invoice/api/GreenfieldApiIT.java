@@ -5,6 +5,7 @@ import static com.flash.backoffice.db.jooq.Tables.AUDIT_LOG;
 import static com.flash.backoffice.db.jooq.Tables.INVOICE;
 import static com.flash.backoffice.db.jooq.Tables.WEBHOOK;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -17,16 +18,29 @@ import com.flash.backoffice.db.apikey.ApiKeyRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.rate.ExchangeRate;
+import com.flash.backoffice.db.rate.ExchangeRateRepository;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
+import com.flash.backoffice.workflows.invoice.InvoiceWorkflows;
+import com.flash.backoffice.workflows.invoice.MarkRequest;
+import com.flash.backoffice.workflows.invoice.MarkTarget;
 import com.sun.net.httpserver.HttpServer;
+import io.temporal.client.WorkflowClient;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.hamcrest.Matchers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,6 +68,8 @@ class GreenfieldApiIT {
     private final DSLContext dsl;
     private final ApiKeyRepository keys;
     private final MerchantRepository merchants;
+    private final ExchangeRateRepository rates;
+    private final WorkflowClient workflowClient;
 
     private Merchant store;
     private Merchant otherStore;
@@ -63,13 +79,17 @@ class GreenfieldApiIT {
             @Autowired WebApplicationContext context,
             @Autowired DSLContext dsl,
             @Autowired ApiKeyRepository keys,
-            @Autowired MerchantRepository merchants) {
+            @Autowired MerchantRepository merchants,
+            @Autowired ExchangeRateRepository rates,
+            @Autowired WorkflowClient workflowClient) {
         this.mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(springSecurity())
                 .build();
         this.dsl = dsl;
         this.keys = keys;
         this.merchants = merchants;
+        this.rates = rates;
+        this.workflowClient = workflowClient;
     }
 
     @BeforeEach
@@ -179,7 +199,10 @@ class GreenfieldApiIT {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$[0].paymentMethodId").value("BTC-CHAIN"))
                 .andExpect(jsonPath("$[0].amount").value("0.0015"))
-                .andExpect(jsonPath("$[0].due").value("0.0015"));
+                .andExpect(jsonPath("$[0].due").value("0.0015"))
+                .andExpect(jsonPath("$[1].paymentMethodId").value("BTC-LN"))
+                .andExpect(jsonPath("$[1].destination").value(startsWith("lnsimulated")))
+                .andExpect(jsonPath("$[1].paymentLink").value(startsWith("lightning:LNSIMULATED")));
 
         call(delete(invoices(store.id()) + "/" + id), fullKey).andExpect(status().isOk());
         call(get(invoices(store.id())), fullKey)
@@ -255,6 +278,36 @@ class GreenfieldApiIT {
     }
 
     @Test
+    void a_fiat_invoice_is_refused_422_with_the_reason_while_the_newest_rate_is_older_than_the_maximum_age()
+            throws Exception {
+        rates.record(new ExchangeRate(
+                "NOK",
+                new BigDecimal("1050000"),
+                "median of kraken,coingecko",
+                null,
+                "rate-fetcher",
+                Instant.now().minus(Duration.ofMinutes(11))));
+        String body = "{\"amount\":\"100\",\"currency\":\"NOK\"}";
+
+        call(post(invoices(store.id())).content(body), fullKey)
+                .andExpect(status().is(422))
+                .andExpect(jsonPath("$[0].path").value("currency"))
+                .andExpect(jsonPath("$[0].message")
+                        .value(Matchers.startsWith(
+                                "The newest NOK exchange rate is 11 minutes old" + " (median of kraken,coingecko, ")))
+                .andExpect(jsonPath("$[0].message")
+                        .value(Matchers.endsWith("older than the 10 minutes allowed: the rate sources"
+                                + " are failing; FINANCE may set a manual rate.")));
+        assertThat(dsl.fetchCount(INVOICE, INVOICE.MERCHANT_ID.eq(store.id()))).isZero();
+
+        rates.record(new ExchangeRate("NOK", new BigDecimal("1050000"), "kraken", null, "rate-fetcher", Instant.now()));
+        call(post(invoices(store.id())).content(body), fullKey)
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.currency").value("NOK"));
+        assertThat(dsl.fetchCount(INVOICE, INVOICE.MERCHANT_ID.eq(store.id()))).isOne();
+    }
+
+    @Test
     void the_same_idempotency_key_and_body_returns_the_first_response_and_creates_one_invoice() throws Exception {
         String body = "{\"amount\":\"0.002\",\"currency\":\"BTC\"}";
         long invoicesBefore = dsl.fetchCount(INVOICE);
@@ -278,6 +331,113 @@ class GreenfieldApiIT {
                 .andExpect(status().is(422))
                 .andExpect(jsonPath("$.code").value("idempotency-key-reused"));
         assertThat(dsl.fetchCount(INVOICE)).isEqualTo(invoicesBefore + 1);
+    }
+
+    @Test
+    void a_key_held_by_a_request_that_died_is_refused_during_its_lease_and_free_after_it() throws Exception {
+        String body = "{\"amount\":\"0.004\",\"currency\":\"BTC\"}";
+        String keyId = keys.findActiveByPlaintext(fullKey).orElseThrow().id();
+        dsl.insertInto(API_IDEMPOTENCY)
+                .set(API_IDEMPOTENCY.API_KEY_ID, keyId)
+                .set(API_IDEMPOTENCY.IDEMPOTENCY_KEY, "order-died")
+                .set(API_IDEMPOTENCY.REQUEST_HASH, sha256(store.id() + "\n" + body))
+                .set(API_IDEMPOTENCY.CREATED_AT, LocalDateTime.now(ZoneOffset.UTC))
+                .set(
+                        API_IDEMPOTENCY.LEASE_UNTIL,
+                        LocalDateTime.now(ZoneOffset.UTC).plusMinutes(1))
+                .execute();
+        long invoicesBefore = dsl.fetchCount(INVOICE);
+
+        call(post(invoices(store.id())).content(body).header("Idempotency-Key", "order-died"), fullKey)
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.code").value("idempotency-key-in-progress"));
+        assertThat(dsl.fetchCount(INVOICE)).isEqualTo(invoicesBefore);
+
+        dsl.update(API_IDEMPOTENCY)
+                .set(
+                        API_IDEMPOTENCY.LEASE_UNTIL,
+                        LocalDateTime.now(ZoneOffset.UTC).minusSeconds(1))
+                .where(API_IDEMPOTENCY.IDEMPOTENCY_KEY.eq("order-died"))
+                .execute();
+        String created = call(post(invoices(store.id())).content(body).header("Idempotency-Key", "order-died"), fullKey)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String replayed = call(
+                        post(invoices(store.id())).content(body).header("Idempotency-Key", "order-died"), fullKey)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(replayed).isEqualTo(created);
+        assertThat(dsl.fetchCount(INVOICE)).isEqualTo(invoicesBefore + 1);
+    }
+
+    @Test
+    void a_retry_after_a_failure_that_came_after_the_invoice_was_committed_returns_that_invoice() throws Exception {
+        String body = "{\"amount\":\"0.005\",\"currency\":\"BTC\"}";
+        String firstId = JSON.readTree(
+                        call(post(invoices(store.id())).content(body).header("Idempotency-Key", "order-88"), fullKey)
+                                .andExpect(status().isOk())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                .get("id")
+                .asString();
+        assertThat(dsl.fetchValue(API_IDEMPOTENCY.RESOURCE_ID, API_IDEMPOTENCY.IDEMPOTENCY_KEY.eq("order-88")))
+                .as("recorded with the invoice")
+                .isEqualTo(firstId);
+        long invoicesBefore = dsl.fetchCount(INVOICE);
+        // what a request that failed after the invoice row committed leaves: its invoice, no response, no lease
+        dsl.update(API_IDEMPOTENCY)
+                .setNull(API_IDEMPOTENCY.STATUS_CODE)
+                .setNull(API_IDEMPOTENCY.RESPONSE_BODY)
+                .setNull(API_IDEMPOTENCY.LEASE_UNTIL)
+                .where(API_IDEMPOTENCY.IDEMPOTENCY_KEY.eq("order-88"))
+                .execute();
+
+        String retriedId = json(call(
+                                post(invoices(store.id())).content(body).header("Idempotency-Key", "order-88"), fullKey)
+                        .andExpect(status().isOk()))
+                .get("id")
+                .asString();
+
+        assertThat(retriedId).isEqualTo(firstId);
+        assertThat(dsl.fetchCount(INVOICE)).isEqualTo(invoicesBefore);
+        assertThat(dsl.fetchValue(API_IDEMPOTENCY.STATUS_CODE, API_IDEMPOTENCY.IDEMPOTENCY_KEY.eq("order-88")))
+                .isEqualTo(200);
+    }
+
+    @Test
+    void a_mark_that_applied_without_its_audit_entry_is_audited_once_by_its_retry() throws Exception {
+        String id = createInvoice(fullKey);
+        String actor =
+                "apikey:" + keys.findActiveByPlaintext(fullKey).orElseThrow().id();
+        // the workflow applied the mark, the request's audit was lost (the portal died, or the closed-workflow
+        // fallback answered "already settled" for the mark that had just applied)
+        InvoiceWorkflows.mark(
+                workflowClient,
+                id,
+                new MarkRequest(MarkTarget.SETTLED, actor, "Marked SETTLED through the API by " + actor));
+        assertThat(markAudits(id)).isZero();
+
+        for (int retry = 0; retry < 2; retry++) {
+            call(post(invoices(store.id()) + "/" + id + "/status").content("{\"status\":\"Settled\"}"), fullKey)
+                    .andExpect(status().is(422));
+        }
+
+        assertThat(markAudits(id)).isEqualTo(1);
+    }
+
+    private int markAudits(String invoiceId) {
+        return dsl.fetchCount(
+                AUDIT_LOG, AUDIT_LOG.TARGET_ID.eq(invoiceId).and(AUDIT_LOG.ACTION.eq("invoice.mark-settled")));
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 
     // --- webhooks

@@ -170,6 +170,7 @@ class InvoicesIT {
         UI.getCurrent().navigate("rates");
         _setValue(_get(TextField.class, spec -> spec.withId("rate-currency")), currency);
         _setValue(_get(BigDecimalField.class, spec -> spec.withId("rate-price")), new BigDecimal("50000"));
+        _setValue(_get(TextField.class, spec -> spec.withId("rate-reason")), "no source quotes CHF");
         _click(_get(Button.class, spec -> spec.withId("rate-save")));
         fillNewInvoice("12.50", currency, "");
 
@@ -462,7 +463,7 @@ class InvoicesIT {
                 Thread.sleep(200);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                throw new AssertionError("interrupted while waiting for the condition", e);
             }
         }
         throw new AssertionError("condition not met within 20 s");

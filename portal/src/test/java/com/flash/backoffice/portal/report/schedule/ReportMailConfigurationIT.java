@@ -60,6 +60,7 @@ class ReportMailConfigurationIT {
     private ReportMail mail(String recipient) throws Exception {
         Path file = Files.writeString(directory.resolve("report.csv"), "a,b\r\n1,2\r\n");
         return new ReportMail(
+                "report-schedule.test.1-2",
                 List.of(recipient),
                 "Flash report: Journal 2025-06-10",
                 "attached",

@@ -48,6 +48,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -189,6 +190,56 @@ class ReportScheduleWorkflowIT {
     }
 
     @Test
+    void a_mail_sent_by_an_attempt_that_then_failed_is_sent_again_under_the_same_message_id(
+            TestWorkflowEnvironment env, WorkflowClient client) throws Exception {
+        FailsOnceAfterSending mailer = new FailsOnceAfterSending(new SmtpReportMailer(smtp(), "reports@flash.test"));
+        startWorker(env, activities(mailer));
+        ReportSchedule schedule = schedule(ScheduleFrequency.DAILY, "UTC", "frank@flash.test");
+        ReportScheduleWorkflows.start(client, first(schedule));
+
+        env.sleep(Duration.ofHours(10));
+
+        assertThat(mailer.statusesWhileSending)
+                .as("the run is recorded before each send")
+                .containsExactly(RunStatus.SENDING, RunStatus.SENDING);
+        assertThat(greenMail.waitForIncomingEmail(10_000, 2)).isTrue();
+        List<MimeMessage> inbox = inbox("frank@flash.test");
+        assertThat(inbox).hasSize(2);
+        String messageId = "<report-schedule." + schedule.id() + "."
+                + Instant.parse("2025-06-10T00:00:00Z").toEpochMilli() + "-"
+                + Instant.parse("2025-06-11T00:00:00Z").toEpochMilli() + "@flash.test>";
+        assertThat(inbox).extracting(MimeMessage::getMessageID).containsOnly(messageId);
+        assertThat(onlyRun(schedule).status()).isEqualTo(RunStatus.SENT);
+        assertThat(exportsAudited(schedule)).hasSize(1);
+    }
+
+    /** The SMTP server accepts the first mail, then the attempt fails before it records the run as sent. */
+    static final class FailsOnceAfterSending implements ReportMailer {
+        final ReportMailer delegate;
+        final List<RunStatus> statusesWhileSending = new CopyOnWriteArrayList<>();
+        final AtomicInteger sends = new AtomicInteger();
+
+        FailsOnceAfterSending(ReportMailer delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public void send(ReportMail mail) {
+            String scheduleId = mail.stableId().split("\\.")[1];
+            statusesWhileSending.add(schedules.runs(scheduleId).getFirst().status());
+            delegate.send(mail);
+            if (sends.incrementAndGet() == 1) {
+                throw new IllegalStateException("the worker lost its database connection after sending");
+            }
+        }
+
+        @Override
+        public boolean delivers() {
+            return delegate.delivers();
+        }
+    }
+
+    @Test
     void cancelling_stops_the_workflow_before_its_next_run(TestWorkflowEnvironment env, WorkflowClient client) {
         startWorker(env, realActivities());
         ReportSchedule schedule = schedule(ScheduleFrequency.DAILY, "UTC", "erin@flash.test");
@@ -245,15 +296,19 @@ class ReportScheduleWorkflowIT {
     private static final ReportRegistry REPORTS = LedgerReports.registry();
 
     private static ReportScheduleActivities realActivities() {
+        return activities(new SmtpReportMailer(smtp(), "reports@flash.test"));
+    }
+
+    private static ReportScheduleActivities activities(ReportMailer mailer) {
+        return new ScheduledReportActivities(
+                dsl, mailer, JsonMapper.builder().build(), REPORTS, new ReportExporter(dsl, REPORTS));
+    }
+
+    private static JavaMailSenderImpl smtp() {
         JavaMailSenderImpl smtp = new JavaMailSenderImpl();
         smtp.setHost("127.0.0.1");
         smtp.setPort(greenMail.getSmtp().getPort());
-        return new ScheduledReportActivities(
-                dsl,
-                new SmtpReportMailer(smtp, "reports@flash.test"),
-                JsonMapper.builder().build(),
-                REPORTS,
-                new ReportExporter(dsl, REPORTS));
+        return smtp;
     }
 
     private static void startWorker(TestWorkflowEnvironment env, ReportScheduleActivities activities) {

@@ -150,6 +150,7 @@ class ReportSchedulesView extends VerticalLayout {
             case LOGGED -> "Logged only, no SMTP server (" + run.rows() + " rows) for " + period;
             case FAILED -> "FAILED for " + period + ": " + run.error();
             case SKIPPED -> "Skipped (cancelled) for " + period;
+            case SENDING -> "Sending (or interrupted while sending) for " + period;
         };
     }
 }

@@ -1,0 +1,430 @@
+package com.flash.backoffice.workflows.replay;
+
+import static org.awaitility.Awaitility.await;
+
+import com.flash.backoffice.db.merchant.OnchainCustody;
+import com.flash.backoffice.db.merchant.SpeedPolicy;
+import com.flash.backoffice.db.reportschedule.ScheduleFrequency;
+import com.flash.backoffice.db.webhook.DeliveryStatus;
+import com.flash.backoffice.workflows.invoice.ClosedInvoiceMarkWorkflow;
+import com.flash.backoffice.workflows.invoice.ConfirmationsChanged;
+import com.flash.backoffice.workflows.invoice.InvoiceRequest;
+import com.flash.backoffice.workflows.invoice.InvoiceState;
+import com.flash.backoffice.workflows.invoice.InvoiceWorker;
+import com.flash.backoffice.workflows.invoice.InvoiceWorkflow;
+import com.flash.backoffice.workflows.invoice.InvoiceWorkflows;
+import com.flash.backoffice.workflows.invoice.MarkRequest;
+import com.flash.backoffice.workflows.invoice.MarkResult;
+import com.flash.backoffice.workflows.invoice.MarkTarget;
+import com.flash.backoffice.workflows.invoice.PaymentDropped;
+import com.flash.backoffice.workflows.invoice.PaymentObserved;
+import com.flash.backoffice.workflows.report.ReportExportActivities;
+import com.flash.backoffice.workflows.report.ReportExportOutcome;
+import com.flash.backoffice.workflows.report.ReportExportRequest;
+import com.flash.backoffice.workflows.report.ReportExportWorker;
+import com.flash.backoffice.workflows.report.ReportExportWorkflow;
+import com.flash.backoffice.workflows.report.ReportExportWorkflows;
+import com.flash.backoffice.workflows.reportschedule.PeriodOutcome;
+import com.flash.backoffice.workflows.reportschedule.PeriodRequest;
+import com.flash.backoffice.workflows.reportschedule.PeriodResult;
+import com.flash.backoffice.workflows.reportschedule.ReportScheduleActivities;
+import com.flash.backoffice.workflows.reportschedule.ReportScheduleFailure;
+import com.flash.backoffice.workflows.reportschedule.ReportScheduleWorker;
+import com.flash.backoffice.workflows.reportschedule.ReportScheduleWorkflow;
+import com.flash.backoffice.workflows.reportschedule.ReportScheduleWorkflows;
+import com.flash.backoffice.workflows.reportschedule.ScheduleEnd;
+import com.flash.backoffice.workflows.reportschedule.ScheduleRequest;
+import com.flash.backoffice.workflows.webhook.AttemptResult;
+import com.flash.backoffice.workflows.webhook.DeliveryChainRequest;
+import com.flash.backoffice.workflows.webhook.DeliveryChainResult;
+import com.flash.backoffice.workflows.webhook.WebhookActivities;
+import com.flash.backoffice.workflows.webhook.WebhookDeliveryWorkflow;
+import com.flash.backoffice.workflows.webhook.WebhookWorker;
+import io.temporal.api.common.v1.WorkflowExecution;
+import io.temporal.api.enums.v1.EventType;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.client.WorkflowStub;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * Records one history per path of each shipped workflow into {@code src/test/resources/histories/<type>/<path>.json},
+ * for {@link WorkflowHistoriesReplayTest}. On demand, never by the build: run it when a workflow gains a path, and
+ * commit the new files together with that change (see workflows/README.md); files that exist are kept as they are. Every path runs to its end in Temporal's
+ * time-skipping test server with in-memory activities; the paths run one after the other so that skipping time
+ * for one never moves another.
+ */
+public final class RecordWorkflowHistories {
+
+    private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
+    private static final long AMOUNT = 100_000_000L;
+    private static final Duration EXPIRY = Duration.ofMinutes(15);
+    private static final Duration MONITORING = Duration.ofMinutes(60);
+
+    private final TestWorkflowEnvironment env;
+    private final WorkflowClient client;
+    private final Path directory;
+    private final InMemoryInvoiceActivities invoiceActivities = new InMemoryInvoiceActivities();
+    private final ScriptedWebhookActivities webhookActivities = new ScriptedWebhookActivities();
+    private final ScriptedReportExportActivities exportActivities = new ScriptedReportExportActivities();
+    private final ScriptedScheduleActivities scheduleActivities = new ScriptedScheduleActivities();
+    private int recorded;
+
+    private RecordWorkflowHistories(TestWorkflowEnvironment env, Path directory) {
+        this.env = env;
+        this.client = env.getWorkflowClient();
+        this.directory = directory;
+        InvoiceWorker.register(env.newWorker(InvoiceWorkflow.TASK_QUEUE), invoiceActivities);
+        WebhookWorker.register(env.newWorker(WebhookDeliveryWorkflow.TASK_QUEUE), webhookActivities);
+        ReportExportWorker.register(env.newWorker(ReportExportWorkflow.TASK_QUEUE), exportActivities);
+        ReportScheduleWorker.register(env.newWorker(ReportScheduleWorkflow.TASK_QUEUE), scheduleActivities);
+        env.start();
+    }
+
+    /** One argument: the histories directory (the exec execution passes workflows/src/test/resources/histories). */
+    public static void main(String[] args) throws IOException {
+        if (args.length != 1) {
+            throw new IllegalArgumentException("usage: RecordWorkflowHistories <histories directory>");
+        }
+        Path directory = Path.of(args[0]).toAbsolutePath();
+        TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setInitialTime(START)
+                // the recording machine's pid@host would otherwise land in every history
+                .setWorkflowClientOptions(WorkflowClientOptions.newBuilder()
+                        .setIdentity("history-recorder")
+                        .build())
+                .build());
+        try {
+            RecordWorkflowHistories recorder = new RecordWorkflowHistories(env, directory);
+            recorder.invoices();
+            recorder.webhookDeliveries();
+            recorder.reportExports();
+            recorder.reportSchedules();
+            System.out.println("Recorded " + recorder.recorded + " new histories under " + directory);
+        } finally {
+            env.close();
+        }
+    }
+
+    private void invoices() throws IOException {
+        InvoiceWorkflow lightning = startInvoice("lightning", SpeedPolicy.MEDIUM);
+        lightning.paymentSeen(PaymentObserved.lightning("hash-lightning", AMOUNT));
+        awaitRevision(lightning, 1);
+        finishInvoice(lightning, "lightning-paid-settled");
+
+        InvoiceWorkflow onchain = startInvoice("onchain", SpeedPolicy.MEDIUM);
+        onchain.paymentSeen(PaymentObserved.onChain("tx-onchain:0", "bcrt1qonchain", AMOUNT, 0, false));
+        awaitRevision(onchain, 1);
+        onchain.confirmations(new ConfirmationsChanged("tx-onchain:0", 1));
+        awaitRevision(onchain, 2);
+        finishInvoice(onchain, "onchain-seen-confirmed-settled");
+
+        InvoiceWorkflow unpaid = startInvoice("unpaid", SpeedPolicy.MEDIUM);
+        awaitRevision(unpaid, 0);
+        finishInvoice(unpaid, "expired-unpaid");
+
+        InvoiceWorkflow late = startInvoice("late", SpeedPolicy.MEDIUM);
+        late.paymentSeen(PaymentObserved.onChain("tx-late-1:0", "bcrt1qlate", 40_000_000L, 0, false));
+        awaitRevision(late, 1);
+        env.sleep(EXPIRY);
+        awaitRevision(late, 2);
+        late.paymentSeen(PaymentObserved.onChain("tx-late-2:0", "bcrt1qlate", 60_000_000L, 0, false));
+        awaitRevision(late, 3);
+        finishInvoice(late, "expired-paid-partial-then-late");
+
+        InvoiceWorkflow over = startInvoice("over", SpeedPolicy.MEDIUM);
+        over.paymentSeen(PaymentObserved.onChain("tx-over:0", "bcrt1qover", AMOUNT + 5_000_000L, 0, false));
+        awaitRevision(over, 1);
+        over.confirmations(new ConfirmationsChanged("tx-over:0", 1));
+        awaitRevision(over, 2);
+        finishInvoice(over, "paid-over");
+
+        InvoiceWorkflow marked = startInvoice("marked", SpeedPolicy.MEDIUM);
+        marked.paymentSeen(PaymentObserved.onChain("tx-marked:0", "bcrt1qmarked", 50_000_000L, 0, false));
+        awaitRevision(marked, 1);
+        expect(MarkResult.MARKED, marked.mark(new MarkRequest(MarkTarget.SETTLED, "support", "paid in cash")));
+        expect(MarkResult.MARKED, marked.mark(new MarkRequest(MarkTarget.INVALID, "finance", "cash was counterfeit")));
+        expect(MarkResult.REASON_REQUIRED, marked.mark(new MarkRequest(MarkTarget.SETTLED, "support", " ")));
+        finishInvoice(marked, "marked-settled-then-invalid-while-running");
+
+        InvoiceWorkflow dropped = startInvoice("dropped", SpeedPolicy.MEDIUM);
+        dropped.paymentSeen(PaymentObserved.onChain("tx-dropped:0", "bcrt1qdropped", AMOUNT, 0, false));
+        awaitRevision(dropped, 1);
+        dropped.paymentDropped(new PaymentDropped("tx-dropped:0", "reorg"));
+        awaitRevision(dropped, 2);
+        finishInvoice(dropped, "payment-dropped-by-reorg");
+
+        InvoiceWorkflow unconfirmed = startInvoice("unconfirmed", SpeedPolicy.LOW);
+        unconfirmed.paymentSeen(PaymentObserved.onChain("tx-unconfirmed:0", "bcrt1qunconf", AMOUNT, 0, false));
+        awaitRevision(unconfirmed, 1);
+        finishInvoice(unconfirmed, "monitoring-ended-unconfirmed-invalid");
+
+        String closedId = invoiceId("closed");
+        InvoiceWorkflow closed = startInvoice("closed", SpeedPolicy.MEDIUM);
+        awaitRevision(closed, 0);
+        WorkflowStub.fromTyped(closed).getResult(InvoiceState.class);
+        expect(
+                MarkResult.MARKED,
+                InvoiceWorkflows.mark(
+                        client, closedId, new MarkRequest(MarkTarget.SETTLED, "support", "paid by bank transfer")));
+        write(
+                "ClosedInvoiceMarkWorkflow",
+                "marked-settled-after-close",
+                ClosedInvoiceMarkWorkflow.workflowId(closedId));
+        expect(
+                MarkResult.REASON_REQUIRED,
+                InvoiceWorkflows.mark(client, closedId, new MarkRequest(MarkTarget.INVALID, "support", "")));
+        write("ClosedInvoiceMarkWorkflow", "refused-without-reason", ClosedInvoiceMarkWorkflow.workflowId(closedId));
+    }
+
+    private void webhookDeliveries() throws IOException {
+        webhookActivities.answer("delivered", attempt -> new AttemptResult(DeliveryStatus.HTTP_SUCCESS, 200, false));
+        deliver("delivered", true, "delivered");
+        webhookActivities.answer(
+                "flaky",
+                attempt -> attempt < 2
+                        ? new AttemptResult(DeliveryStatus.HTTP_ERROR, 503, false)
+                        : new AttemptResult(DeliveryStatus.HTTP_SUCCESS, 200, false));
+        deliver("flaky", true, "retried-then-delivered");
+        webhookActivities.answer("down", attempt -> new AttemptResult(DeliveryStatus.FAILED, null, false));
+        deliver("down", true, "retries-then-gave-up");
+        webhookActivities.answer("rejected", attempt -> new AttemptResult(DeliveryStatus.HTTP_ERROR, 400, false));
+        deliver("rejected", true, "rejected-without-retry");
+        webhookActivities.answer("manual", attempt -> new AttemptResult(DeliveryStatus.HTTP_ERROR, 500, false));
+        deliver("manual", false, "manual-redelivery-sent-once");
+    }
+
+    private void deliver(String deliveryId, boolean automaticRedelivery, String path) throws IOException {
+        WebhookDeliveryWorkflow workflow = client.newWorkflowStub(
+                WebhookDeliveryWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(WebhookDeliveryWorkflow.workflowId(deliveryId))
+                        .setTaskQueue(WebhookDeliveryWorkflow.TASK_QUEUE)
+                        .build());
+        DeliveryChainResult result = workflow.run(new DeliveryChainRequest(deliveryId, automaticRedelivery));
+        System.out.println(path + ": " + result);
+        write("WebhookDeliveryWorkflow", path, WebhookDeliveryWorkflow.workflowId(deliveryId));
+    }
+
+    private void reportExports() throws IOException {
+        export("done", "exported");
+        export("broken", "failed-after-retries");
+    }
+
+    private void export(String exportId, String path) throws IOException {
+        ReportExportWorkflow workflow =
+                client.newWorkflowStub(ReportExportWorkflow.class, ReportExportWorkflows.options(exportId));
+        ReportExportOutcome outcome = workflow.run(new ReportExportRequest(exportId));
+        System.out.println(path + ": " + outcome);
+        write("ReportExportWorkflow", path, ReportExportWorkflow.workflowId(exportId));
+    }
+
+    private void reportSchedules() throws IOException {
+        scheduleActivities.answer("daily", request -> new PeriodResult(PeriodOutcome.SENT, 3L));
+        WorkflowExecution first =
+                startSchedule(ScheduleRequest.first("daily", ScheduleFrequency.DAILY, "Europe/Zurich"));
+        env.sleep(Duration.ofHours(20));
+        await().atMost(Duration.ofSeconds(30)).until(() -> scheduleActivities.calls("daily") == 1 && closed(first));
+        writeRun("ReportScheduleWorkflow", "period-mailed-then-continued-as-new", first);
+        ReportScheduleWorkflow next =
+                client.newWorkflowStub(ReportScheduleWorkflow.class, ReportScheduleWorkflow.workflowId("daily"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> next.nextRunAtMillis() != null);
+        next.cancel();
+        expect(ScheduleEnd.CANCELLED, WorkflowStub.fromTyped(next).getResult(ScheduleEnd.class));
+        write("ReportScheduleWorkflow", "cancelled-while-waiting", ReportScheduleWorkflow.workflowId("daily"));
+
+        scheduleActivities.answer("gone", request -> {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "no schedule gone", ReportScheduleFailure.SCHEDULE_NOT_FOUND.name());
+        });
+        schedule("gone", ScheduleFrequency.WEEKLY, ScheduleEnd.SCHEDULE_NOT_FOUND, "schedule-not-found");
+
+        scheduleActivities.answer("cancelled", request -> new PeriodResult(PeriodOutcome.SCHEDULE_CANCELLED, null));
+        schedule("cancelled", ScheduleFrequency.MONTHLY, ScheduleEnd.CANCELLED, "cancelled-when-sending");
+
+        scheduleActivities.answer("smtp-down", request -> {
+            throw new IllegalStateException("SMTP server unreachable");
+        });
+        WorkflowExecution failing = startSchedule(ScheduleRequest.first("smtp-down", ScheduleFrequency.DAILY, "UTC"));
+        // 15 attempts, 30 s doubling to at most 2 h apart: about 13 h after the first boundary
+        env.sleep(Duration.ofHours(40));
+        await().atMost(Duration.ofSeconds(30)).until(() -> closed(failing));
+        writeRun("ReportScheduleWorkflow", "period-failed-then-continued-as-new", failing);
+        ReportScheduleWorkflows.cancel(client, "smtp-down");
+    }
+
+    private void schedule(String scheduleId, ScheduleFrequency frequency, ScheduleEnd end, String path)
+            throws IOException {
+        WorkflowExecution execution = startSchedule(ScheduleRequest.first(scheduleId, frequency, "UTC"));
+        expect(end, client.newUntypedWorkflowStub(execution, Optional.empty()).getResult(ScheduleEnd.class));
+        writeRun("ReportScheduleWorkflow", path, execution);
+    }
+
+    private WorkflowExecution startSchedule(ScheduleRequest request) {
+        ReportScheduleWorkflow workflow = client.newWorkflowStub(
+                ReportScheduleWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(ReportScheduleWorkflow.workflowId(request.scheduleId()))
+                        .setTaskQueue(ReportScheduleWorkflow.TASK_QUEUE)
+                        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                        .build());
+        return WorkflowClient.start(workflow::run, request);
+    }
+
+    /** The run ended by continuing as new (time in the test server moves only while the recorder sleeps). */
+    private boolean closed(WorkflowExecution execution) {
+        return client.fetchHistory(execution.getWorkflowId(), execution.getRunId())
+                        .getLastEvent()
+                        .getEventType()
+                == EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CONTINUED_AS_NEW;
+    }
+
+    private InvoiceWorkflow startInvoice(String name, SpeedPolicy policy) {
+        Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+        Instant expiresAt = now.plus(EXPIRY);
+        InvoiceRequest request = new InvoiceRequest(
+                invoiceId(name),
+                "merchant-replay",
+                AMOUNT,
+                0,
+                policy,
+                100,
+                expiresAt,
+                expiresAt.plus(MONITORING),
+                OnchainCustody.MERCHANT_WALLET);
+        InvoiceWorkflows.start(client, request);
+        return InvoiceWorkflows.existing(client, request.invoiceId());
+    }
+
+    private static String invoiceId(String name) {
+        return "replay-" + name;
+    }
+
+    private static void awaitRevision(InvoiceWorkflow invoice, int revision) {
+        InvoiceState state = await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .until(invoice::state, s -> s != null && s.revision() >= revision);
+        if (state.revision() != revision) {
+            throw new IllegalStateException("revision " + state.revision() + ", expected " + revision);
+        }
+    }
+
+    private void finishInvoice(InvoiceWorkflow invoice, String path) throws IOException {
+        InvoiceState end = WorkflowStub.fromTyped(invoice).getResult(InvoiceState.class);
+        System.out.println(path + ": " + end.status() + " " + end.additionalStatus() + " revision " + end.revision());
+        write("InvoiceWorkflow", path, InvoiceWorkflow.workflowId(end.invoiceId()));
+    }
+
+    private static <T> void expect(T expected, T actual) {
+        if (!expected.equals(actual)) {
+            throw new IllegalStateException("expected " + expected + ", got " + actual);
+        }
+    }
+
+    private void write(String type, String path, String workflowId) throws IOException {
+        writeJson(type, path, client.fetchHistory(workflowId).toJson(true));
+    }
+
+    private void writeRun(String type, String path, WorkflowExecution execution) throws IOException {
+        writeJson(
+                type,
+                path,
+                client.fetchHistory(execution.getWorkflowId(), execution.getRunId())
+                        .toJson(true));
+    }
+
+    private void writeJson(String type, String path, String json) throws IOException {
+        Path file = directory.resolve(type).resolve(path + ".json");
+        if (Files.exists(file)) {
+            // a committed history is what production ran: it must keep replaying, never be replaced by a new recording
+            System.out.println("kept " + directory.relativize(file));
+            return;
+        }
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, json + "\n");
+        recorded++;
+        System.out.println("wrote " + directory.relativize(file));
+    }
+
+    /** Answers per delivery chain (by its first delivery id); retries are {@code <id>-retry-<n>}. */
+    private static final class ScriptedWebhookActivities implements WebhookActivities {
+
+        private final Map<String, Function<Integer, AttemptResult>> answers = new ConcurrentHashMap<>();
+
+        void answer(String chain, Function<Integer, AttemptResult> byAttempt) {
+            answers.put(chain, byAttempt);
+        }
+
+        @Override
+        public AttemptResult send(String deliveryId) {
+            String[] parts = deliveryId.split("-retry-");
+            int attempt = parts.length == 1 ? 0 : Integer.parseInt(parts[1]);
+            return answers.get(parts[0]).apply(attempt);
+        }
+
+        @Override
+        public String createRetry(String previousDeliveryId, int attempt) {
+            return previousDeliveryId.split("-retry-")[0] + "-retry-" + attempt;
+        }
+    }
+
+    /** Export {@code broken} fails on every attempt; any other succeeds. */
+    private static final class ScriptedReportExportActivities implements ReportExportActivities {
+
+        @Override
+        public ReportExportOutcome export(String exportId) {
+            if (exportId.equals("broken")) {
+                throw new IllegalStateException("the reports directory is not writable");
+            }
+            return ReportExportOutcome.done(exportId, 42, 4_096, exportId + ".csv");
+        }
+
+        @Override
+        public ReportExportOutcome fail(String exportId, String error) {
+            return ReportExportOutcome.failed(exportId, error);
+        }
+    }
+
+    private static final class ScheduleAnswer {
+        final Function<PeriodRequest, PeriodResult> answer;
+        final AtomicInteger calls = new AtomicInteger();
+
+        ScheduleAnswer(Function<PeriodRequest, PeriodResult> answer) {
+            this.answer = answer;
+        }
+    }
+
+    private static final class ScriptedScheduleActivities implements ReportScheduleActivities {
+
+        private final Map<String, ScheduleAnswer> answers = new ConcurrentHashMap<>();
+
+        void answer(String scheduleId, Function<PeriodRequest, PeriodResult> answer) {
+            answers.put(scheduleId, new ScheduleAnswer(answer));
+        }
+
+        int calls(String scheduleId) {
+            return answers.get(scheduleId).calls.get();
+        }
+
+        @Override
+        public PeriodResult sendPeriod(PeriodRequest request) {
+            ScheduleAnswer answer = answers.get(request.scheduleId());
+            answer.calls.incrementAndGet();
+            return answer.answer.apply(request);
+        }
+    }
+}

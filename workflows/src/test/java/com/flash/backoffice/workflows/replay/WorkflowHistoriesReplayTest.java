@@ -1,0 +1,134 @@
+package com.flash.backoffice.workflows.replay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.flash.backoffice.workflows.invoice.ClosedInvoiceMarkWorkflowImpl;
+import com.flash.backoffice.workflows.invoice.InvoiceWorkflowImpl;
+import com.flash.backoffice.workflows.report.ReportExportWorkflowImpl;
+import com.flash.backoffice.workflows.reportschedule.ReportScheduleWorkflowImpl;
+import com.flash.backoffice.workflows.webhook.WebhookDeliveryWorkflowImpl;
+import io.temporal.common.WorkflowExecutionHistory;
+import io.temporal.testing.WorkflowReplayer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every committed history of a shipped workflow ({@code src/test/resources/histories/<type>/<path>.json}, recorded by
+ * {@link RecordWorkflowHistories}) replays against today's implementation: a change of a workflow's commands that is
+ * not behind {@code Workflow.getVersion} fails here before it breaks the workflows that run in production.
+ */
+class WorkflowHistoriesReplayTest {
+
+    /** Each shipped workflow type (the directory name) and the implementation its histories replay against. */
+    static final Map<String, Class<?>> IMPLEMENTATIONS = Map.of(
+            "InvoiceWorkflow", InvoiceWorkflowImpl.class,
+            "ClosedInvoiceMarkWorkflow", ClosedInvoiceMarkWorkflowImpl.class,
+            "WebhookDeliveryWorkflow", WebhookDeliveryWorkflowImpl.class,
+            "ReportExportWorkflow", ReportExportWorkflowImpl.class,
+            "ReportScheduleWorkflow", ReportScheduleWorkflowImpl.class);
+
+    /** The paths that must stay covered: each changes which commands the workflow sends. */
+    static final Map<String, Set<String>> REQUIRED_PATHS = Map.of(
+            "InvoiceWorkflow",
+            Set.of(
+                    "lightning-paid-settled",
+                    "onchain-seen-confirmed-settled",
+                    "expired-unpaid",
+                    "expired-paid-partial-then-late",
+                    "paid-over",
+                    "marked-settled-then-invalid-while-running",
+                    "payment-dropped-by-reorg",
+                    "monitoring-ended-unconfirmed-invalid",
+                    "settled-at-0-conf-then-dropped-before-reversals"),
+            "ClosedInvoiceMarkWorkflow",
+            Set.of("marked-settled-after-close", "refused-without-reason"),
+            "WebhookDeliveryWorkflow",
+            Set.of("delivered", "retried-then-delivered", "retries-then-gave-up"),
+            "ReportExportWorkflow",
+            Set.of("exported", "failed-after-retries"),
+            "ReportScheduleWorkflow",
+            Set.of("period-mailed-then-continued-as-new", "cancelled-while-waiting", "schedule-not-found"));
+
+    static final String INVOICE_HISTORY = "InvoiceWorkflow/lightning-paid-settled.json";
+
+    @Test
+    void every_shipped_workflow_type_has_its_required_histories_and_no_history_is_of_an_unknown_type()
+            throws IOException {
+        Map<String, Set<String>> committed;
+        try (Stream<Path> files = Files.list(root())) {
+            committed = files.filter(Files::isDirectory)
+                    .collect(Collectors.toMap(dir -> dir.getFileName().toString(), WorkflowHistoriesReplayTest::paths));
+        }
+
+        assertThat(committed.keySet()).containsExactlyInAnyOrderElementsOf(IMPLEMENTATIONS.keySet());
+        REQUIRED_PATHS.forEach(
+                (type, paths) -> assertThat(committed.get(type)).as(type).containsAll(paths));
+    }
+
+    static List<String> histories() throws IOException {
+        try (Stream<Path> files = Files.walk(root())) {
+            return files.filter(file -> file.toString().endsWith(".json"))
+                    .map(file -> root().relativize(file).toString().replace('\\', '/'))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("histories")
+    void a_committed_history_replays_against_the_current_implementation(String history) throws Exception {
+        String type = history.substring(0, history.indexOf('/'));
+
+        WorkflowReplayer.replayWorkflowExecution(read(history), IMPLEMENTATIONS.get(type));
+    }
+
+    @Test
+    void a_change_of_the_invoice_workflows_commands_without_get_version_fails_the_replay() {
+        assertThatThrownBy(() -> WorkflowReplayer.replayWorkflowExecution(
+                        read(INVOICE_HISTORY), UnversionedChangeInvoiceWorkflowImpl.class))
+                .hasMessageContaining("io.temporal.worker.NonDeterministicException")
+                .hasMessageContaining(
+                        "EVENT_TYPE_ACTIVITY_TASK_SCHEDULED does not match command type" + " COMMAND_TYPE_START_TIMER");
+    }
+
+    @Test
+    void the_same_change_behind_get_version_replays_the_old_history() throws Exception {
+        WorkflowReplayer.replayWorkflowExecution(read(INVOICE_HISTORY), VersionedChangeInvoiceWorkflowImpl.class);
+    }
+
+    private static WorkflowExecutionHistory read(String history) throws IOException {
+        return WorkflowExecutionHistory.fromJson(Files.readString(root().resolve(history)));
+    }
+
+    private static Set<String> paths(Path typeDirectory) {
+        try (Stream<Path> files = Files.list(typeDirectory)) {
+            return files.map(file -> file.getFileName().toString())
+                    .filter(name -> name.endsWith(".json"))
+                    .map(name -> name.substring(0, name.length() - ".json".length()))
+                    .collect(Collectors.toSet());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Path root() {
+        try {
+            return Path.of(
+                    WorkflowHistoriesReplayTest.class.getResource("/histories").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
