@@ -11,6 +11,7 @@ import com.flash.backoffice.db.invoice.NewInvoice;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.notice.FinanceNotice;
 import com.flash.backoffice.portal.security.Role;
@@ -117,7 +118,8 @@ class DoubleSpendReversalIT {
                 now,
                 now.plus(Duration.ofMinutes(15)),
                 now.plus(Duration.ofHours(1))));
-        InvoiceWorkflows.start(workflowClient, InvoiceRequest.of(invoice));
+        // to Flash's wallet: a custodial settlement credits the merchant, so the reversal takes it back
+        InvoiceWorkflows.start(workflowClient, InvoiceRequest.of(invoice, OnchainCustody.FLASH_WALLET));
         InvoiceWorkflow workflow = InvoiceWorkflows.existing(workflowClient, invoice.id());
         workflow.paymentSeen(PaymentObserved.onChain("tx" + invoice.id() + ":0", "bc1qzeroconf", 2_000_000L, 0, false));
         eventually(() -> invoices.findById(invoice.id()).orElseThrow().status() == InvoiceStatus.SETTLED);
