@@ -1,6 +1,7 @@
 package com.flash.backoffice.workflows.replay;
 
 import com.flash.backoffice.db.invoice.InvoiceEvent;
+import com.flash.backoffice.workflows.invoice.DoubleSpendNotice;
 import com.flash.backoffice.workflows.invoice.InvoiceActivities;
 import com.flash.backoffice.workflows.invoice.InvoiceState;
 import com.flash.backoffice.workflows.invoice.SettlementPosting;
@@ -30,6 +31,11 @@ final class InMemoryInvoiceActivities implements InvoiceActivities {
     @Override
     public void postSettlement(SettlementPosting posting) {
         // the history records the call and its arguments; the ledger is not part of the recording
+    }
+
+    @Override
+    public void recordDoubleSpendNotice(DoubleSpendNotice notice) {
+        // as above
     }
 
     @Override

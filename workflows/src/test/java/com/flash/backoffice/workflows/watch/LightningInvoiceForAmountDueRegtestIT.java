@@ -79,7 +79,7 @@ class LightningInvoiceForAmountDueRegtestIT {
                         lightningRows,
                         new WatcherCursorRepository(rig.dsl()),
                         rig.lease("lightning:" + nodeId, "amount-due"),
-                        new TemporalPaymentSignals(rig.client()),
+                        rig.paymentSignals(),
                         Clock.systemUTC())) {
             chainWatcher.pollOnce();
             lightningWatcher.pollOnce();

@@ -160,9 +160,13 @@ final class RegtestInvoiceRig implements AutoCloseable {
                 new ChainPaymentQuery(dsl),
                 new WatcherCursorRepository(dsl),
                 lease("chain:" + nodeId, owner),
-                new TemporalPaymentSignals(client(), new AfterMonitoringReceipts(dsl, new AddressCustody())),
+                paymentSignals(),
                 Clock.systemUTC(),
                 50);
+    }
+
+    TemporalPaymentSignals paymentSignals() {
+        return new TemporalPaymentSignals(client(), new AfterMonitoringReceipts(dsl, new AddressCustody()));
     }
 
     WatcherLease lease(String name, String owner) {
