@@ -34,12 +34,12 @@ final class InMemoryInvoiceActivities implements InvoiceActivities {
     }
 
     @Override
-    public void publishEvents(List<InvoiceEvent> events) {
-        // as above: only the command matters to a replay
+    public void recordDoubleSpendNotice(DoubleSpendNotice notice) {
+        // as above
     }
 
     @Override
-    public void recordDoubleSpendNotice(DoubleSpendNotice notice) {
+    public void publishEvents(List<InvoiceEvent> events) {
         // as above: only the command matters to a replay
     }
 }

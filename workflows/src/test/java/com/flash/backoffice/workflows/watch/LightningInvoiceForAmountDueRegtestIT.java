@@ -2,7 +2,6 @@ package com.flash.backoffice.workflows.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.InvoiceLightning;
 import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.chain.WatcherCursorRepository;
@@ -18,8 +17,6 @@ import com.flash.backoffice.workflows.lightning.LndLightningNode;
 import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.regtest.RegtestExtension;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
-import com.flash.backoffice.workflows.suspense.AddressCustody;
-import com.flash.backoffice.workflows.suspense.AfterMonitoringReceipts;
 import java.time.Clock;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -82,10 +79,7 @@ class LightningInvoiceForAmountDueRegtestIT {
                         lightningRows,
                         new WatcherCursorRepository(rig.dsl()),
                         rig.lease("lightning:" + nodeId, "amount-due"),
-                        new TemporalPaymentSignals(
-                                rig.client(),
-                                new AfterMonitoringReceipts(
-                                        rig.dsl(), new AddressCustody(new InvoiceAddressRepository(rig.dsl())))),
+                        rig.paymentSignals(),
                         Clock.systemUTC())) {
             chainWatcher.pollOnce();
             lightningWatcher.pollOnce();

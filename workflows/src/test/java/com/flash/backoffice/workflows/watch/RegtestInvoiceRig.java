@@ -194,11 +194,14 @@ final class RegtestInvoiceRig implements AutoCloseable {
                 new ChainPaymentQuery(dsl),
                 new WatcherCursorRepository(dsl),
                 lease("chain:" + nodeId, owner),
-                new TemporalPaymentSignals(
-                        client(),
-                        new AfterMonitoringReceipts(dsl, new AddressCustody(new InvoiceAddressRepository(dsl)))),
+                paymentSignals(),
                 Clock.systemUTC(),
                 50);
+    }
+
+    TemporalPaymentSignals paymentSignals() {
+        return new TemporalPaymentSignals(
+                client(), new AfterMonitoringReceipts(dsl, new AddressCustody(new InvoiceAddressRepository(dsl))));
     }
 
     WatcherLease lease(String name, String owner) {
