@@ -3,16 +3,27 @@ package com.flash.backoffice.workflows.replay;
 import com.flash.backoffice.db.invoice.InvoiceEvent;
 import com.flash.backoffice.workflows.invoice.DoubleSpendNotice;
 import com.flash.backoffice.workflows.invoice.InvoiceActivities;
+import com.flash.backoffice.workflows.invoice.InvoiceFailure;
 import com.flash.backoffice.workflows.invoice.InvoiceState;
 import com.flash.backoffice.workflows.invoice.SettlementPosting;
+import io.temporal.failure.ApplicationFailure;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** The invoice activities the recorder runs with: the last saved state per invoice, nothing else kept. */
+/**
+ * The invoice activities the recorder runs with: the last saved state per invoice, nothing else kept; the ledger
+ * refuses the next posting of an invoice when told to, as a real ledger refuses an unbalanced entry.
+ */
 final class InMemoryInvoiceActivities implements InvoiceActivities {
 
     private final Map<String, InvoiceState> saved = new ConcurrentHashMap<>();
+    private final Set<String> refusingNextPosting = ConcurrentHashMap.newKeySet();
+
+    void refuseNextPosting(String invoiceId) {
+        refusingNextPosting.add(invoiceId);
+    }
 
     @Override
     public void saveState(InvoiceState state) {
@@ -30,6 +41,10 @@ final class InMemoryInvoiceActivities implements InvoiceActivities {
 
     @Override
     public void postSettlement(SettlementPosting posting) {
+        if (refusingNextPosting.remove(posting.invoiceId())) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "unbalanced entry " + posting.sourceKey(), InvoiceFailure.LEDGER_REFUSED.name());
+        }
         // the history records the call and its arguments; the ledger is not part of the recording
     }
 

@@ -173,6 +173,8 @@ public final class RecordWorkflowHistories {
         awaitRevision(unconfirmed, 1);
         finishInvoice(unconfirmed, "monitoring-ended-unconfirmed-invalid");
 
+        custodyInvoices();
+
         String closedId = invoiceId("closed");
         InvoiceWorkflow closed = startInvoice("closed", SpeedPolicy.MEDIUM);
         awaitRevision(closed, 0);
@@ -189,6 +191,53 @@ public final class RecordWorkflowHistories {
                 MarkResult.REASON_REQUIRED,
                 InvoiceWorkflows.mark(client, closedId, new MarkRequest(MarkTarget.INVALID, "support", "")));
         write("ClosedInvoiceMarkWorkflow", "refused-without-reason", ClosedInvoiceMarkWorkflow.workflowId(closedId));
+    }
+
+    /** The paths of invoices booked by custody ({@code ledger-by-custody} version 1 and later). */
+    private void custodyInvoices() throws IOException {
+        InvoiceWorkflow lightning = startInvoice("custody-lightning", SpeedPolicy.MEDIUM);
+        lightning.paymentSeen(PaymentObserved.lightning("hash-custody-lightning", AMOUNT));
+        awaitRevision(lightning, 1);
+        finishInvoice(lightning, "custody-lightning-paid-settled");
+
+        InvoiceWorkflow over = startInvoice("custody-over", SpeedPolicy.MEDIUM, OnchainCustody.FLASH_WALLET);
+        over.paymentSeen(
+                PaymentObserved.onChain("tx-custody-over:0", "bcrt1qcustodyover", AMOUNT + 5_000_000L, 0, false));
+        awaitRevision(over, 1);
+        over.confirmations(new ConfirmationsChanged("tx-custody-over:0", 1));
+        awaitRevision(over, 2);
+        finishInvoice(over, "custody-onchain-flash-wallet-settled-paid-over");
+
+        InvoiceWorkflow late = startInvoice("custody-late", SpeedPolicy.MEDIUM, OnchainCustody.FLASH_WALLET);
+        awaitRevision(late, 0);
+        env.sleep(EXPIRY);
+        awaitRevision(late, 1);
+        late.paymentSeen(PaymentObserved.onChain("tx-custody-late:0", "bcrt1qcustodylate", AMOUNT, 0, false));
+        awaitRevision(late, 2);
+        late.confirmations(new ConfirmationsChanged("tx-custody-late:0", 1));
+        awaitRevision(late, 3);
+        finishInvoice(late, "custody-expired-then-paid-late");
+
+        String refusedId = invoiceId("custody-refused");
+        invoiceActivities.refuseNextPosting(refusedId);
+        InvoiceWorkflow refused = startInvoice("custody-refused", SpeedPolicy.MEDIUM);
+        refused.paymentSeen(PaymentObserved.lightning("hash-custody-refused", AMOUNT));
+        // the refusal parks the workflow: the attention reason is saved as the next revision
+        awaitRevision(refused, 2);
+        expect(true, refused.state().needsAttention());
+        refused.retryPosting();
+        awaitRevision(refused, 3);
+        expect(false, refused.state().needsAttention());
+        finishInvoice(refused, "custody-ledger-refused-parked-then-retried");
+
+        InvoiceWorkflow doubleSpent =
+                startInvoice("custody-double-spent", SpeedPolicy.HIGH, OnchainCustody.FLASH_WALLET);
+        doubleSpent.paymentSeen(
+                PaymentObserved.onChain("tx-custody-double-spent:0", "bcrt1qcustodyspent", AMOUNT, 0, false));
+        awaitRevision(doubleSpent, 1);
+        doubleSpent.paymentDropped(new PaymentDropped("tx-custody-double-spent:0", "double spend"));
+        awaitRevision(doubleSpent, 2);
+        finishInvoice(doubleSpent, "custody-zero-conf-settled-then-double-spent-reversed");
     }
 
     private void webhookDeliveries() throws IOException {
@@ -294,6 +343,10 @@ public final class RecordWorkflowHistories {
     }
 
     private InvoiceWorkflow startInvoice(String name, SpeedPolicy policy) {
+        return startInvoice(name, policy, OnchainCustody.MERCHANT_WALLET);
+    }
+
+    private InvoiceWorkflow startInvoice(String name, SpeedPolicy policy, OnchainCustody custody) {
         Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
         Instant expiresAt = now.plus(EXPIRY);
         InvoiceRequest request = new InvoiceRequest(
@@ -305,7 +358,7 @@ public final class RecordWorkflowHistories {
                 100,
                 expiresAt,
                 expiresAt.plus(MONITORING),
-                OnchainCustody.MERCHANT_WALLET);
+                custody);
         InvoiceWorkflows.start(client, request);
         return InvoiceWorkflows.existing(client, request.invoiceId());
     }
