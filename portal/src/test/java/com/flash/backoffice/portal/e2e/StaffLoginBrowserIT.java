@@ -66,12 +66,16 @@ class StaffLoginBrowserIT {
                                 "Merchants",
                                 "Invoices",
                                 "Exchange rates",
+                                "Receipts to resolve",
                                 "Reports",
                                 "Scheduled reports",
                                 "Workflows"),
                         "/audit"),
                 Arguments.of("marketing", List.of("Dashboard", "Workflows"), "/invoices"),
-                Arguments.of("support", List.of("Dashboard", "Merchants", "Invoices", "Workflows"), "/rates"),
+                Arguments.of(
+                        "support",
+                        List.of("Dashboard", "Merchants", "Invoices", "Receipts to resolve", "Workflows"),
+                        "/rates"),
                 Arguments.of(
                         "accountant",
                         List.of("Dashboard", "Invoices", "Reports", "Scheduled reports", "Workflows", "Audit log"),
@@ -83,6 +87,7 @@ class StaffLoginBrowserIT {
                                 "Merchants",
                                 "Invoices",
                                 "Exchange rates",
+                                "Receipts to resolve",
                                 "Reports",
                                 "Scheduled reports",
                                 "Workflows",
@@ -163,7 +168,7 @@ class StaffLoginBrowserIT {
                 .isEqualTo("Waiting for payment");
         assertThat(browser.findElement(By.id("checkout-amount")).getText()).contains("0.00050000 BTC");
         assertThat(browser.findElement(By.id("checkout-qr-unified")).getDomAttribute("data-uri"))
-                .isEqualTo("bitcoin:BC1QNJG0JD8228AQ7EGYZACY8CYS3KNF9XVRERKF9G?amount=0.0005");
+                .matches("bitcoin:BC1QNJG0JD8228AQ7EGYZACY8CYS3KNF9XVRERKF9G\\?amount=0\\.0005&lightning=LN[0-9A-Z]+");
         assertThat(wait.until(ExpectedConditions.presenceOfElementLocated(By.id("checkout-countdown")))
                         .getText())
                 .startsWith("Expires in 1");
