@@ -437,7 +437,7 @@ class InvoiceWorkflowTest {
         WorkflowClient.start(marking::mark, id, new MarkRequest(MarkTarget.SETTLED, "support", "paid late"));
         InvoiceState parked =
                 await().atMost(Duration.ofSeconds(10)).until(activities::lastSaved, InvoiceState::needsAttention);
-        marking.retryPosting();
+        InvoiceWorkflows.retryPosting(client, id);
         MarkResult result = WorkflowStub.fromTyped(marking).getResult(MarkResult.class);
 
         assertThat(result).isEqualTo(MarkResult.MARKED);
