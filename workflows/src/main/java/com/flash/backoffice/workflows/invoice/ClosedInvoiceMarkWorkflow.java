@@ -1,5 +1,6 @@
 package com.flash.backoffice.workflows.invoice;
 
+import io.temporal.workflow.SignalMethod;
 import io.temporal.workflow.WorkflowInterface;
 import io.temporal.workflow.WorkflowMethod;
 
@@ -17,4 +18,8 @@ public interface ClosedInvoiceMarkWorkflow {
 
     @WorkflowMethod
     MarkResult mark(String invoiceId, MarkRequest request);
+
+    /** Staff (or the hourly timer) ask a mark parked on a refused ledger posting to try it again. */
+    @SignalMethod
+    void retryPosting();
 }

@@ -11,6 +11,7 @@ import com.flash.backoffice.db.invoice.InvoiceStatus;
 import com.flash.backoffice.db.invoice.PaymentMethod;
 import com.flash.backoffice.db.invoice.PaymentStatus;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
+import com.flash.backoffice.db.suspense.SuspenseKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.List;
  *       settled invoice back (it only returns Processing to New); Flash reverses it because the merchant's balance
  *       must not keep coins that were never received.
  *   <li>Otherwise Settled and Invalid are final for payments, confirmations and drops: they are recorded, never
- *       undone. Only staff marking moves them (see {@link #mark}).
+ *       undone. Only staff marking moves them (see {@link #mark}). By custody, a payment to a Settled invoice is
+ *       booked as overpaid once it has its confirmations: nothing received is lost.
  * </ul>
  */
 public final class InvoiceRules {
@@ -190,9 +192,10 @@ public final class InvoiceRules {
             case EXPIRED ->
                 refreshed.with(InvoiceStatus.EXPIRED, refreshed.paidInFull() ? PAID_LATE : partialOrNone(refreshed));
             case SETTLED ->
-                refreshed.additionalStatus() == MARKED || !refreshed.overpaid()
-                        ? refreshed
-                        : refreshed.with(InvoiceStatus.SETTLED, PAID_OVER);
+                bookPaymentsAfterSettlement(
+                        refreshed.additionalStatus() == MARKED || !refreshed.overpaid()
+                                ? refreshed
+                                : refreshed.with(InvoiceStatus.SETTLED, PAID_OVER));
             case INVALID -> refreshed;
         };
     }
@@ -258,6 +261,29 @@ public final class InvoiceRules {
         int lightning = PaymentMethod.BTC_LN.ordinal();
         return state.withBooking(
                 booking.settle(settled[chain], settled[lightning], overpaid[chain], overpaid[lightning]));
+    }
+
+    /**
+     * By custody, what the confirmed payments of a rail bring beyond what is booked for it (settled + overpaid) joins
+     * its overpaid part, so a payment to a settled invoice is held (in suspense on a custodial rail, a note otherwise).
+     * Never shrinks: a drop is the double-spend reversal's business.
+     */
+    private static InvoiceState bookPaymentsAfterSettlement(InvoiceState state) {
+        SettlementBooking booking = state.booking();
+        if (!booking.byCustody() || !booking.inForce()) {
+            return state;
+        }
+        return state.withBooking(booking.overpaid(
+                overpaidIncludingLaterPayments(state, PaymentMethod.BTC_CHAIN),
+                overpaidIncludingLaterPayments(state, PaymentMethod.BTC_LN)));
+    }
+
+    private static long overpaidIncludingLaterPayments(InvoiceState state, PaymentMethod rail) {
+        SettlementBooking booking = state.booking();
+        long overpaid = booking.suspenseMsat(SuspenseKind.OVERPAID, rail);
+        long booked = Math.addExact(booking.settledMsat(rail), overpaid);
+        long beyond = Math.subtractExact(confirmedMsat(state, rail), booked);
+        return beyond > 0 ? Math.addExact(overpaid, beyond) : overpaid;
     }
 
     /** Reverses everything booked for the invoice when a settlement is in force. */

@@ -3,8 +3,6 @@ package com.flash.backoffice.workflows.invoice;
 import com.flash.backoffice.db.invoice.InvoiceEvent;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
-import io.temporal.failure.ActivityFailure;
-import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +27,6 @@ import java.util.function.UnaryOperator;
 public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
     static final String LEDGER_BY_CUSTODY = "ledger-by-custody";
-    static final Duration POSTING_RETRY_INTERVAL = Duration.ofHours(1);
 
     static final ActivityOptions ACTIVITY_OPTIONS = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -48,7 +45,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     private InvoiceState state;
     private int savedRevision = -1;
     private boolean byCustody;
-    private boolean retryRequested;
+    private final ParkOnLedgerRefusal parking = new ParkOnLedgerRefusal(activities);
 
     private record Transition(InvoiceState before, InvoiceState after, Instant at) {}
 
@@ -115,7 +112,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
 
     @Override
     public void retryPosting() {
-        retryRequested = true;
+        parking.retryRequested();
     }
 
     @Override
@@ -169,20 +166,7 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
             activities.postSettlement(posting);
             return;
         }
-        while (true) {
-            try {
-                activities.postSettlement(posting);
-                break;
-            } catch (ActivityFailure failure) {
-                if (!(failure.getCause() instanceof ApplicationFailure refusal)
-                        || !InvoiceFailure.LEDGER_REFUSED.name().equals(refusal.getType())) {
-                    throw failure;
-                }
-                setAttention(posting.sourceKey() + ": " + refusal.getOriginalMessage());
-                retryRequested = false;
-                Workflow.await(POSTING_RETRY_INTERVAL, () -> retryRequested);
-            }
-        }
+        parking.post(posting, this::setAttention);
         if (state.needsAttention()) {
             setAttention(null);
         }

@@ -49,6 +49,19 @@ public final class InvoiceWorkflows {
         return markClosed(client, invoiceId, request);
     }
 
+    /**
+     * Asks whichever workflow of the invoice is parked on a refused ledger posting to try again: its own workflow while
+     * it runs, otherwise the {@link ClosedInvoiceMarkWorkflow} marking it.
+     */
+    public static void retryPosting(WorkflowClient client, String invoiceId) {
+        if (isRunning(client, invoiceId)) {
+            existing(client, invoiceId).retryPosting();
+            return;
+        }
+        client.newWorkflowStub(ClosedInvoiceMarkWorkflow.class, ClosedInvoiceMarkWorkflow.workflowId(invoiceId))
+                .retryPosting();
+    }
+
     private static boolean isRunning(WorkflowClient client, String invoiceId) {
         try {
             return client.newUntypedWorkflowStub(InvoiceWorkflow.workflowId(invoiceId))

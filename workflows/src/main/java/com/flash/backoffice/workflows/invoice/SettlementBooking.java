@@ -62,6 +62,22 @@ public record SettlementBooking(
         return new SettlementBooking(postings + 1, onchain, lightning, onchainOverpaid, lightningOverpaid, 0, 0, model);
     }
 
+    /** The overpaid part of each rail grown by later payments; the same booking when it did not change. */
+    SettlementBooking overpaid(long onchainOverpaid, long lightningOverpaid) {
+        if (onchainOverpaid == onchainOverpaidMsat && lightningOverpaid == lightningOverpaidMsat) {
+            return this;
+        }
+        return new SettlementBooking(
+                postings + 1,
+                onchainMsat,
+                lightningMsat,
+                onchainOverpaid,
+                lightningOverpaid,
+                onchainPaidToExpiredMsat,
+                lightningPaidToExpiredMsat,
+                model);
+    }
+
     /** The confirmed payments to the expired invoice, in suspense; the same booking when they did not change. */
     SettlementBooking paidToExpired(long onchain, long lightning) {
         if (onchain == onchainPaidToExpiredMsat && lightning == lightningPaidToExpiredMsat) {

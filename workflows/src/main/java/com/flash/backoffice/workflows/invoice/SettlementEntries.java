@@ -105,7 +105,8 @@ public final class SettlementEntries {
     /**
      * The receipts the posting puts in suspense: one per kind and rail whose amount grew, custodial (named by the
      * posting's entry) or a note (merchant's wallet). The first receipt of a kind has the plain key
-     * ({@code invoice-<id>-overpaid}, {@code invoice-<id>-paid-to-expired}); a later increase adds the posting number.
+     * ({@code invoice-<id>-overpaid}, {@code invoice-<id>-paid-to-expired}); a later increase, and any after the
+     * settlement (a payment to the settled invoice), adds the posting number.
      */
     public static List<NewSuspenseReceipt> receipts(SettlementPosting posting) {
         List<NewSuspenseReceipt> receipts = new ArrayList<>();
@@ -113,7 +114,9 @@ public final class SettlementEntries {
             return receipts;
         }
         for (SuspenseKind kind : List.of(SuspenseKind.OVERPAID, SuspenseKind.PAID_TO_EXPIRED)) {
-            boolean first = total(posting.before(), kind) == 0;
+            // a receipt's amount is fixed: after settlement each posting that grows suspense records its own
+            boolean first =
+                    total(posting.before(), kind) == 0 && !posting.before().inForce();
             String key = "invoice-" + posting.invoiceId() + "-" + keyWord(kind)
                     + (first ? "" : "-" + posting.postingNumber());
             boolean keyTaken = false;

@@ -69,10 +69,11 @@ public record SettlementPosting(
     }
 
     static Purpose purpose(SettlementBooking was, SettlementBooking now) {
-        if (now.inForce()) {
+        if (now.inForce() && !was.inForce()) {
             return Purpose.SETTLEMENT;
         }
-        return was.inForce() ? Purpose.REVERSAL : Purpose.SUSPENSE;
+        // both in force: a payment to the settled invoice joins its overpaid part
+        return was.inForce() && !now.inForce() ? Purpose.REVERSAL : Purpose.SUSPENSE;
     }
 
     public Purpose purpose() {

@@ -124,8 +124,11 @@ class InvoiceRulesTest {
         }
 
         @Test
-        void a_payment_after_settlement_is_recorded_and_flags_paid_over_without_a_second_booking() {
-            InvoiceState settled = seen(open(AMOUNT, 0, SpeedPolicy.HIGH), lightning("h1", AMOUNT));
+        void a_payment_after_settlement_is_recorded_and_flags_paid_over_without_a_second_booking_before_custody() {
+            InvoiceState settled = seen(
+                    InvoiceRules.openBeforeCustody(new InvoiceRequest(
+                            "inv1", "m1", AMOUNT, 0, SpeedPolicy.HIGH, 100, EXPIRES, MONITORING_ENDS, null)),
+                    lightning("h1", AMOUNT));
 
             InvoiceState extra = seen(settled, lightning("h2", 5));
 
@@ -363,6 +366,55 @@ class InvoiceRulesTest {
             assertThat(settled.booking())
                     .isEqualTo(
                             new SettlementBooking(1, 40_000, 60_000, 10_000, 0, 0, 0, SettlementBooking.CUSTODY_MODEL));
+        }
+
+        @Test
+        void a_payment_to_a_settled_invoice_joins_the_overpaid_part_of_its_rail_once_it_has_its_confirmations() {
+            InvoiceState settled = confirmations(
+                    seen(open(AMOUNT, 0, SpeedPolicy.MEDIUM), chain("tx:0", AMOUNT + 2_000, 0)), "tx:0", 1);
+            assertThat(settled.booking())
+                    .isEqualTo(new SettlementBooking(1, AMOUNT, 0, 2_000, 0, 0, 0, SettlementBooking.CUSTODY_MODEL));
+
+            InvoiceState unconfirmed = seen(settled, chain("tx:1", 30_000, 0));
+            InvoiceState confirmed = confirmations(unconfirmed, "tx:1", 1);
+            InvoiceState again = confirmations(confirmed, "tx:1", 2);
+            InvoiceState lightningToo = seen(again, lightning("h1", 4_000));
+
+            assertStatus(confirmed, SETTLED, PAID_OVER);
+            assertThat(unconfirmed.booking()).as("not before its confirmations").isEqualTo(settled.booking());
+            assertThat(confirmed.booking())
+                    .isEqualTo(new SettlementBooking(
+                            2, AMOUNT, 0, 2_000 + 30_000, 0, 0, 0, SettlementBooking.CUSTODY_MODEL));
+            assertThat(again.booking()).as("booked once").isEqualTo(confirmed.booking());
+            assertThat(lightningToo.booking())
+                    .isEqualTo(
+                            new SettlementBooking(3, AMOUNT, 0, 32_000, 4_000, 0, 0, SettlementBooking.CUSTODY_MODEL));
+        }
+
+        @Test
+        void a_payment_to_an_invoice_staff_marked_settled_joins_its_overpaid_part_and_keeps_the_marking() {
+            InvoiceState marked = InvoiceRules.mark(
+                            seen(open(AMOUNT, 0, SpeedPolicy.MEDIUM), lightning("h1", AMOUNT / 2)),
+                            new MarkRequest(MarkTarget.SETTLED, "support", "trusted"),
+                            BEFORE_EXPIRY)
+                    .state();
+
+            InvoiceState extra = seen(marked, lightning("h2", 5_000));
+
+            assertStatus(extra, SETTLED, MARKED);
+            assertThat(extra.booking())
+                    .isEqualTo(
+                            new SettlementBooking(2, 0, AMOUNT / 2, 0, 5_000, 0, 0, SettlementBooking.CUSTODY_MODEL));
+        }
+
+        @Test
+        void a_drop_after_settlement_never_shrinks_the_overpaid_part() {
+            InvoiceState settled = seen(open(AMOUNT, 0, SpeedPolicy.HIGH), lightning("h1", AMOUNT));
+            InvoiceState extra = seen(seen(settled, lightning("h2", 5_000)), chain("tx:9", 1_000, 0));
+
+            InvoiceState dropped = drop(extra, "tx:9", BEFORE_EXPIRY);
+
+            assertThat(dropped.booking()).isEqualTo(extra.booking());
         }
 
         @Test

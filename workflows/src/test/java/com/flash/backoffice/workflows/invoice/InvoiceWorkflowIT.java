@@ -266,6 +266,68 @@ class InvoiceWorkflowIT {
     }
 
     @Test
+    void a_payment_to_a_settled_invoice_paid_to_flashs_wallet_goes_to_suspense_once_it_confirms() {
+        Msat suspenseBefore = balance(ChartOfAccounts.UNALLOCATED_RECEIPTS.code());
+        Msat onchainBefore = balance(ChartOfAccounts.ONCHAIN_ASSETS.code());
+        Invoice invoice = invoices.create(newInvoice(SpeedPolicy.MEDIUM));
+        InvoiceWorkflows.start(client, InvoiceRequest.of(invoice, OnchainCustody.FLASH_WALLET));
+        InvoiceWorkflow workflow = InvoiceWorkflows.existing(client, invoice.id());
+        long later = 7_000_000L;
+
+        workflow.paymentSeen(PaymentObserved.onChain("first:0", "bcrt1qflash", AMOUNT, 1, false));
+        workflow.paymentSeen(PaymentObserved.onChain("later:0", "bcrt1qflash", later, 0, false));
+        workflow.confirmations(new ConfirmationsChanged("later:0", 1));
+        InvoiceState result = WorkflowStub.fromTyped(workflow).getResult(InvoiceState.class);
+
+        assertThat(result.status()).isEqualTo(InvoiceStatus.SETTLED);
+        assertThat(result.additionalStatus()).isEqualTo(InvoiceAdditionalStatus.PAID_OVER);
+        long fee = AMOUNT / 100;
+        assertThat(balance(ChartOfAccounts.ONCHAIN_ASSETS.code()).minus(onchainBefore))
+                .isEqualTo(Msat.ofMsat(AMOUNT + later));
+        assertThat(balance(ChartOfAccounts.UNALLOCATED_RECEIPTS.code()).minus(suspenseBefore))
+                .isEqualTo(Msat.ofMsat(later));
+        assertThat(merchantBalances())
+                .containsEntry(ChartOfAccounts.merchantBalance(merchant.id()).code(), AMOUNT - fee)
+                .containsEntry(ChartOfAccounts.feesReceivable(merchant.id()).code(), 0L);
+        assertThat(suspense.findByInvoice(invoice.id())).singleElement().satisfies(receipt -> {
+            assertThat(receipt.receiptKey()).isEqualTo("invoice-" + invoice.id() + "-overpaid-2");
+            assertThat(receipt.kind()).isEqualTo(SuspenseKind.OVERPAID);
+            assertThat(receipt.custodial()).isTrue();
+            assertThat(receipt.amountMsat()).isEqualTo(later);
+            assertThat(receipt.ledgerSourceKey()).isEqualTo("invoice-" + invoice.id() + "-suspense-2");
+        });
+        assertLedgerBalances();
+    }
+
+    @Test
+    void a_payment_to_a_settled_invoice_paid_to_the_merchants_own_wallet_is_a_note_and_no_entry() {
+        Msat suspenseBefore = balance(ChartOfAccounts.UNALLOCATED_RECEIPTS.code());
+        Msat onchainBefore = balance(ChartOfAccounts.ONCHAIN_ASSETS.code());
+        Invoice invoice = invoices.create(newInvoice(SpeedPolicy.MEDIUM));
+        InvoiceWorkflows.start(client, InvoiceRequest.of(invoice, OnchainCustody.MERCHANT_WALLET));
+        InvoiceWorkflow workflow = InvoiceWorkflows.existing(client, invoice.id());
+        long later = 7_000_000L;
+
+        workflow.paymentSeen(PaymentObserved.onChain("first:0", "bc1qmerchant", AMOUNT, 1, false));
+        workflow.paymentSeen(PaymentObserved.onChain("later:0", "bc1qmerchant", later, 1, false));
+        WorkflowStub.fromTyped(workflow).getResult(InvoiceState.class);
+
+        long fee = AMOUNT / 100;
+        assertThat(balance(ChartOfAccounts.ONCHAIN_ASSETS.code())).isEqualTo(onchainBefore);
+        assertThat(balance(ChartOfAccounts.UNALLOCATED_RECEIPTS.code())).isEqualTo(suspenseBefore);
+        assertThat(merchantBalances())
+                .containsEntry(ChartOfAccounts.feesReceivable(merchant.id()).code(), fee)
+                .containsEntry(ChartOfAccounts.merchantBalance(merchant.id()).code(), 0L);
+        assertThat(suspense.findByInvoice(invoice.id())).singleElement().satisfies(receipt -> {
+            assertThat(receipt.receiptKey()).isEqualTo("invoice-" + invoice.id() + "-overpaid-2");
+            assertThat(receipt.custodial()).isFalse();
+            assertThat(receipt.ledgerSourceKey()).isNull();
+            assertThat(receipt.amountMsat()).isEqualTo(later);
+        });
+        assertLedgerBalances();
+    }
+
+    @Test
     void staff_allocation_then_marking_settled_never_credits_the_merchant_twice(TestWorkflowEnvironment env) {
         Msat suspenseBefore = balance(ChartOfAccounts.UNALLOCATED_RECEIPTS.code());
         Invoice invoice = invoices.create(newInvoice(SpeedPolicy.MEDIUM));

@@ -19,6 +19,7 @@ import com.flash.backoffice.db.invoice.InvoiceStatus;
 import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.testing.TestWorkflowExtension;
@@ -417,6 +418,39 @@ class InvoiceWorkflowTest {
         assertStatus(result, SETTLED, NONE);
         assertThat(activities.postingAttempts()).isEqualTo(2);
         assertThat(activities.postings()).hasSize(1);
+    }
+
+    @Test
+    void a_mark_after_the_invoice_closed_whose_posting_the_ledger_refuses_parks_needing_attention_until_staff_retry() {
+        InvoiceState expired = InvoiceRules.expire(InvoiceRules.open(terms(AMOUNT, 0, SpeedPolicy.HIGH)), START);
+        String id = expired.invoiceId();
+        // as the closed invoice workflow left it: paid late, the receipt in suspense
+        activities.saveState(InvoiceRules.paymentSeen(expired, PaymentObserved.lightning("late", AMOUNT), START));
+        activities.refuseNextPosting();
+        ClosedInvoiceMarkWorkflow marking = client.newWorkflowStub(
+                ClosedInvoiceMarkWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setTaskQueue(InvoiceWorkflow.TASK_QUEUE)
+                        .setWorkflowId(ClosedInvoiceMarkWorkflow.workflowId(id))
+                        .build());
+
+        WorkflowClient.start(marking::mark, id, new MarkRequest(MarkTarget.SETTLED, "support", "paid late"));
+        InvoiceState parked =
+                await().atMost(Duration.ofSeconds(10)).until(activities::lastSaved, InvoiceState::needsAttention);
+        InvoiceWorkflows.retryPosting(client, id);
+        MarkResult result = WorkflowStub.fromTyped(marking).getResult(MarkResult.class);
+
+        assertThat(result).isEqualTo(MarkResult.MARKED);
+        assertThat(parked.attentionReason()).isEqualTo("invoice-" + id + "-settlement-2: refused for the test");
+        assertStatus(parked, SETTLED, MARKED);
+        InvoiceState stored = activities.lastSaved();
+        assertStatus(stored, SETTLED, MARKED);
+        assertThat(stored.needsAttention()).isFalse();
+        assertThat(stored.revision()).isGreaterThan(parked.revision());
+        assertThat(activities.postingAttempts()).isEqualTo(2);
+        assertThat(activities.postings())
+                .extracting(SettlementPosting::sourceKey)
+                .containsExactly("invoice-" + id + "-settlement-2");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.flash.backoffice.workflows.invoice;
 
 import com.flash.backoffice.db.invoice.InvoiceEvent;
+import io.temporal.failure.ApplicationFailure;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ final class RecordingInvoiceActivities implements InvoiceActivities {
     private final Map<String, DoubleSpendNotice> notices = new LinkedHashMap<>();
     private final AtomicInteger postingAttempts = new AtomicInteger();
     private final AtomicBoolean failNextPostingAfterWriting = new AtomicBoolean();
+    private final AtomicBoolean refuseNextPosting = new AtomicBoolean();
 
     private volatile long saveDelayMillis;
 
@@ -50,6 +52,10 @@ final class RecordingInvoiceActivities implements InvoiceActivities {
     @Override
     public void postSettlement(SettlementPosting posting) {
         postingAttempts.incrementAndGet();
+        if (refuseNextPosting.getAndSet(false)) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "refused for the test", InvoiceFailure.LEDGER_REFUSED.name());
+        }
         synchronized (this) {
             postings.putIfAbsent(posting.sourceKey(), posting);
         }
@@ -72,6 +78,15 @@ final class RecordingInvoiceActivities implements InvoiceActivities {
 
     synchronized List<DoubleSpendNotice> notices() {
         return List.copyOf(notices.values());
+    }
+
+    /** The next posting fails as the ledger refuses one (an unknown account, an unbalanced entry). */
+    void refuseNextPosting() {
+        refuseNextPosting.set(true);
+    }
+
+    synchronized List<InvoiceState> saved() {
+        return List.copyOf(saved);
     }
 
     void failNextPostingAfterWriting() {

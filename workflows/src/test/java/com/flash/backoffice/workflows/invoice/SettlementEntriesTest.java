@@ -1,6 +1,7 @@
 package com.flash.backoffice.workflows.invoice;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.flash.backoffice.db.invoice.PaymentMethod;
 import com.flash.backoffice.db.ledger.ChartOfAccounts;
@@ -106,6 +107,58 @@ class SettlementEntriesTest {
     }
 
     @Test
+    void a_payment_to_a_settled_invoice_on_a_custodial_rail_goes_to_suspense_with_its_own_receipt() {
+        SettlementBooking settled = SettlementBooking.NONE.settle(100_000, 0, 5_000, 0);
+        SettlementPosting posting = posting(OnchainCustody.FLASH_WALLET, settled, settled.overpaid(5_000 + 30_000, 0));
+
+        JournalEntry entry = SettlementEntries.journalEntry(posting);
+
+        assertThat(entry.sourceKey()).isEqualTo("invoice-a-suspense-2");
+        assertThat(entry.lines())
+                .containsExactly(
+                        JournalLine.debit(ONCHAIN, Msat.ofMsat(30_000)),
+                        JournalLine.credit(SUSPENSE, Msat.ofMsat(30_000)));
+        assertThat(SettlementEntries.receipts(posting)).singleElement().satisfies(receipt -> {
+            assertThat(receipt.receiptKey()).isEqualTo("invoice-a-overpaid-2");
+            assertThat(receipt.kind()).isEqualTo(SuspenseKind.OVERPAID);
+            assertThat(receipt.custodial()).isTrue();
+            assertThat(receipt.ledgerSourceKey()).isEqualTo("invoice-a-suspense-2");
+            assertThat(receipt.amountMsat()).isEqualTo(30_000);
+        });
+        assertThat(SettlementEntries.releases(posting)).isEmpty();
+    }
+
+    @Test
+    void a_payment_to_an_exactly_settled_invoice_gets_a_numbered_receipt_too() {
+        SettlementBooking settled = SettlementBooking.NONE.settle(0, 100_000, 0, 0);
+        SettlementPosting posting = posting(OnchainCustody.MERCHANT_WALLET, settled, settled.overpaid(0, 7_000));
+
+        assertThat(SettlementEntries.journalEntry(posting).lines())
+                .containsExactly(
+                        JournalLine.debit(LIGHTNING, Msat.ofMsat(7_000)),
+                        JournalLine.credit(SUSPENSE, Msat.ofMsat(7_000)));
+        assertThat(SettlementEntries.receipts(posting))
+                .extracting(NewSuspenseReceipt::receiptKey, NewSuspenseReceipt::amountMsat)
+                .containsExactly(tuple("invoice-a-overpaid-2", 7_000L));
+    }
+
+    @Test
+    void a_payment_to_a_settled_invoice_in_the_merchants_wallet_is_a_note_and_no_entry() {
+        SettlementBooking settled = SettlementBooking.NONE.settle(100_000, 0, 0, 0);
+        SettlementPosting posting = posting(OnchainCustody.MERCHANT_WALLET, settled, settled.overpaid(30_000, 0));
+
+        assertThat(SettlementEntries.journalEntry(posting).lines()).isEmpty();
+        assertThat(SettlementEntries.receipts(posting))
+                .singleElement()
+                .extracting(
+                        NewSuspenseReceipt::receiptKey,
+                        NewSuspenseReceipt::custodial,
+                        NewSuspenseReceipt::ledgerSourceKey,
+                        NewSuspenseReceipt::amountMsat)
+                .containsExactly("invoice-a-overpaid-2", false, null, 30_000L);
+    }
+
+    @Test
     void the_overpaid_part_in_the_merchants_wallet_is_a_note_and_no_entry() {
         SettlementPosting posting = posting(
                 OnchainCustody.MERCHANT_WALLET,
@@ -176,11 +229,11 @@ class SettlementEntriesTest {
                         JournalLine::side,
                         line -> line.amount().msat())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(ONCHAIN, Side.CREDIT, 105_000L),
-                        org.assertj.core.groups.Tuple.tuple(LIGHTNING, Side.CREDIT, 10_000L),
-                        org.assertj.core.groups.Tuple.tuple(LIABILITY, Side.DEBIT, 108_900L),
-                        org.assertj.core.groups.Tuple.tuple(SUSPENSE, Side.DEBIT, 5_000L),
-                        org.assertj.core.groups.Tuple.tuple(FEES, Side.DEBIT, 1_100L));
+                        tuple(ONCHAIN, Side.CREDIT, 105_000L),
+                        tuple(LIGHTNING, Side.CREDIT, 10_000L),
+                        tuple(LIABILITY, Side.DEBIT, 108_900L),
+                        tuple(SUSPENSE, Side.DEBIT, 5_000L),
+                        tuple(FEES, Side.DEBIT, 1_100L));
     }
 
     @Test
