@@ -277,7 +277,7 @@ public class InvoiceService {
         InvoiceWorkflows.start(workflows, InvoiceRequest.of(invoice, custody));
     }
 
-    /** Asks the invoice's workflow, parked because the ledger refused a posting, to try again; audited. */
+    /** Asks whichever workflow of the invoice is parked on a refused ledger posting (its own, or a closed-invoice mark) to try again; audited. */
     @PreAuthorize("hasAnyRole('" + StaffRoles.FINANCE + "', '" + StaffRoles.ADMIN + "')")
     public void retryPosting(String invoiceId) {
         Invoice invoice =
@@ -287,7 +287,7 @@ public class InvoiceService {
         }
         transaction.executeWithoutResult(status -> {
             audit.record("invoice.retry-posting", "invoice", invoiceId, null, null, invoice.attentionReason());
-            InvoiceWorkflows.existing(workflows, invoiceId).retryPosting();
+            InvoiceWorkflows.retryPosting(workflows, invoiceId);
         });
     }
 
