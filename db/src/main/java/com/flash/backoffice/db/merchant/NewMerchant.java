@@ -29,34 +29,6 @@ public record NewMerchant(
         Objects.requireNonNull(payoutSchedule, "payoutSchedule");
     }
 
-    /** A merchant whose on-chain payments go to its own wallet (the default custody). */
-    public NewMerchant(
-            String name,
-            String defaultCurrency,
-            String derivationScheme,
-            String lightningConnection,
-            SpeedPolicy speedPolicy,
-            int invoiceExpiryMinutes,
-            int monitoringMinutes,
-            BigDecimal paymentTolerancePct,
-            BigDecimal processingFeePct,
-            String payoutDestination,
-            PayoutSchedule payoutSchedule) {
-        this(
-                name,
-                defaultCurrency,
-                derivationScheme,
-                lightningConnection,
-                speedPolicy,
-                invoiceExpiryMinutes,
-                monitoringMinutes,
-                paymentTolerancePct,
-                processingFeePct,
-                payoutDestination,
-                payoutSchedule,
-                OnchainCustody.MERCHANT_WALLET);
-    }
-
     public NewMerchant withOnchainCustody(OnchainCustody custody) {
         return new NewMerchant(
                 name,
@@ -86,6 +58,7 @@ public record NewMerchant(
                 BigDecimal.ZERO,
                 new BigDecimal("1.00"),
                 null,
-                PayoutSchedule.MANUAL);
+                PayoutSchedule.MANUAL,
+                OnchainCustody.MERCHANT_WALLET);
     }
 }

@@ -20,34 +20,6 @@ public record MerchantDraft(
         PayoutSchedule payoutSchedule,
         OnchainCustody onchainCustody) {
 
-    /** A draft of a merchant whose on-chain payments go to its own wallet (the default custody). */
-    public MerchantDraft(
-            String name,
-            String defaultCurrency,
-            String derivationScheme,
-            String lightningConnection,
-            SpeedPolicy speedPolicy,
-            Integer invoiceExpiryMinutes,
-            Integer monitoringMinutes,
-            BigDecimal paymentTolerancePct,
-            BigDecimal processingFeePct,
-            String payoutDestination,
-            PayoutSchedule payoutSchedule) {
-        this(
-                name,
-                defaultCurrency,
-                derivationScheme,
-                lightningConnection,
-                speedPolicy,
-                invoiceExpiryMinutes,
-                monitoringMinutes,
-                paymentTolerancePct,
-                processingFeePct,
-                payoutDestination,
-                payoutSchedule,
-                OnchainCustody.MERCHANT_WALLET);
-    }
-
     public MerchantDraft withOnchainCustody(OnchainCustody custody) {
         return new MerchantDraft(
                 name,
@@ -108,6 +80,7 @@ public record MerchantDraft(
                 BigDecimal.ZERO,
                 new BigDecimal("1.00"),
                 "",
-                PayoutSchedule.MANUAL);
+                PayoutSchedule.MANUAL,
+                OnchainCustody.MERCHANT_WALLET);
     }
 }

@@ -22,7 +22,8 @@ class MerchantRulesTest {
                 tolerance,
                 d.processingFeePct(),
                 d.payoutDestination(),
-                d.payoutSchedule());
+                d.payoutSchedule(),
+                OnchainCustody.MERCHANT_WALLET);
     }
 
     @Test

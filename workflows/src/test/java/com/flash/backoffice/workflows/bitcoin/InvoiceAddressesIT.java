@@ -118,7 +118,8 @@ class InvoiceAddressesIT {
                 d.paymentTolerancePct(),
                 d.processingFeePct(),
                 null,
-                d.payoutSchedule()));
+                d.payoutSchedule(),
+                OnchainCustody.MERCHANT_WALLET));
     }
 
     private static Invoice invoice(Merchant merchant) {

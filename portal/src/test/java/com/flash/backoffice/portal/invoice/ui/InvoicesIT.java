@@ -309,7 +309,8 @@ class InvoicesIT {
                 BigDecimal.ZERO,
                 new BigDecimal("1.00"),
                 null,
-                PayoutSchedule.MANUAL));
+                PayoutSchedule.MANUAL,
+                OnchainCustody.MERCHANT_WALLET));
         KaribuSpring.openAs(context, "support", Role.SUPPORT);
 
         fillNewInvoice("0.0005", "BTC", "");
