@@ -1,0 +1,6 @@
+package com.flash.backoffice.workflows.approval;
+
+public enum ApprovalVerdict {
+    APPROVE,
+    REJECT
+}
