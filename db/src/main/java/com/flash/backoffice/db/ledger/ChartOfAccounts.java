@@ -36,6 +36,7 @@ public final class ChartOfAccounts {
 
     private static final String MERCHANT_BALANCE_PREFIX = "liabilities:merchant:";
     private static final String FEES_RECEIVABLE_PREFIX = "assets:fees-receivable:merchant:";
+    private static final String PAYOUTS_PENDING_PREFIX = "liabilities:payouts-pending:merchant:";
 
     private ChartOfAccounts() {}
 
@@ -54,6 +55,15 @@ public final class ChartOfAccounts {
                 FEES_RECEIVABLE_PREFIX + requireId(merchantId),
                 "Fees receivable from merchant " + merchantId,
                 AccountType.ASSET,
+                merchantId);
+    }
+
+    /** Payouts requested and not yet paid or released: still owed to the merchant, no longer payable. */
+    public static NewLedgerAccount payoutsPending(String merchantId) {
+        return new NewLedgerAccount(
+                PAYOUTS_PENDING_PREFIX + requireId(merchantId),
+                "Payouts pending for merchant " + merchantId,
+                AccountType.LIABILITY,
                 merchantId);
     }
 

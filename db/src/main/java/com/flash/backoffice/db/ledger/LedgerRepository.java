@@ -212,6 +212,21 @@ public class LedgerRepository {
                 .toList();
     }
 
+    /** The merchant's balances ({@link MerchantBalances}); zero for accounts nothing was posted to yet. */
+    public MerchantBalances merchantBalances(String merchantId) {
+        Map<String, Msat> byCode = new java.util.HashMap<>();
+        for (AccountBalance account : merchantAccountBalances(merchantId)) {
+            byCode.put(account.code(), account.balanceMsat());
+        }
+        Msat balance =
+                byCode.getOrDefault(ChartOfAccounts.merchantBalance(merchantId).code(), Msat.ZERO);
+        Msat reserved =
+                byCode.getOrDefault(ChartOfAccounts.payoutsPending(merchantId).code(), Msat.ZERO);
+        Msat feesReceivable =
+                byCode.getOrDefault(ChartOfAccounts.feesReceivable(merchantId).code(), Msat.ZERO);
+        return new MerchantBalances(balance.plus(reserved), feesReceivable, reserved);
+    }
+
     private static Condition postedLinesOf(long accountId) {
         return LEDGER_LINE.ACCOUNT_ID.eq(accountId).and(LEDGER_ENTRY.POSTED.isTrue());
     }

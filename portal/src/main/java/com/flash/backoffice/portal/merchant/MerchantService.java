@@ -1,21 +1,18 @@
 package com.flash.backoffice.portal.merchant;
 
-import com.flash.backoffice.db.ledger.AccountBalance;
-import com.flash.backoffice.db.ledger.ChartOfAccounts;
+import com.flash.backoffice.db.ledger.MerchantBalances;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantNameTakenException;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.MerchantUpdateResult;
 import com.flash.backoffice.db.merchant.NewMerchant;
-import com.flash.backoffice.db.money.Msat;
 import com.flash.backoffice.portal.api.ApiLinks;
 import com.flash.backoffice.portal.audit.AuditService;
 import com.flash.backoffice.portal.paybutton.PayButtonSnippet;
 import com.flash.backoffice.portal.security.StaffRoles;
 import com.flash.backoffice.workflows.bitcoin.BitcoinProperties;
 import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,14 +51,7 @@ public class MerchantService {
     /** The merchant's balances from its ledger accounts (zero for accounts nothing was posted to yet). */
     @PreAuthorize(READERS)
     public MerchantBalances balances(String merchantId) {
-        Map<String, Msat> byCode = new HashMap<>();
-        for (AccountBalance account : ledger.merchantAccountBalances(merchantId)) {
-            byCode.put(account.code(), account.balanceMsat());
-        }
-        return new MerchantBalances(
-                byCode.getOrDefault(ChartOfAccounts.merchantBalance(merchantId).code(), Msat.ZERO),
-                byCode.getOrDefault(ChartOfAccounts.feesReceivable(merchantId).code(), Msat.ZERO),
-                Msat.ZERO);
+        return ledger.merchantBalances(merchantId);
     }
 
     /** BTCPay's "Allow anyone to create invoice", which the pay button needs. */

@@ -1,0 +1,33 @@
+package com.flash.backoffice.db.payout;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A state the payout workflow reached, written with its revision (idempotent: a revision is written once).
+ *
+ * @param actor who caused it: a staff user, {@code workflow}, {@code merchant:<storeId>}
+ * @param note what the timeline shows (a decision's reason, a failure's detail...)
+ */
+public record PayoutStateChange(
+        String payoutId,
+        int revision,
+        PayoutState state,
+        String actor,
+        String note,
+        String failure,
+        String failureDetail,
+        Long feeMsat,
+        String proof,
+        Instant at) {
+
+    public PayoutStateChange {
+        Objects.requireNonNull(payoutId, "payoutId");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(at, "at");
+        if (revision < 0) {
+            throw new IllegalArgumentException("revision must not be negative: " + revision);
+        }
+    }
+}
