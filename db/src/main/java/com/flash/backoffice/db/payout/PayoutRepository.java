@@ -5,6 +5,8 @@ import static com.flash.backoffice.db.jooq.Tables.MERCHANT_PAYOUT_SETTING;
 import static com.flash.backoffice.db.jooq.Tables.PAYOUT;
 import static com.flash.backoffice.db.jooq.Tables.PAYOUT_EVENT;
 
+import com.flash.backoffice.db.audit.AuditEvent;
+import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.jooq.tables.records.PayoutRecord;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.money.Msat;
@@ -93,6 +95,7 @@ public class PayoutRepository {
                             0,
                             PayoutState.AWAITING_APPROVAL,
                             request.requestedBy(),
+                            List.of(),
                             "Requested",
                             null,
                             null,
@@ -139,6 +142,20 @@ public class PayoutRepository {
                     .where(PAYOUT.ID.eq(payout.id()))
                     .execute();
             insertEvent(tx, change);
+            if (change.byPerson()) {
+                new AuditLogRepository(tx)
+                        .appendOnce(
+                                new AuditEvent(
+                                        change.actor(),
+                                        change.actorRoles(),
+                                        "payout." + change.state().name().toLowerCase(java.util.Locale.ROOT),
+                                        "payout",
+                                        payout.id(),
+                                        "{\"state\":\"" + payout.state() + "\",\"revision\":" + payout.revision() + "}",
+                                        "{\"state\":\"" + change.state() + "\",\"revision\":" + change.revision() + "}",
+                                        change.note()),
+                                "payout-" + payout.id() + "-revision-" + change.revision());
+            }
             if (change.state() == PayoutState.COMPLETED) {
                 PayoutLedger.complete(tx, payout, change.feeMsat() == null ? 0 : change.feeMsat(), change.at());
             } else if (change.state() == PayoutState.CANCELLED) {

@@ -1,12 +1,14 @@
 package com.flash.backoffice.db.payout;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A state the payout workflow reached, written with its revision (idempotent: a revision is written once).
  *
  * @param actor who caused it: a staff user, {@code workflow}, {@code merchant:<storeId>}
+ * @param actorRoles the actor's staff roles when a person caused it (audited with the change); empty otherwise
  * @param note what the timeline shows (a decision's reason, a failure's detail...)
  */
 public record PayoutStateChange(
@@ -14,6 +16,7 @@ public record PayoutStateChange(
         int revision,
         PayoutState state,
         String actor,
+        List<String> actorRoles,
         String note,
         String failure,
         String failureDetail,
@@ -21,11 +24,17 @@ public record PayoutStateChange(
         String proof,
         Instant at) {
 
+    /** A person's action (not the workflow's own step): written to the audit log with the change. */
+    public boolean byPerson() {
+        return !actorRoles.isEmpty();
+    }
+
     public PayoutStateChange {
         Objects.requireNonNull(payoutId, "payoutId");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(at, "at");
+        actorRoles = actorRoles == null ? List.of() : List.copyOf(actorRoles);
         if (revision < 0) {
             throw new IllegalArgumentException("revision must not be negative: " + revision);
         }

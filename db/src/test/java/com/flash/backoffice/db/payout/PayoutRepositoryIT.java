@@ -147,7 +147,17 @@ class PayoutRepositoryIT {
         assertThat(payouts.saveState(change(payout, 2, PayoutState.IN_PROGRESS)))
                 .isTrue();
         PayoutStateChange completed = new PayoutStateChange(
-                payout.id(), 3, PayoutState.COMPLETED, "workflow", "Paid", null, null, 1_234L, "ab12", Instant.now());
+                payout.id(),
+                3,
+                PayoutState.COMPLETED,
+                "workflow",
+                List.of(),
+                "Paid",
+                null,
+                null,
+                1_234L,
+                "ab12",
+                Instant.now());
         assertThat(payouts.saveState(completed)).isTrue();
         assertThat(payouts.saveState(completed)).isFalse();
 
@@ -179,6 +189,36 @@ class PayoutRepositoryIT {
         assertThatThrownBy(() -> payouts.saveState(change(payout, 2, PayoutState.IN_PROGRESS)))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("CANCELLED");
+    }
+
+    @Test
+    void a_step_a_person_caused_is_audited_once_with_the_change_and_the_workflows_own_steps_are_not() {
+        Merchant merchant = merchantWithBalance(1_000_000);
+        Payout payout = created(payouts.request(lightning(merchant, "lnbcrt1h", 400_000)));
+        PayoutStateChange own = new PayoutStateChange(
+                payout.id(),
+                1,
+                PayoutState.AWAITING_PAYMENT,
+                "workflow",
+                List.of(),
+                "Approved",
+                null,
+                null,
+                null,
+                null,
+                Instant.now());
+        payouts.saveState(own);
+
+        payouts.saveState(change(payout, 2, PayoutState.CANCELLED));
+        payouts.saveState(change(payout, 2, PayoutState.CANCELLED));
+
+        assertThat(dsl.fetch(
+                        "select actor, actor_roles, action, reason from audit_log where target_type = 'payout'"
+                                + " and target_id = ?",
+                        payout.id()))
+                .extracting(row -> row.get("action", String.class) + " by " + row.get("actor", String.class) + " "
+                        + row.get("actor_roles", String.class))
+                .containsExactly("payout.cancelled by finance FINANCE");
     }
 
     @Test
@@ -216,7 +256,17 @@ class PayoutRepositoryIT {
 
     private static PayoutStateChange change(Payout payout, int revision, PayoutState state) {
         return new PayoutStateChange(
-                payout.id(), revision, state, "finance", null, null, null, null, null, Instant.now());
+                payout.id(),
+                revision,
+                state,
+                "finance",
+                List.of("FINANCE"),
+                null,
+                null,
+                null,
+                null,
+                null,
+                Instant.now());
     }
 
     private static Payout created(PayoutRequestResult result) {

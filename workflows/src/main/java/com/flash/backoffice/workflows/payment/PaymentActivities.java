@@ -9,6 +9,9 @@ import io.temporal.activity.ActivityInterface;
 @ActivityInterface(namePrefix = "Payment")
 public interface PaymentActivities {
 
+    /** The task queue the payment feature's worker polls; callers set it on their activity stubs. */
+    String TASK_QUEUE = "payments";
+
     /**
      * Records the intent under {@code order.paymentId()}, asks the node whether that id was already sent, sends
      * only when nothing exists, and tracks the payment to its final state (heartbeating). A retry after a crash
