@@ -95,6 +95,7 @@ public class PayoutRepository {
                             0,
                             PayoutState.AWAITING_APPROVAL,
                             request.requestedBy(),
+                            false,
                             List.of(),
                             "Requested",
                             null,
@@ -142,7 +143,7 @@ public class PayoutRepository {
                     .where(PAYOUT.ID.eq(payout.id()))
                     .execute();
             insertEvent(tx, change);
-            if (change.byPerson()) {
+            if (change.audited()) {
                 new AuditLogRepository(tx)
                         .appendOnce(
                                 new AuditEvent(

@@ -8,7 +8,8 @@ import java.util.Objects;
  * A state the payout workflow reached, written with its revision (idempotent: a revision is written once).
  *
  * @param actor who caused it: a staff user, {@code workflow}, {@code merchant:<storeId>}
- * @param actorRoles the actor's staff roles when a person caused it (audited with the change); empty otherwise
+ * @param audited whether a person's command caused it: then it is written to the audit log with the change
+ * @param actorRoles the actor's staff roles (empty for the workflow or an API key)
  * @param note what the timeline shows (a decision's reason, a failure's detail...)
  */
 public record PayoutStateChange(
@@ -16,6 +17,7 @@ public record PayoutStateChange(
         int revision,
         PayoutState state,
         String actor,
+        boolean audited,
         List<String> actorRoles,
         String note,
         String failure,
@@ -23,11 +25,6 @@ public record PayoutStateChange(
         Long feeMsat,
         String proof,
         Instant at) {
-
-    /** A person's action (not the workflow's own step): written to the audit log with the change. */
-    public boolean byPerson() {
-        return !actorRoles.isEmpty();
-    }
 
     public PayoutStateChange {
         Objects.requireNonNull(payoutId, "payoutId");

@@ -3,6 +3,8 @@ package com.flash.backoffice.portal.api;
 import com.flash.backoffice.db.apikey.ApiKey;
 import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
+import com.flash.backoffice.db.payout.Payout;
+import com.flash.backoffice.db.payout.PayoutRepository;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,18 +29,24 @@ public class StorePermissions {
     public static final String MODIFY_STORE_SETTINGS = "btcpay.store.canmodifystoresettings";
     public static final String MODIFY_WEBHOOKS = "btcpay.store.webhooks.canmodifywebhooks";
     public static final String VIEW_REPORTS = "btcpay.store.canviewreports";
+    public static final String MANAGE_PAYOUTS = "btcpay.store.canmanagepayouts";
+    public static final String VIEW_PAYOUTS = "btcpay.store.canviewpayouts";
 
     private static final Map<String, Set<String>> IMPLIED_BY = Map.of(
             VIEW_INVOICES, Set.of(MODIFY_INVOICES, MODIFY_STORE_SETTINGS),
             CREATE_INVOICE, Set.of(MODIFY_INVOICES, MODIFY_STORE_SETTINGS),
             MODIFY_INVOICES, Set.of(MODIFY_STORE_SETTINGS),
             MODIFY_WEBHOOKS, Set.of(MODIFY_STORE_SETTINGS),
-            VIEW_REPORTS, Set.of(MODIFY_STORE_SETTINGS));
+            VIEW_REPORTS, Set.of(MODIFY_STORE_SETTINGS),
+            MANAGE_PAYOUTS, Set.of(MODIFY_STORE_SETTINGS),
+            VIEW_PAYOUTS, Set.of(MANAGE_PAYOUTS, MODIFY_STORE_SETTINGS));
 
     private final InvoiceRepository invoices;
+    private final PayoutRepository payouts;
 
-    StorePermissions(InvoiceRepository invoices) {
+    StorePermissions(InvoiceRepository invoices, PayoutRepository payouts) {
         this.invoices = invoices;
+        this.payouts = payouts;
     }
 
     /** The current request's API key, if it was authenticated by one. */
@@ -60,6 +68,18 @@ public class StorePermissions {
         }
         return invoices.findById(invoiceId)
                 .map(Invoice::merchantId)
+                .map(storeId -> allows(key.get(), storeId, permission))
+                .orElse(false);
+    }
+
+    /** {@link #has} for the store the payout belongs to; false for an unknown payout. */
+    public boolean hasOnPayout(String payoutId, String permission) {
+        Optional<ApiKey> key = currentKey();
+        if (key.isEmpty() || payoutId == null) {
+            return false;
+        }
+        return payouts.findById(payoutId)
+                .map(Payout::merchantId)
                 .map(storeId -> allows(key.get(), storeId, permission))
                 .orElse(false);
     }

@@ -1,7 +1,7 @@
 package com.flash.backoffice.portal.merchant;
 
-import com.flash.backoffice.db.ledger.MerchantBalances;
 import com.flash.backoffice.db.ledger.LedgerRepository;
+import com.flash.backoffice.db.ledger.MerchantBalances;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantNameTakenException;
 import com.flash.backoffice.db.merchant.MerchantRepository;

@@ -5,8 +5,10 @@ import com.flash.backoffice.db.payout.PayoutState;
 import com.flash.backoffice.db.payout.PayoutStateChange;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import java.util.Objects;
+import org.springframework.stereotype.Component;
 
 /** Stores the workflow's steps; the repository writes each revision once, with its ledger entry. */
+@Component
 public class PayoutActivitiesImpl implements PayoutActivities {
 
     private final PayoutRepository payouts;
@@ -22,6 +24,7 @@ public class PayoutActivitiesImpl implements PayoutActivities {
                 step.revision(),
                 PayoutState.valueOf(step.status().name()),
                 step.actor(),
+                step.audited(),
                 step.actorRoles(),
                 step.note(),
                 step.failure(),

@@ -7,8 +7,9 @@ import java.util.Objects;
  * A state the workflow reached, with the revision it is stored under (the activity stamps the time).
  *
  * @param actor who caused it: a staff user, {@code workflow}, an API key
- * @param actorRoles the roles of the person whose command this step carries out: the step is audited under them
- *     (empty for the workflow's own steps, and for decisions, which the approval feature audits)
+ * @param audited whether this step carries out a person's command and is audited with it (not the workflow's own
+ *     steps, nor decisions, which the approval feature audits)
+ * @param actorRoles that person's staff roles (empty for an API key)
  * @param note what the timeline shows
  */
 public record PayoutStep(
@@ -16,6 +17,7 @@ public record PayoutStep(
         int revision,
         PayoutStatus status,
         String actor,
+        boolean audited,
         List<String> actorRoles,
         String note,
         String failure,
@@ -31,6 +33,6 @@ public record PayoutStep(
     }
 
     public static PayoutStep of(String payoutId, int revision, PayoutStatus status, String actor, String note) {
-        return new PayoutStep(payoutId, revision, status, actor, List.of(), note, null, null, null, null);
+        return new PayoutStep(payoutId, revision, status, actor, false, List.of(), note, null, null, null, null);
     }
 }

@@ -219,14 +219,14 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
     }
 
     private void move(PayoutStatus next, String actor, String note) {
-        move(next, actor, List.of(), note);
+        move(next, actor, false, List.of(), note);
     }
 
     private void move(PayoutStatus next, PayoutCommand command, String note) {
-        move(next, command.by(), command.roles(), note);
+        move(next, command.by(), true, command.roles(), note);
     }
 
-    private void move(PayoutStatus next, String actor, List<String> roles, String note) {
+    private void move(PayoutStatus next, String actor, boolean audited, List<String> roles, String note) {
         saving.lock();
         try {
             revision++;
@@ -237,6 +237,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
                     revision,
                     next,
                     actor,
+                    audited,
                     roles,
                     note,
                     failed ? failure : null,

@@ -1,11 +1,11 @@
 package com.flash.backoffice.portal.merchant.ui;
 
+import com.flash.backoffice.db.ledger.MerchantBalances;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.PayoutSchedule;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.money.Msat;
-import com.flash.backoffice.db.ledger.MerchantBalances;
 import com.flash.backoffice.portal.merchant.MerchantDraft;
 import com.flash.backoffice.portal.merchant.MerchantField;
 import com.flash.backoffice.portal.merchant.MerchantSaveResult;
