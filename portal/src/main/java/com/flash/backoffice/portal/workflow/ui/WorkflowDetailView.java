@@ -3,6 +3,7 @@ package com.flash.backoffice.portal.workflow.ui;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.security.StaffRoles;
+import com.flash.backoffice.portal.workflow.BusinessPages;
 import com.flash.backoffice.portal.workflow.WorkflowActionResult;
 import com.flash.backoffice.portal.workflow.WorkflowDetail;
 import com.flash.backoffice.portal.workflow.WorkflowMonitorService;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
@@ -63,6 +65,11 @@ class WorkflowDetailView extends VerticalLayout implements BeforeEnterObserver {
                         + " · started " + summary.startedAt()
                         + (summary.closedAt() == null ? "" : " · closed " + summary.closedAt())),
                 new HorizontalLayout(new Span("Status:"), status));
+        BusinessPages.route(summary.workflowId()).ifPresent(route -> {
+            Anchor page = new Anchor(route, "Open its business page");
+            page.setId("workflow-business-page");
+            add(page);
+        });
         if (isAdmin && detail.isRunning()) {
             add(new HorizontalLayout(
                     actionButton("Cancel", "cancel-workflow", workflows::cancel),

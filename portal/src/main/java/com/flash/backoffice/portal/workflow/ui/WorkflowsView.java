@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.workflow.ui;
 
 import com.flash.backoffice.portal.security.StaffRoles;
+import com.flash.backoffice.portal.workflow.BusinessPages;
 import com.flash.backoffice.portal.workflow.WorkflowFilter;
 import com.flash.backoffice.portal.workflow.WorkflowMonitorService;
 import com.flash.backoffice.portal.workflow.WorkflowPage;
@@ -8,6 +9,7 @@ import com.flash.backoffice.portal.workflow.WorkflowSummary;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -66,6 +68,11 @@ class WorkflowsView extends VerticalLayout {
                 .setHeader("Closed (UTC)")
                 .setAutoWidth(true);
         grid.addColumn(WorkflowSummary::historyLength).setHeader("Events");
+        grid.addComponentColumn(summary -> BusinessPages.route(summary.workflowId())
+                        .<com.vaadin.flow.component.Component>map(route -> new Anchor(route, "Open"))
+                        .orElseGet(Span::new))
+                .setKey("business-page")
+                .setHeader("Business page");
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(
                 WorkflowDetailView.class,
                 new com.vaadin.flow.router.RouteParameters("id", click.getItem().workflowId()))));

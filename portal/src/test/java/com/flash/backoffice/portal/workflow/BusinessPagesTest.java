@@ -1,0 +1,26 @@
+package com.flash.backoffice.portal.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class BusinessPagesTest {
+
+    @Test
+    void a_payout_workflow_links_to_its_payout_page() {
+        assertThat(BusinessPages.route("payout-8XkQ2")).contains("payouts/8XkQ2");
+    }
+
+    @Test
+    void an_invoice_workflow_and_its_mark_side_job_link_to_the_invoice_page() {
+        assertThat(BusinessPages.route("invoice-Ab12")).contains("invoices/Ab12");
+        assertThat(BusinessPages.route("invoice-Ab12-mark")).contains("invoices/Ab12");
+    }
+
+    @Test
+    void workflows_of_no_business_page_link_nowhere() {
+        assertThat(BusinessPages.route("report-schedule-7")).isEmpty();
+        assertThat(BusinessPages.route("payout-")).isEmpty();
+        assertThat(BusinessPages.route(null)).isEmpty();
+    }
+}
