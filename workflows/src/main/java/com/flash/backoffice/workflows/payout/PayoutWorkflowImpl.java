@@ -73,8 +73,8 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
     @Override
     public PayoutSnapshot run(PayoutRequest request) {
         this.request = request;
-        activities.announceRequest(request.payoutId());
         approval = new ApprovalProcess(subject(request), request.approvalPolicy());
+        activities.announceRequest(request.payoutId());
         ApprovalOutcome outcome = approval.await();
         if (!outcome.approved()) {
             if (cancelRequest != null) {
@@ -129,6 +129,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
         if (approval == null || status != PayoutStatus.AWAITING_APPROVAL) {
             throw refusal(PayoutFailure.INVALID_STATE, "The payout is " + status + ", not awaiting approval");
         }
+        requireCurrent(decision.revision());
         approval.validate(decision, revision);
     }
 
@@ -267,15 +268,19 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
     }
 
     private void requireCurrent(PayoutCommand command) {
-        if (command.revision() != revision) {
+        requireCurrent(command.revision());
+    }
+
+    private void requireCurrent(long seen) {
+        if (seen != revision) {
             throw refusal(
                     PayoutFailure.OLD_REVISION,
-                    "The payout changed (revision " + revision + ", not " + command.revision() + "); reload it");
+                    "The payout changed (revision " + revision + ", not " + seen + "); reload it");
         }
     }
 
     private static ApplicationFailure refusal(PayoutFailure type, String message) {
-        return ApplicationFailure.newNonRetryableFailure(message, type.name());
+        return PayoutRefusals.refusal(type, message);
     }
 
     private static ApprovalSubject subject(PayoutRequest request) {
