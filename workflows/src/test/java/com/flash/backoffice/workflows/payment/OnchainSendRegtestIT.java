@@ -3,11 +3,14 @@ package com.flash.backoffice.workflows.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.flash.backoffice.workflows.bitcoin.BitcoinRpcNode;
+import com.flash.backoffice.workflows.bitcoin.BitcoinRpcProperties;
 import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.regtest.BtcdPeer;
 import com.flash.backoffice.workflows.regtest.RegtestExtension;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -32,6 +35,7 @@ class OnchainSendRegtestIT {
 
     private static RegtestNetwork net;
     private static LndOnchainWallet wallet;
+    private static BitcoinRpcNode node;
 
     @BeforeAll
     static void fundFlashsWallet(RegtestNetwork network) {
@@ -41,6 +45,8 @@ class OnchainSendRegtestIT {
                 net.merchant().grpcPort(),
                 net.merchant().tlsCert(),
                 net.merchant().adminMacaroon()));
+        node = new BitcoinRpcNode(new BitcoinRpcProperties(
+                URI.create(net.btcdRpcUrl()), net.btcdRpcUser(), net.btcdRpcPassword(), net.btcdRpcCert()));
         String funding = net.customerSendOnChain(net.merchantNewAddress(), 100_000_000L);
         awaitInMempool(funding);
         net.mine(1);
@@ -125,6 +131,73 @@ class OnchainSendRegtestIT {
         assertThat(net.bitcoinRpc().getRawMemPool()).hasSize(mempoolBefore);
         assertThatThrownBy(() -> wallet.confirmations("00".repeat(32)))
                 .hasMessage("the wallet has no transaction " + "00".repeat(32));
+    }
+
+    /**
+     * The batch spends a 20 BTC coin the harness paid to Flash's wallet (LND picks the largest coin first); the
+     * peer's longer chain spends that harness coin elsewhere, so the funding and the batch are both invalid. LND
+     * lists the batch as unconfirmed for good and keeps counting the funding's confirmations in its stale block:
+     * the tracker asks btcd and sees the batch dropped.
+     */
+    @Test
+    void a_reorg_that_drops_the_batch_is_detected_on_the_node_while_lnd_lists_it_as_unconfirmed() throws Exception {
+        OnchainSendTracker tracker = new OnchainSendTracker(wallet, node);
+        try (BtcdPeer peer =
+                net.startPeer("onchain-reorg-" + UUID.randomUUID().toString().substring(0, 8))) {
+            peer.disconnect();
+            RegtestNetwork.SignedTransaction funding = net.signCoinbaseSpend(net.merchantNewAddress(), 2_000_000_000L);
+            RegtestNetwork.SignedTransaction elsewhere =
+                    net.signDoubleSpend(funding, net.minerAddress(), 2_000_000_000L);
+            net.bitcoinRpc().sendRawTransaction(funding.hex());
+            awaitInMempool(funding.txid());
+            String fundingBlock = net.mine(1).get(0);
+            RegtestNetwork.waitFor(
+                    "funding confirmed in Flash's wallet",
+                    WAIT,
+                    () -> wallet.transaction(funding.txid())
+                            .map(t -> t.confirmations() == 1)
+                            .orElse(false));
+            String label = "payout-batch-" + UUID.randomUUID();
+            OnchainTransaction batch =
+                    wallet.sendBatch(label, List.of(new OnchainOutput(customerAddress(), 500_000_000L)), 6);
+            awaitInMempool(batch.txid());
+            assertThat(net.bitcoinRpc().getRawTransaction(batch.txid()).vIn())
+                    .as("the batch spends the harness's coin")
+                    .extracting(RawTransaction.In::txid)
+                    .containsExactly(funding.txid());
+            assertThat(tracker.state(batch.txid()).status()).isEqualTo(OnchainSendStatus.IN_MEMPOOL);
+            net.mine(1);
+            RegtestNetwork.waitFor("batch confirmed", WAIT, () -> wallet.confirmations(batch.txid()) == 1);
+            assertThat(tracker.state(batch.txid()))
+                    .isEqualTo(new OnchainSendState(batch.txid(), OnchainSendStatus.CONFIRMED, 1, 1));
+
+            peer.mine(2); // btcd drops a conflict from its mempool only in the new tip (see ChainReorgRegtestIT)
+            peer.sendRawTransaction(elsewhere.hex());
+            peer.mine(1);
+            peer.reconnect();
+            long height = net.bitcoinRpc().getBlockCount();
+            RegtestNetwork.waitFor(
+                    "Flash's LND on the new tip",
+                    WAIT,
+                    () -> wallet.confirmations(batch.txid()) == 0
+                            && net.merchant().api().getInfo().getBlockHeight() == height);
+
+            assertThat(net.bitcoinRpc().getBlockHash((int) height - 2)).isNotEqualTo(fundingBlock);
+            assertThat(tracker.state(batch.txid()))
+                    .as("neither in a block nor in the mempool, while LND says 0 confirmations")
+                    .isEqualTo(new OnchainSendState(batch.txid(), OnchainSendStatus.DROPPED, 0, 0));
+            OnchainTransaction listed = wallet.findByLabel(label).orElseThrow();
+            assertThat(listed.confirmations()).isZero();
+            assertThat(listed.blockHeight()).as("LND: unconfirmed, height 0").isZero();
+            assertThat(wallet.sendBatch(label, List.of(new OnchainOutput(customerAddress(), 1_000)), 6)
+                            .txid())
+                    .as("the label still finds the dropped batch: a resend is a decision for people, not a retry")
+                    .isEqualTo(batch.txid());
+            assertThat(wallet.confirmations(funding.txid()))
+                    .as("LND still counts the dropped funding's confirmations in its stale block")
+                    .isEqualTo(3);
+            assertThat(tracker.state(funding.txid()).status()).isEqualTo(OnchainSendStatus.DROPPED);
+        }
     }
 
     private static long fee(RawTransaction tx) {
