@@ -1,6 +1,8 @@
 -- Money Flash sends (payouts, refunds, card taps, rewards), one row per business id (payout-<id>, ...), so a
 -- retry finds the first attempt. The intent is recorded before anything is sent; a BOLT11's payment hash is
 -- stored before it is sent, so after a crash the node is asked about that hash and nothing is sent twice.
+-- bolt11 is the invoice actually paid: the destination itself, or the one a Lightning address / LNURL-pay resolved
+-- to (kept, so a retry pays that same invoice and never resolves a second one).
 -- status: RECORDED (intent only, nothing sent) -> IN_FLIGHT (handed to the node) -> SUCCEEDED | FAILED (final).
 CREATE TABLE payment (
     payment_id     VARCHAR(190)  CHARACTER SET ascii COLLATE ascii_bin NOT NULL,
@@ -8,6 +10,7 @@ CREATE TABLE payment (
     destination    VARCHAR(2048) NOT NULL,
     amount_msat    BIGINT        NOT NULL,
     fee_limit_msat BIGINT        NOT NULL,
+    bolt11         VARCHAR(2048) NULL,
     payment_hash   CHAR(64)      CHARACTER SET ascii COLLATE ascii_bin NULL,
     status         ENUM('RECORDED', 'IN_FLIGHT', 'SUCCEEDED', 'FAILED') NOT NULL DEFAULT 'RECORDED',
     fee_msat       BIGINT        NULL,

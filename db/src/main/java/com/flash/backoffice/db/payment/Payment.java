@@ -5,6 +5,7 @@ import java.time.Instant;
 /**
  * A recorded payment.
  *
+ * @param bolt11 the invoice paid (the destination, or what a Lightning address resolved to); null until known
  * @param paymentHash the BOLT11's hash, stored before it is sent; null until then and for on-chain
  * @param feeMsat the fee actually paid, once succeeded
  * @param proof the preimage (Lightning) or transaction id (on-chain), once succeeded
@@ -17,6 +18,7 @@ public record Payment(
         String destination,
         long amountMsat,
         long feeLimitMsat,
+        String bolt11,
         String paymentHash,
         PaymentState status,
         Long feeMsat,

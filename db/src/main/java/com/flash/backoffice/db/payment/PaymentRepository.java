@@ -72,14 +72,17 @@ public class PaymentRepository {
     }
 
     /**
-     * Stores the hash of the invoice the payment pays, before it is sent; the same hash again is a no-op.
+     * Stores the invoice the payment pays and its hash, before it is sent; the same hash again is a no-op (the
+     * first invoice stays).
      *
      * @throws ConflictingPaymentException when another payment pays that hash, or this one has another hash
      */
-    public Payment attachHash(String paymentId, String paymentHash) {
+    public Payment attachInvoice(String paymentId, String bolt11, String paymentHash) {
+        Objects.requireNonNull(bolt11, "bolt11");
         Objects.requireNonNull(paymentHash, "paymentHash");
         try {
             ctx.update(PAYMENT)
+                    .set(PAYMENT.BOLT11, bolt11)
                     .set(PAYMENT.PAYMENT_HASH, paymentHash)
                     .set(PAYMENT.UPDATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
                     .where(PAYMENT.PAYMENT_ID.eq(paymentId))
@@ -137,6 +140,7 @@ public class PaymentRepository {
                 row.getDestination(),
                 row.getAmountMsat(),
                 row.getFeeLimitMsat(),
+                row.getBolt11(),
                 row.getPaymentHash(),
                 PaymentState.valueOf(row.getStatus().name()),
                 row.getFeeMsat(),

@@ -101,19 +101,20 @@ class PaymentRepositoryIT {
     }
 
     @Test
-    void a_hash_is_attached_once_and_never_to_a_second_payment() {
+    void an_invoice_hash_is_attached_once_and_never_to_a_second_payment() {
         payments.recordIntent(new NewPayment("payout-3", PaymentKind.BOLT11, "lnbcrt1third", 1_000, 0));
         payments.recordIntent(new NewPayment("payout-4", PaymentKind.BOLT11, "lnbcrt1third-again", 1_000, 0));
 
-        Payment attached = payments.attachHash("payout-3", HASH_A);
-        Payment again = payments.attachHash("payout-3", HASH_A);
+        Payment attached = payments.attachInvoice("payout-3", "lnbcrt1third", HASH_A);
+        Payment again = payments.attachInvoice("payout-3", "lnbcrt1third", HASH_A);
 
         assertThat(attached.paymentHash()).isEqualTo(HASH_A);
+        assertThat(attached.bolt11()).isEqualTo("lnbcrt1third");
         assertThat(again.paymentHash()).isEqualTo(HASH_A);
-        assertThatThrownBy(() -> payments.attachHash("payout-3", HASH_B))
+        assertThatThrownBy(() -> payments.attachInvoice("payout-3", "lnbcrt1third", HASH_B))
                 .isInstanceOf(ConflictingPaymentException.class)
                 .hasMessageContaining(HASH_A);
-        assertThatThrownBy(() -> payments.attachHash("payout-4", HASH_A))
+        assertThatThrownBy(() -> payments.attachInvoice("payout-4", "lnbcrt1third", HASH_A))
                 .isInstanceOf(ConflictingPaymentException.class)
                 .hasMessageContaining("paid by payout-3");
         assertThat(payments.find("payout-4").orElseThrow().paymentHash()).isNull();
