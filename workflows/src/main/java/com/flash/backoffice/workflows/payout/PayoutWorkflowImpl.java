@@ -10,6 +10,7 @@ import com.flash.backoffice.workflows.approval.ApprovalVerdict;
 import com.flash.backoffice.workflows.payment.PaymentActivities;
 import com.flash.backoffice.workflows.payment.PaymentOrder;
 import com.flash.backoffice.workflows.payment.PaymentResult;
+import com.flash.backoffice.workflows.payment.PaymentWorker;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
@@ -37,14 +38,8 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
             .build();
 
     /** The payment activity never sends twice, so retrying it (after a worker died, say) is always safe. */
-    private static final ActivityOptions PAY_OPTIONS = ActivityOptions.newBuilder()
+    private static final ActivityOptions PAY_OPTIONS = PaymentWorker.activityOptions().toBuilder()
             .setTaskQueue(PaymentActivities.TASK_QUEUE)
-            .setStartToCloseTimeout(Duration.ofMinutes(10))
-            .setHeartbeatTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder()
-                    .setInitialInterval(Duration.ofSeconds(1))
-                    .setMaximumInterval(Duration.ofMinutes(1))
-                    .build())
             .build();
 
     private static final Set<PayoutStatus> CANCELLABLE =
