@@ -10,6 +10,7 @@ import java.util.Objects;
  * @param paymentHash lower-case hex
  * @param amountMsat what the invoice asks for; 0 when it names no amount (the payer chooses)
  * @param destination the public key (hex) of the node that issued it
+ * @param descriptionHash the {@code h} tag (lower-case hex), or null when the invoice carries a plain description
  */
 public record DecodedInvoice(
         ChainNetwork network,
@@ -18,7 +19,8 @@ public record DecodedInvoice(
         Instant createdAt,
         Instant expiresAt,
         String destination,
-        String description) {
+        String description,
+        String descriptionHash) {
 
     public DecodedInvoice {
         Objects.requireNonNull(network, "network");

@@ -207,7 +207,11 @@ public final class LndLightningNode implements LightningNode, AutoCloseable {
                 created,
                 created.plusSeconds(decoded.getExpiry()),
                 decoded.getDestination(),
-                decoded.getDescription());
+                decoded.getDescription(),
+                decoded.getDescriptionHash() == null
+                                || decoded.getDescriptionHash().isBlank()
+                        ? null
+                        : decoded.getDescriptionHash().toLowerCase(java.util.Locale.ROOT));
     }
 
     @Override

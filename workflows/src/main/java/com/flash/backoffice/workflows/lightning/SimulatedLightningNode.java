@@ -162,7 +162,14 @@ public final class SimulatedLightningNode implements LightningNode {
                 bolt11,
                 new Foreign(
                         new DecodedInvoice(
-                                network, paymentHash, amountMsat, now, now.plus(expiry), foreignPubkey, "simulated"),
+                                network,
+                                paymentHash,
+                                amountMsat,
+                                now,
+                                now.plus(expiry),
+                                foreignPubkey,
+                                "simulated",
+                                null),
                         preimage));
         return bolt11;
     }
@@ -183,7 +190,7 @@ public final class SimulatedLightningNode implements LightningNode {
         if (own != null) {
             Instant created = own.expiresAt().minusSeconds(1);
             return new DecodedInvoice(
-                    network, own.paymentHash(), own.amountMsat(), created, own.expiresAt(), pubkey, "simulated");
+                    network, own.paymentHash(), own.amountMsat(), created, own.expiresAt(), pubkey, "simulated", null);
         }
         Optional<ChainNetwork> real = Bolt11.network(request);
         if (real.isPresent() && real.get() != network) {

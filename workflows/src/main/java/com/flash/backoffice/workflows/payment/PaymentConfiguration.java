@@ -1,8 +1,13 @@
 package com.flash.backoffice.workflows.payment;
 
 import com.flash.backoffice.db.payment.PaymentRepository;
+import com.flash.backoffice.workflows.bitcoin.BitcoinNode;
 import com.flash.backoffice.workflows.bitcoin.BitcoinProperties;
+import com.flash.backoffice.workflows.bitcoin.SimulatedBitcoinNode;
+import com.flash.backoffice.workflows.lightning.DecodedInvoice;
 import com.flash.backoffice.workflows.lightning.LightningNode;
+import com.flash.backoffice.workflows.lightning.LndProperties;
+import com.flash.backoffice.workflows.watch.NetworkMode;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +19,7 @@ import org.springframework.context.annotation.Configuration;
  * OnchainPayer}). Register {@link PaymentActivities} on a worker with {@link PaymentWorker}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(PaymentProperties.class)
+@EnableConfigurationProperties({PaymentProperties.class, LnurlPayProperties.class, OnchainPaymentProperties.class})
 public class PaymentConfiguration {
 
     @Bean
@@ -23,13 +28,29 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    DestinationResolver destinationResolver() {
-        return new Bolt11OnlyResolver();
+    LnurlPayResolver lnurlPayResolver(LnurlPayProperties properties, LightningNode lightningNode) {
+        return new LnurlPayResolver(properties, bolt11 -> {
+            DecodedInvoice invoice = lightningNode.decode(bolt11);
+            return new DecodedBolt11(invoice.amountMsat(), invoice.descriptionHash());
+        });
     }
 
     @Bean
-    OnchainPayer onchainPayer() {
-        return new UnsupportedOnchainPayer();
+    DestinationResolver destinationResolver(LnurlPayResolver lnurl) {
+        return new LnurlDestinationResolver(lnurl);
+    }
+
+    /** Flash's LND wallet, or the simulated chain's wallet in development (the simulated node bean itself). */
+    @Bean
+    OnchainWallet onchainWallet(NetworkMode mode, LndProperties lnd, BitcoinNode bitcoinNode) {
+        return mode.simulated()
+                ? new SimulatedOnchainWallet((SimulatedBitcoinNode) bitcoinNode)
+                : new LndOnchainWallet(lnd);
+    }
+
+    @Bean
+    OnchainPayer onchainPayer(OnchainWallet wallet, BitcoinNode bitcoinNode, OnchainPaymentProperties properties) {
+        return new WalletOnchainPayer(wallet, new OnchainSendTracker(wallet, bitcoinNode), properties);
     }
 
     @Bean
