@@ -122,9 +122,8 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
     @Override
     public void validateDecision(ApprovalDecision decision) {
         if (approval == null || status != PayoutStatus.AWAITING_APPROVAL) {
-            throw refusal(PayoutFailure.INVALID_STATE, "The payout is " + status + ", not awaiting approval");
+            throw new IllegalArgumentException("The payout is " + status + ", not awaiting approval");
         }
-        requireCurrent(decision.revision());
         approval.validate(decision, revision);
     }
 

@@ -203,19 +203,16 @@ class PayoutWorkflowIT {
     }
 
     @Test
-    void a_decision_on_a_stale_revision_is_refused_as_old_revision() {
+    void a_decision_on_a_stale_revision_is_refused() {
         Merchant merchant = merchantWithBalance(500_000_000);
         Payout payout = request(merchant, TWO_ABOVE + 1, "sam");
         awaitInbox(payout);
         workflow(payout).decide(approve("fiona", FINANCE, 0));
 
-        WorkflowUpdateException stale = assertThrows(
-                WorkflowUpdateException.class, () -> workflow(payout).decide(approve("fred", FINANCE, 0)));
-
-        assertThat(PayoutRefusals.type((ApplicationFailure) stale.getCause())).contains(PayoutFailure.OLD_REVISION);
-        assertThat(PayoutRefusals.message((ApplicationFailure) stale.getCause()))
-                .isEqualTo("The payout changed (revision 1, not 0); reload it");
+        assertThat(refusal(() -> workflow(payout).decide(approve("fred", FINANCE, 0))))
+                .startsWith("Stale revision: you decided on revision 0 but the request is at revision 1");
         assertThat(workflow(payout).snapshot().status()).isEqualTo(PayoutStatus.AWAITING_APPROVAL);
+        assertThat(workflow(payout).snapshot().revision()).isEqualTo(1);
     }
 
     @Test
@@ -277,6 +274,23 @@ class PayoutWorkflowIT {
                 .extracting(PaymentOrder::paymentId)
                 .containsExactly("payout-" + payout.id(), "payout-" + payout.id() + "-attempt-2");
         assertThat(ledger.merchantBalances(merchant.id()).reserved()).isEqualTo(Msat.ZERO);
+    }
+
+    @Test
+    void a_stale_cancel_is_refused_as_old_revision() {
+        Merchant merchant = merchantWithBalance(500_000_000);
+        Payout payout = request(merchant, TWO_ABOVE + 1, "sam");
+        awaitInbox(payout);
+        workflow(payout).decide(approve("fiona", FINANCE, 0));
+
+        WorkflowUpdateException stale = assertThrows(
+                WorkflowUpdateException.class,
+                () -> workflow(payout).cancel(new PayoutCommand("sam", List.of("FINANCE"), 0, null)));
+
+        assertThat(PayoutRefusals.type((ApplicationFailure) stale.getCause())).contains(PayoutFailure.OLD_REVISION);
+        assertThat(PayoutRefusals.message((ApplicationFailure) stale.getCause()))
+                .isEqualTo("The payout changed (revision 1, not 0); reload it");
+        assertThat(workflow(payout).snapshot().status()).isEqualTo(PayoutStatus.AWAITING_APPROVAL);
     }
 
     @Test
