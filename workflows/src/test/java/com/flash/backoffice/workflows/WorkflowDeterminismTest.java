@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.flash.backoffice.workflows.approval.ApprovalProcess;
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaAccess;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -46,8 +47,12 @@ class WorkflowDeterminismTest {
     private static final Set<String> CLOCK_READS =
             Set.of("now", "currentTimeMillis", "nanoTime", "randomUUID", "random");
 
+    /** Workflow code outside a {@code *WorkflowImpl}: helpers the workflows run inside themselves. */
+    static final Set<String> WORKFLOW_HELPERS =
+            Set.of(ApprovalProcess.class.getName(), "com.flash.backoffice.workflows.invoice.ParkOnLedgerRefusal");
+
     static final DescribedPredicate<JavaClass> WORKFLOW_IMPLEMENTATIONS = DescribedPredicate.describe(
-            "are *WorkflowImpl classes (with their nested classes)",
+            "are *WorkflowImpl classes or workflow helpers (with their nested classes)",
             WorkflowDeterminismTest::isOrIsInsideAWorkflowImpl);
 
     static final DescribedPredicate<JavaAccess<?>> NON_DETERMINISTIC_CALLS = DescribedPredicate.describe(
@@ -80,7 +85,8 @@ class WorkflowDeterminismTest {
         for (Optional<JavaClass> c = Optional.of(javaClass);
                 c.isPresent();
                 c = c.get().getEnclosingClass()) {
-            if (c.get().getSimpleName().endsWith("WorkflowImpl")) {
+            if (c.get().getSimpleName().endsWith("WorkflowImpl")
+                    || WORKFLOW_HELPERS.contains(c.get().getName())) {
                 return true;
             }
         }
@@ -92,6 +98,12 @@ class WorkflowDeterminismTest {
         assertThat(PRODUCTION.that(WORKFLOW_IMPLEMENTATIONS)).hasSizeGreaterThanOrEqualTo(5);
 
         WORKFLOWS_ARE_DETERMINISTIC.check(PRODUCTION);
+    }
+
+    @Test
+    void the_workflow_helpers_are_checked_as_workflow_code() {
+        assertThat(PRODUCTION.that(WORKFLOW_IMPLEMENTATIONS).stream().map(JavaClass::getName))
+                .containsAll(WORKFLOW_HELPERS);
     }
 
     static List<Class<?>> violations() {

@@ -13,4 +13,16 @@ public enum PayoutState {
     public boolean isFinal() {
         return this == COMPLETED || this == CANCELLED;
     }
+
+    /** BTCPay's name in the Greenfield API and webhooks; {@code Failed} is Flash's addition. */
+    public String greenfieldName() {
+        return switch (this) {
+            case AWAITING_APPROVAL -> "AwaitingApproval";
+            case AWAITING_PAYMENT -> "AwaitingPayment";
+            case IN_PROGRESS -> "InProgress";
+            case COMPLETED -> "Completed";
+            case CANCELLED -> "Cancelled";
+            case FAILED -> "Failed";
+        };
+    }
 }

@@ -68,10 +68,12 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
     private PayoutCommand cancelRequest;
     private PayoutCommand retryRequest;
     private PayoutCommand markPaidRequest;
+    private PayoutStep lastStep;
 
     @Override
     public PayoutSnapshot run(PayoutRequest request) {
         this.request = request;
+        activities.announceRequest(request.payoutId());
         approval = new ApprovalProcess(subject(request), request.approvalPolicy());
         ApprovalOutcome outcome = approval.await();
         if (!outcome.approved()) {
@@ -107,6 +109,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
                 failure = null;
                 failureDetail = null;
                 move(PayoutStatus.COMPLETED, WORKFLOW, "Paid");
+                activities.notifyMerchant(lastStep);
                 return finish();
             }
             failure = result.failure().name();
@@ -114,6 +117,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
                     ? result.failure().message()
                     : result.failure().message() + ": " + result.detail();
             move(PayoutStatus.FAILED, WORKFLOW, failureDetail);
+            activities.notifyMerchant(lastStep);
             Workflow.await(() -> retryRequest != null || cancelRequest != null || markPaidRequest != null);
         }
     }
@@ -232,7 +236,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
             revision++;
             status = next;
             boolean failed = next == PayoutStatus.FAILED;
-            activities.saveStep(new PayoutStep(
+            lastStep = new PayoutStep(
                     request.payoutId(),
                     revision,
                     next,
@@ -243,7 +247,8 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
                     failed ? failure : null,
                     failed ? failureDetail : null,
                     next == PayoutStatus.COMPLETED ? feeMsat : null,
-                    next == PayoutStatus.COMPLETED ? proof : null));
+                    next == PayoutStatus.COMPLETED ? proof : null);
+            activities.saveStep(lastStep);
         } finally {
             saving.unlock();
         }

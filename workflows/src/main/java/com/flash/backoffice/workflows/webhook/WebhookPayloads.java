@@ -26,6 +26,33 @@ public final class WebhookPayloads {
 
     private WebhookPayloads() {}
 
+    /** BTCPay's WebhookPayoutEvent: the envelope with {@code payoutId, pullPaymentId, payoutState}. */
+    public static String payoutEvent(
+            String deliveryId,
+            String webhookId,
+            String storeId,
+            String type,
+            long timestamp,
+            String payoutId,
+            String payoutState) {
+        ObjectNode body = JSON.createObjectNode();
+        body.put("deliveryId", deliveryId);
+        body.put("webhookId", webhookId);
+        body.put("originalDeliveryId", deliveryId);
+        body.put("isRedelivery", false);
+        body.put("type", type);
+        body.put("timestamp", timestamp);
+        body.put("storeId", storeId);
+        body.put("payoutId", payoutId);
+        body.putNull("pullPaymentId");
+        body.put("payoutState", payoutState);
+        try {
+            return JSON.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String invoiceEvent(
             String deliveryId,
             String webhookId,

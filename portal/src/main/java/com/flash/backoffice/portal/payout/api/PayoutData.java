@@ -2,7 +2,6 @@ package com.flash.backoffice.portal.payout.api;
 
 import com.flash.backoffice.db.money.Msat;
 import com.flash.backoffice.db.payout.Payout;
-import com.flash.backoffice.db.payout.PayoutState;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -47,20 +46,9 @@ record PayoutData(
                 "BTC",
                 amount,
                 amount,
-                state(payout.state()),
+                payout.state().greenfieldName(),
                 proof(payout),
                 metadata);
-    }
-
-    static String state(PayoutState state) {
-        return switch (state) {
-            case AWAITING_APPROVAL -> "AwaitingApproval";
-            case AWAITING_PAYMENT -> "AwaitingPayment";
-            case IN_PROGRESS -> "InProgress";
-            case COMPLETED -> "Completed";
-            case CANCELLED -> "Cancelled";
-            case FAILED -> "Failed";
-        };
     }
 
     private static Map<String, Object> proof(Payout payout) {

@@ -1,0 +1,6 @@
+package com.flash.backoffice.db.approval;
+
+public enum Verdict {
+    APPROVE,
+    REJECT
+}
