@@ -1,5 +1,7 @@
 package com.flash.backoffice.reports.payouts;
 
+import com.flash.backoffice.db.payout.PayoutState;
+
 /** Values the payouts report computes from a row, the way BTCPay's payouts report shows them. */
 final class PayoutValues {
 
@@ -7,18 +9,7 @@ final class PayoutValues {
 
     /** BTCPay's state names ({@code PayoutState.ToString()}); {@code Failed} is Flash's parked state. */
     static String state(String stored) {
-        if (stored == null) {
-            return null;
-        }
-        return switch (stored) {
-            case "AWAITING_APPROVAL" -> "AwaitingApproval";
-            case "AWAITING_PAYMENT" -> "AwaitingPayment";
-            case "IN_PROGRESS" -> "InProgress";
-            case "COMPLETED" -> "Completed";
-            case "CANCELLED" -> "Cancelled";
-            case "FAILED" -> "Failed";
-            default -> stored;
-        };
+        return stored == null ? null : PayoutState.valueOf(stored).greenfieldName();
     }
 
     /** BTCPay's payment types: Lightning for BOLT11, Lightning addresses and LNURL-pay, else On-Chain. */

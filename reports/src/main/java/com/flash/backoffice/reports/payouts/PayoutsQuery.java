@@ -1,5 +1,8 @@
 package com.flash.backoffice.reports.payouts;
 
+import static com.flash.backoffice.db.jooq.Tables.MERCHANT;
+import static com.flash.backoffice.db.jooq.Tables.PAYOUT;
+
 import com.flash.backoffice.db.support.UtcTimestamps;
 import com.flash.backoffice.reports.export.ReportColumn;
 import com.flash.backoffice.reports.export.ReportCriteria;
@@ -7,9 +10,12 @@ import com.flash.backoffice.reports.export.ReportQuery;
 import com.flash.backoffice.reports.export.ReportTotals;
 import java.util.List;
 import java.util.Map;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.ResultQuery;
+import org.jooq.impl.DSL;
 
 /**
  * Every payout requested (created) in {@code [from, to)}, oldest first, with BTCPay's payouts report columns in
@@ -28,40 +34,19 @@ public final class PayoutsQuery implements ReportQuery {
     public static final String OPEN = "Open (reserved)";
     public static final String FEES = "Fees paid";
 
-    private static final String SQL = """
-            SELECT p.created_at,
-                   p.origin,
-                   p.state AS stored_state,
-                   p.destination_kind,
-                   'BTC' AS currency,
-                   p.amount_msat,
-                   'BTC' AS original_currency,
-                   p.amount_msat AS original_amount_msat,
-                   p.destination,
-                   p.fee_msat,
-                   p.proof,
-                   p.id AS payout_id,
-                   p.merchant_id,
-                   m.name AS merchant_name,
-                   p.requested_by,
-                   p.completed_at,
-                   p.failure,
-                   p.failure_detail
-              FROM payout p
-              JOIN merchant m ON m.id = p.merchant_id
-             WHERE p.created_at >= ? AND p.created_at < ?
-               AND (? IS NULL OR p.merchant_id = ?)
-             ORDER BY p.created_at, p.id
-            """;
+    static final Field<String> ORIGIN = PAYOUT.ORIGIN.cast(String.class).as("origin");
+    static final Field<String> STORED_STATE = PAYOUT.STATE.cast(String.class).as("stored_state");
+    static final Field<String> DESTINATION_KIND =
+            PAYOUT.DESTINATION_KIND.cast(String.class).as("destination_kind");
+    static final Field<Long> AMOUNT_MSAT = PAYOUT.AMOUNT_MSAT.as("amount_msat");
+    static final Field<Long> FEE_MSAT = PAYOUT.FEE_MSAT.as("fee_msat");
 
     private static final List<ReportColumn> COLUMNS = List.of(
             ReportColumn.timestamp("created_at", "Date (UTC)"),
-            ReportColumn.text("source", "Source")
-                    .computedBy(row -> PayoutValues.source(row.get("origin", String.class))),
-            ReportColumn.text("state", "State")
-                    .computedBy(row -> PayoutValues.state(row.get("stored_state", String.class))),
+            ReportColumn.text("source", "Source").computedBy(row -> PayoutValues.source(row.get(ORIGIN))),
+            ReportColumn.text("state", "State").computedBy(row -> PayoutValues.state(row.get(STORED_STATE))),
             ReportColumn.text("payment_type", "Payment type")
-                    .computedBy(row -> PayoutValues.paymentType(row.get("destination_kind", String.class))),
+                    .computedBy(row -> PayoutValues.paymentType(row.get(DESTINATION_KIND))),
             ReportColumn.text("currency", "Currency"),
             ReportColumn.btc("amount_msat", "Amount"),
             ReportColumn.text("original_currency", "Original currency"),
@@ -84,12 +69,34 @@ public final class PayoutsQuery implements ReportQuery {
 
     @Override
     public ResultQuery<? extends Record> rows(DSLContext ctx, ReportCriteria criteria) {
-        return ctx.resultQuery(
-                SQL,
-                UtcTimestamps.toDb(criteria.from()),
-                UtcTimestamps.toDb(criteria.to()),
-                criteria.merchantId(),
-                criteria.merchantId());
+        Condition merchant =
+                criteria.merchantId() == null ? DSL.noCondition() : PAYOUT.MERCHANT_ID.eq(criteria.merchantId());
+        return ctx.select(
+                        PAYOUT.CREATED_AT.as("created_at"),
+                        ORIGIN,
+                        STORED_STATE,
+                        DESTINATION_KIND,
+                        DSL.inline("BTC").as("currency"),
+                        AMOUNT_MSAT,
+                        DSL.inline("BTC").as("original_currency"),
+                        PAYOUT.AMOUNT_MSAT.as("original_amount_msat"),
+                        PAYOUT.DESTINATION.as("destination"),
+                        FEE_MSAT,
+                        PAYOUT.PROOF.as("proof"),
+                        PAYOUT.ID.as("payout_id"),
+                        PAYOUT.MERCHANT_ID.as("merchant_id"),
+                        MERCHANT.NAME.as("merchant_name"),
+                        PAYOUT.REQUESTED_BY.as("requested_by"),
+                        PAYOUT.COMPLETED_AT.as("completed_at"),
+                        PAYOUT.FAILURE.as("failure"),
+                        PAYOUT.FAILURE_DETAIL.as("failure_detail"))
+                .from(PAYOUT)
+                .join(MERCHANT)
+                .on(MERCHANT.ID.eq(PAYOUT.MERCHANT_ID))
+                .where(PAYOUT.CREATED_AT.ge(UtcTimestamps.toDb(criteria.from())))
+                .and(PAYOUT.CREATED_AT.lt(UtcTimestamps.toDb(criteria.to())))
+                .and(merchant)
+                .orderBy(PAYOUT.CREATED_AT, PAYOUT.ID);
     }
 
     @Override
@@ -102,12 +109,12 @@ public final class PayoutsQuery implements ReportQuery {
 
     @Override
     public void accumulate(Record row, ReportTotals totals) {
-        Long amount = row.get("amount_msat", Long.class);
+        Long amount = row.get(AMOUNT_MSAT);
         totals.addMsat(REQUESTED, amount);
-        switch (row.get("stored_state", String.class)) {
+        switch (row.get(STORED_STATE)) {
             case "COMPLETED" -> {
                 totals.addMsat(COMPLETED, amount);
-                totals.addMsat(FEES, row.get("fee_msat", Long.class));
+                totals.addMsat(FEES, row.get(FEE_MSAT));
             }
             case "CANCELLED" -> totals.addMsat(CANCELLED, amount);
             default -> totals.addMsat(OPEN, amount);
