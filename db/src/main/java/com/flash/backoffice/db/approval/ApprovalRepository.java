@@ -10,8 +10,10 @@ import com.flash.backoffice.db.jooq.tables.records.ApprovalDecisionRecord;
 import com.flash.backoffice.db.jooq.tables.records.ApprovalRequestRecord;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
@@ -63,8 +65,13 @@ public class ApprovalRepository {
 
     /** What waits for {@code approverRole}: pending requests, oldest first. */
     public List<ApprovalRequest> inbox(String approverRole, int offset, int limit) {
+        return inbox(Set.of(approverRole), offset, limit);
+    }
+
+    /** What waits for any of {@code approverRoles}: pending requests, oldest first. */
+    public List<ApprovalRequest> inbox(Collection<String> approverRoles, int offset, int limit) {
         return ctx.selectFrom(APPROVAL_REQUEST)
-                .where(pendingFor(approverRole))
+                .where(pendingFor(approverRoles))
                 .orderBy(APPROVAL_REQUEST.CREATED_AT, APPROVAL_REQUEST.SUBJECT_ID)
                 .limit(limit)
                 .offset(offset)
@@ -72,7 +79,11 @@ public class ApprovalRepository {
     }
 
     public int countInbox(String approverRole) {
-        return ctx.fetchCount(APPROVAL_REQUEST, pendingFor(approverRole));
+        return countInbox(Set.of(approverRole));
+    }
+
+    public int countInbox(Collection<String> approverRoles) {
+        return ctx.fetchCount(APPROVAL_REQUEST, pendingFor(approverRoles));
     }
 
     /** Stores the decision unless the same person's decision on that revision is stored; true when this call did. */
@@ -150,11 +161,11 @@ public class ApprovalRepository {
                 == 1;
     }
 
-    private static Condition pendingFor(String approverRole) {
+    private static Condition pendingFor(Collection<String> approverRoles) {
         return APPROVAL_REQUEST
                 .STATUS
                 .eq(ApprovalRequestStatus.PENDING)
-                .and(APPROVAL_REQUEST.APPROVER_ROLE.eq(approverRole));
+                .and(APPROVAL_REQUEST.APPROVER_ROLE.in(approverRoles));
     }
 
     private static ApprovalRequest toRequest(ApprovalRequestRecord row) {

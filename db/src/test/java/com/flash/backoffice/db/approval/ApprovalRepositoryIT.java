@@ -154,6 +154,12 @@ class ApprovalRepositoryIT {
                 .extracting(ApprovalRequest::subjectId)
                 .containsExactly("campaign-x");
         assertThat(approvals.inbox("ADMIN", 0, 10)).isEmpty();
+        assertThat(approvals.inbox(java.util.Set.of("FINANCE", "MARKETING"), 0, 10))
+                .extracting(ApprovalRequest::subjectId)
+                .containsExactly("campaign-x", "payout-a", "payout-b", "payout-c");
+        assertThat(approvals.countInbox(java.util.Set.of("FINANCE", "MARKETING")))
+                .isEqualTo(4);
+        assertThat(approvals.inbox(java.util.Set.of(), 0, 10)).isEmpty();
     }
 
     @Test

@@ -23,6 +23,7 @@ import com.flash.backoffice.workflows.payment.DestinationProblem;
 import com.flash.backoffice.workflows.payment.PaymentDestinations;
 import com.flash.backoffice.workflows.payout.PayoutCommand;
 import com.flash.backoffice.workflows.payout.PayoutFailure;
+import com.flash.backoffice.workflows.payout.PayoutRefusals;
 import com.flash.backoffice.workflows.payout.PayoutRequest;
 import com.flash.backoffice.workflows.payout.PayoutWorkflow;
 import com.flash.backoffice.workflows.payout.PayoutWorkflows;
@@ -253,15 +254,10 @@ public class PayoutService {
         if (!(cause instanceof ApplicationFailure failure)) {
             throw refused;
         }
-        String code = PayoutFailure.OLD_REVISION.name().equals(failure.getType()) || isStaleRevision(failure)
-                ? "old-revision"
-                : PayoutFailure.INVALID_STATE.name().equals(failure.getType()) ? "invalid-state" : "approval-refused";
-        return PayoutCommandOutcome.refused(code, failure.getOriginalMessage(), payout);
-    }
-
-    private static boolean isStaleRevision(ApplicationFailure failure) {
-        return failure.getType() != null
-                && failure.getType().toUpperCase(java.util.Locale.ROOT).contains("REVISION");
+        String code = PayoutRefusals.type(failure)
+                .map(type -> type == PayoutFailure.OLD_REVISION ? "old-revision" : "invalid-state")
+                .orElse("approval-refused");
+        return PayoutCommandOutcome.refused(code, PayoutRefusals.message(failure), payout);
     }
 
     private static Msat amount(BigDecimal btc, Map<PayoutField, String> errors) {

@@ -69,6 +69,7 @@ class StaffLoginBrowserIT {
                                 "Receipts to resolve",
                                 "Reports",
                                 "Scheduled reports",
+                                "Approvals",
                                 "Workflows"),
                         "/audit"),
                 Arguments.of("marketing", List.of("Dashboard", "Workflows"), "/invoices"),
@@ -90,6 +91,7 @@ class StaffLoginBrowserIT {
                                 "Receipts to resolve",
                                 "Reports",
                                 "Scheduled reports",
+                                "Approvals",
                                 "Workflows",
                                 "Audit log"),
                         null));

@@ -26,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class ApprovalActivitiesImpl implements ApprovalActivities {
 
     static final String AUDIT_TARGET = "approval-request";
+    static final int MAX_SUMMARY = 500;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -48,7 +49,7 @@ public class ApprovalActivitiesImpl implements ApprovalActivities {
                         subject.merchantId(),
                         subject.amountMsat(),
                         subject.requestedBy(),
-                        subject.summary(),
+                        summary(subject.summary()),
                         opening.approverRole(),
                         opening.revision(),
                         opening.approvalsNeeded(),
@@ -129,6 +130,13 @@ public class ApprovalActivitiesImpl implements ApprovalActivities {
                                     closing.reason()),
                             "approval:" + subjectId + ":" + status.name());
         });
+    }
+
+    /** The inbox shows one line; a longer summary is cut rather than refused (the request is valid). */
+    private static String summary(String summary) {
+        return summary == null || summary.length() <= MAX_SUMMARY
+                ? summary
+                : summary.substring(0, MAX_SUMMARY - 1) + "…";
     }
 
     private static List<String> auditRoles(ApprovalDecision decision) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 public final class ApprovalRules {
 
     public static final int MAX_REASON_LENGTH = 1000;
+    public static final int MAX_NAME_LENGTH = 190;
 
     private ApprovalRules() {}
 
@@ -30,6 +31,9 @@ public final class ApprovalRules {
         }
         if (decidedBy.isEmpty()) {
             return Optional.of("A decision must name who decides.");
+        }
+        if (decidedBy.length() > MAX_NAME_LENGTH) {
+            return Optional.of("A decider's name takes at most " + MAX_NAME_LENGTH + " characters.");
         }
         String role = state.policy().approverRole();
         if (!decision.roles().contains(role)) {

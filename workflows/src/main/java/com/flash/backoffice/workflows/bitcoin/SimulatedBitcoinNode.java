@@ -47,6 +47,21 @@ public final class SimulatedBitcoinNode implements BitcoinNode {
         return txid;
     }
 
+    /**
+     * Puts a non-RBF transaction with one output per entry (in the map's order, vout 0, 1, ...) in the mempool, as a
+     * wallet's batch; returns its txid.
+     */
+    public synchronized String payToAll(Map<String, Long> satsByAddress) {
+        if (satsByAddress.isEmpty() || satsByAddress.values().stream().anyMatch(sats -> sats <= 0)) {
+            throw new IllegalArgumentException("every output needs positive sats: " + satsByAddress);
+        }
+        String txid = nextHash("tx");
+        List<ChainOutput> outputs = new ArrayList<>();
+        satsByAddress.forEach((address, sats) -> outputs.add(new ChainOutput(txid, outputs.size(), address, sats)));
+        mempool.put(txid, new ChainTransaction(txid, outputs, false, null, 0));
+        return txid;
+    }
+
     /** Mines {@code blocks} blocks; the first one takes the whole mempool. Returns their hashes. */
     public synchronized List<String> mine(int blocks) {
         List<String> hashes = new ArrayList<>();

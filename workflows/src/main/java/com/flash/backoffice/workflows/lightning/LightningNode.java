@@ -28,4 +28,27 @@ public interface LightningNode {
 
     /** The invoice if it is settled; empty when it is open, cancelled or unknown to the node. */
     Optional<SettledInvoice> lookup(String paymentHash);
+
+    /** The node's identity public key (hex): the destination of every invoice it issues. */
+    String identityPubkey();
+
+    /**
+     * Decodes a BOLT11 invoice.
+     *
+     * @throws InvalidInvoiceException when it is not a BOLT11 invoice, or one of another network than the node's
+     */
+    DecodedInvoice decode(String bolt11);
+
+    /**
+     * The node's outgoing payment to {@code paymentHash}, waiting up to {@code wait} for it to reach a final state
+     * (it may still be in flight then); empty when the node never tried to pay that hash.
+     */
+    Optional<LightningPayment> trackPayment(String paymentHash, Duration wait);
+
+    /**
+     * Starts paying {@code payment} and returns its state once final or after {@code wait}, whichever comes first;
+     * the payment goes on when the call returns in flight ({@link #trackPayment} follows it). A payment the node
+     * refuses to start (an invoice paid before, expired, a zero-amount invoice without an amount) comes back failed.
+     */
+    LightningPayment sendPayment(OutgoingPayment payment, Duration wait);
 }

@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * DEVELOPMENT ONLY: an in-memory Lightning node. Its "BOLT11" strings are not real invoices and {@link #pay}
- * settles one without any money moving. It announces itself loudly at creation.
+ * settles one without any money moving. Outgoing payments go to invoices of {@link #foreignInvoice} (another
+ * simulated node's) and succeed at once without a fee. It announces itself loudly at creation.
  */
 public final class SimulatedLightningNode implements LightningNode {
 
@@ -37,7 +38,14 @@ public final class SimulatedLightningNode implements LightningNode {
     private final List<SettledInvoice> settledInOrder = new ArrayList<>();
     private long addIndex;
 
+    private final String pubkey;
+    private final String foreignPubkey;
+    private final Map<String, Foreign> foreignInvoices = new LinkedHashMap<>();
+    private final Map<String, LightningPayment> outgoing = new LinkedHashMap<>();
+
     private record Entry(String bolt11, String paymentHash, long amountMsat, Instant expiresAt) {}
+
+    private record Foreign(DecodedInvoice invoice, String preimage) {}
 
     private record Subscriber(Consumer<SettledInvoice> consumer, AtomicBoolean active) {}
 
@@ -53,6 +61,8 @@ public final class SimulatedLightningNode implements LightningNode {
     public SimulatedLightningNode(Clock clock, ChainNetwork network) {
         this.clock = clock;
         this.network = network;
+        this.pubkey = "02" + sha256Hex("simulated-node:" + System.identityHashCode(this));
+        this.foreignPubkey = "03" + sha256Hex("simulated-foreign-node:" + System.identityHashCode(this));
         log.warn("SIMULATED Lightning network — development only: payments are not real and nothing is verified");
     }
 
@@ -136,6 +146,103 @@ public final class SimulatedLightningNode implements LightningNode {
         return find(paymentHash);
     }
 
+    /**
+     * An invoice of another simulated node, for Flash to pay: {@code amountMsat} 0 leaves the amount to the payer.
+     */
+    public synchronized String foreignInvoice(long amountMsat, Duration expiry) {
+        if (amountMsat < 0) {
+            throw new IllegalArgumentException("amountMsat must not be negative: " + amountMsat);
+        }
+        long index = ++addIndex;
+        String preimage = sha256Hex("simulated-preimage:" + index + ":" + System.identityHashCode(this));
+        String paymentHash = sha256Hex(HexFormat.of().parseHex(preimage));
+        String bolt11 = PREFIX + amountMsat + "m1" + paymentHash;
+        Instant now = clock.instant();
+        foreignInvoices.put(
+                bolt11,
+                new Foreign(
+                        new DecodedInvoice(
+                                network,
+                                paymentHash,
+                                amountMsat,
+                                now,
+                                now.plus(expiry),
+                                foreignPubkey,
+                                "simulated",
+                                null),
+                        preimage));
+        return bolt11;
+    }
+
+    @Override
+    public String identityPubkey() {
+        return pubkey;
+    }
+
+    @Override
+    public synchronized DecodedInvoice decode(String bolt11) {
+        String request = bolt11 == null ? "" : bolt11.strip();
+        Foreign foreign = foreignInvoices.get(request);
+        if (foreign != null) {
+            return foreign.invoice();
+        }
+        Entry own = invoices.get(request);
+        if (own != null) {
+            Instant created = own.expiresAt().minusSeconds(1);
+            return new DecodedInvoice(
+                    network, own.paymentHash(), own.amountMsat(), created, own.expiresAt(), pubkey, "simulated", null);
+        }
+        Optional<ChainNetwork> real = Bolt11.network(request);
+        if (real.isPresent() && real.get() != network) {
+            throw new InvalidInvoiceException(
+                    InvalidInvoiceException.Reason.WRONG_NETWORK,
+                    "The invoice is for " + real.get().name().toLowerCase(java.util.Locale.ROOT)
+                            + ", but Flash's node runs on " + network.name().toLowerCase(java.util.Locale.ROOT));
+        }
+        throw new InvalidInvoiceException(
+                InvalidInvoiceException.Reason.MALFORMED,
+                request.startsWith(PREFIX) || real.isPresent()
+                        ? "Not an invoice of the simulated Lightning network"
+                        : "Not a BOLT11 invoice: it starts with lnbc, lntb, lntbs or lnbcrt");
+    }
+
+    @Override
+    public synchronized Optional<LightningPayment> trackPayment(String paymentHash, Duration wait) {
+        return Optional.ofNullable(outgoing.get(paymentHash));
+    }
+
+    @Override
+    public synchronized LightningPayment sendPayment(OutgoingPayment payment, Duration wait) {
+        DecodedInvoice invoice = decode(payment.bolt11());
+        LightningPayment before = outgoing.get(invoice.paymentHash());
+        if (before != null && before.status() != LightningPaymentStatus.FAILED) {
+            return before;
+        }
+        long amountMsat = invoice.hasAmount() ? invoice.amountMsat() : payment.amountMsat();
+        Foreign foreign = foreignInvoices.get(payment.bolt11().strip());
+        LightningPayment result;
+        if (foreign == null) {
+            result = LightningPayment.failed(
+                    invoice.paymentHash(), amountMsat, LightningFailureReason.ERROR, "no self-payments allowed");
+        } else if (invoice.expiredAt(clock.instant())) {
+            result = LightningPayment.failed(
+                    invoice.paymentHash(),
+                    amountMsat,
+                    LightningFailureReason.INCORRECT_PAYMENT_DETAILS,
+                    "invoice expired");
+        } else if (amountMsat <= 0) {
+            result = LightningPayment.failed(
+                    invoice.paymentHash(),
+                    amountMsat,
+                    LightningFailureReason.ERROR,
+                    "amount must be specified when paying a zero amount invoice");
+        } else {
+            result = LightningPayment.succeeded(invoice.paymentHash(), amountMsat, 0, foreign.preimage());
+        }
+        outgoing.put(invoice.paymentHash(), result);
+        return result;
+    }
+
     private Optional<SettledInvoice> find(String paymentHash) {
         return settledInOrder.stream()
                 .filter(s -> s.paymentHash().equals(paymentHash))
@@ -143,9 +250,12 @@ public final class SimulatedLightningNode implements LightningNode {
     }
 
     private static String sha256Hex(String text) {
+        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String sha256Hex(byte[] bytes) {
         try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -13,6 +13,12 @@ public interface PaymentActivities {
     String TASK_QUEUE = "payments";
 
     /**
+     * The {@code ApplicationFailure} type (non-retryable) of an order whose payment id is recorded with another
+     * destination or amount: a caller's bug, never a payment outcome (the first order may well have been paid).
+     */
+    String CONFLICTING_ORDER = "PaymentConflictingOrder";
+
+    /**
      * Records the intent under {@code order.paymentId()}, asks the node whether that id was already sent, sends
      * only when nothing exists, and tracks the payment to its final state (heartbeating). A retry after a crash
      * at any point finds the first attempt and tracks it; it never sends again.

@@ -10,6 +10,7 @@ import com.flash.backoffice.workflows.approval.ApprovalVerdict;
 import com.flash.backoffice.workflows.payment.PaymentActivities;
 import com.flash.backoffice.workflows.payment.PaymentOrder;
 import com.flash.backoffice.workflows.payment.PaymentResult;
+import com.flash.backoffice.workflows.payment.PaymentWorker;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
@@ -37,14 +38,8 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
             .build();
 
     /** The payment activity never sends twice, so retrying it (after a worker died, say) is always safe. */
-    private static final ActivityOptions PAY_OPTIONS = ActivityOptions.newBuilder()
+    private static final ActivityOptions PAY_OPTIONS = PaymentWorker.activityOptions().toBuilder()
             .setTaskQueue(PaymentActivities.TASK_QUEUE)
-            .setStartToCloseTimeout(Duration.ofMinutes(10))
-            .setHeartbeatTimeout(Duration.ofSeconds(30))
-            .setRetryOptions(RetryOptions.newBuilder()
-                    .setInitialInterval(Duration.ofSeconds(1))
-                    .setMaximumInterval(Duration.ofMinutes(1))
-                    .build())
             .build();
 
     private static final Set<PayoutStatus> CANCELLABLE =
@@ -73,8 +68,8 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
     @Override
     public PayoutSnapshot run(PayoutRequest request) {
         this.request = request;
-        activities.announceRequest(request.payoutId());
         approval = new ApprovalProcess(subject(request), request.approvalPolicy());
+        activities.announceRequest(request.payoutId());
         ApprovalOutcome outcome = approval.await();
         if (!outcome.approved()) {
             if (cancelRequest != null) {
@@ -127,7 +122,7 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
     @Override
     public void validateDecision(ApprovalDecision decision) {
         if (approval == null || status != PayoutStatus.AWAITING_APPROVAL) {
-            throw refusal(PayoutFailure.INVALID_STATE, "The payout is " + status + ", not awaiting approval");
+            throw new IllegalArgumentException("The payout is " + status + ", not awaiting approval");
         }
         approval.validate(decision, revision);
     }
@@ -267,15 +262,19 @@ public class PayoutWorkflowImpl implements PayoutWorkflow {
     }
 
     private void requireCurrent(PayoutCommand command) {
-        if (command.revision() != revision) {
+        requireCurrent(command.revision());
+    }
+
+    private void requireCurrent(long seen) {
+        if (seen != revision) {
             throw refusal(
                     PayoutFailure.OLD_REVISION,
-                    "The payout changed (revision " + revision + ", not " + command.revision() + "); reload it");
+                    "The payout changed (revision " + revision + ", not " + seen + "); reload it");
         }
     }
 
     private static ApplicationFailure refusal(PayoutFailure type, String message) {
-        return ApplicationFailure.newNonRetryableFailure(message, type.name());
+        return PayoutRefusals.refusal(type, message);
     }
 
     private static ApprovalSubject subject(PayoutRequest request) {

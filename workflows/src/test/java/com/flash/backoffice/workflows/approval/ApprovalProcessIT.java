@@ -225,6 +225,38 @@ class ApprovalProcessIT {
     }
 
     @Test
+    void two_approvers_deciding_the_same_revision_at_once_cannot_both_count(WorkflowClient client) throws Exception {
+        ApprovalHostWorkflow host = start(client, TWO_ABOVE + 1);
+        awaitOpened(host);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> answers = pool.invokeAll(List.of(
+                    () -> answer(host, approve("fiona", FINANCE, 0)), () -> answer(host, approve("fred", FINANCE, 0))));
+
+            List<String> results = new java.util.ArrayList<>();
+            for (var answer : answers) {
+                results.add(answer.get());
+            }
+            assertThat(results).filteredOn(r -> r.equals("taken")).hasSize(1);
+            assertThat(results).filteredOn(r -> r.startsWith("Stale revision")).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(host.decisions()).hasSize(1);
+        assertThat(row(host).approvalsGiven()).isEqualTo(1);
+        assertThat(row(host).status()).isEqualTo(ApprovalStatus.PENDING);
+    }
+
+    private static String answer(ApprovalHostWorkflow host, ApprovalDecision decision) {
+        try {
+            host.decide(decision);
+            return "taken";
+        } catch (WorkflowUpdateException refused) {
+            return ((ApplicationFailure) refused.getCause()).getOriginalMessage();
+        }
+    }
+
+    @Test
     void a_rejection_without_a_reason_is_refused(WorkflowClient client) {
         ApprovalHostWorkflow host = start(client, 5_000_000L);
         awaitOpened(host);

@@ -101,6 +101,14 @@ class ApprovalRulesTest {
     }
 
     @Test
+    void a_name_longer_than_the_column_is_refused_before_anything_is_written() {
+        String longName = "f".repeat(ApprovalRules.MAX_NAME_LENGTH + 1);
+
+        assertThat(ApprovalRules.refusal(state(List.of(), 0, true), approve(longName, Set.of("FINANCE"), 0)))
+                .hasValue("A decider's name takes at most 190 characters.");
+    }
+
+    @Test
     void below_the_auto_approve_limit_nobody_needs_to_decide() {
         assertThat(ApprovalRules.approvalsNeeded(POLICY, 999_999L)).isZero();
         assertThat(ApprovalRules.approvalsNeeded(POLICY, 0)).isZero();

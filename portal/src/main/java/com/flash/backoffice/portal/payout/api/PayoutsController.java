@@ -102,10 +102,17 @@ class PayoutsController {
     @PostMapping("/{payoutId}")
     PayoutData approve(
             @PathVariable String storeId, @PathVariable String payoutId, @RequestBody(required = false) String body) {
-        ofStore(storeId, payoutId);
+        Payout payout = ofStore(storeId, payoutId);
         JsonNode revision = ApiJson.object(body).get("revision");
         if (revision == null || !revision.canConvertToInt()) {
             throw ApiException.validation("revision", "The `revision` property is required");
+        }
+        if (revision.asInt() != payout.revision()) {
+            // BTCPay's answer; the workflow refuses a stale decision too, this only names it as BTCPay does
+            throw ApiException.of(
+                    HttpStatus.UNPROCESSABLE_CONTENT,
+                    "old-revision",
+                    "The payout changed (revision " + payout.revision() + ", not " + revision.asInt() + "); reload it");
         }
         return PayoutData.of(answer(payouts.decide(payoutId, ApprovalVerdict.APPROVE, null, revision.asInt())));
     }

@@ -42,6 +42,7 @@ class RoleNavigationIT {
                                 "Receipts to resolve",
                                 "Reports",
                                 "Scheduled reports",
+                                "Approvals",
                                 "Workflows")),
                 Arguments.of(Role.MARKETING, List.of("Dashboard", "Workflows")),
                 Arguments.of(
@@ -60,6 +61,7 @@ class RoleNavigationIT {
                                 "Receipts to resolve",
                                 "Reports",
                                 "Scheduled reports",
+                                "Approvals",
                                 "Workflows",
                                 "Audit log")));
     }

@@ -1,0 +1,299 @@
+package com.flash.backoffice.workflows.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.flash.backoffice.db.payment.NewPayment;
+import com.flash.backoffice.db.payment.Payment;
+import com.flash.backoffice.db.payment.PaymentKind;
+import com.flash.backoffice.db.payment.PaymentRepository;
+import com.flash.backoffice.db.payment.PaymentState;
+import com.flash.backoffice.db.testsupport.TestDatabase;
+import com.flash.backoffice.workflows.bitcoin.ChainNetwork;
+import com.flash.backoffice.workflows.lightning.LndLightningNode;
+import com.flash.backoffice.workflows.lightning.LndProperties;
+import com.flash.backoffice.workflows.regtest.RegtestExtension;
+import com.flash.backoffice.workflows.regtest.RegtestNetwork;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.failure.ActivityFailure;
+import io.temporal.failure.ApplicationFailure;
+import io.temporal.testing.TestActivityEnvironment;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.Iterator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lightningj.lnd.wrapper.invoices.SynchronousInvoicesAPI;
+import org.lightningj.lnd.wrapper.message.AddInvoiceResponse;
+import org.lightningj.lnd.wrapper.message.Invoice;
+import org.lightningj.lnd.wrapper.message.ListPaymentsRequest;
+import org.lightningj.lnd.wrapper.router.SynchronousRouterAPI;
+import org.lightningj.lnd.wrapper.router.message.SendPaymentRequest;
+
+/**
+ * Flash pays out over Lightning through the payment activity, exactly once, on real LNDs: Flash's node is the
+ * regtest merchant, which first receives 2,000,000 sat from the customer (outbound liquidity), then pays the
+ * customer's invoices. The activity runs in Temporal's activity test environment (real heartbeats, real failures).
+ */
+@ExtendWith(RegtestExtension.class)
+class LightningPaymentRegtestIT {
+
+    private static final long LIQUIDITY_MSAT = 2_000_000_000L;
+    private static final long FEE_LIMIT_MSAT = 10_000L;
+
+    private static TestDatabase database;
+    private static PaymentRepository payments;
+    private static LndLightningNode lnd;
+    private static CountingLightningNode node;
+    private static TestActivityEnvironment environment;
+    private static PaymentActivities activities;
+
+    @BeforeAll
+    static void start(RegtestNetwork net) {
+        database = TestDatabase.migrated("lightning_payment_it");
+        payments = new PaymentRepository(database.dsl());
+        lnd = new LndLightningNode(new LndProperties(
+                net.merchant().host(),
+                net.merchant().grpcPort(),
+                net.merchant().tlsCert(),
+                net.merchant().adminMacaroon()));
+        node = new CountingLightningNode(lnd);
+        PaymentDestinations destinations = new NodePaymentDestinations(node, ChainNetwork.REGTEST, Clock.systemUTC());
+        PaymentProperties properties = new PaymentProperties(Duration.ofSeconds(30), Duration.ofSeconds(2));
+        PaymentActivitiesImpl impl = new PaymentActivitiesImpl(
+                payments,
+                destinations,
+                new LightningPayments(node, payments, destinations, new Bolt11OnlyResolver(), properties),
+                new UnsupportedOnchainPayer());
+        environment = TestActivityEnvironment.newInstance();
+        environment.registerActivitiesImplementations(impl);
+        activities = environment.newActivityStub(
+                PaymentActivities.class,
+                ActivityOptions.newBuilder(PaymentWorker.activityOptions())
+                        .setRetryOptions(
+                                RetryOptions.newBuilder().setMaximumAttempts(1).build())
+                        .build());
+
+        AddInvoiceResponse liquidity = net.merchantAddInvoice(LIQUIDITY_MSAT, "outbound liquidity for payouts");
+        net.customerPayInvoice(liquidity.getPaymentRequest());
+    }
+
+    @AfterAll
+    static void stop() {
+        environment.close();
+        lnd.close();
+        database.close();
+    }
+
+    @Test
+    void a_payout_to_a_customer_invoice_succeeds_with_its_fee_and_the_preimage_of_the_hash(RegtestNetwork net)
+            throws Exception {
+        AddInvoiceResponse invoice = customerInvoice(net, 100_000_000L);
+
+        PaymentResult result = activities.pay(
+                new PaymentOrder("payout-ok", invoice.getPaymentRequest(), 100_000_000L, FEE_LIMIT_MSAT));
+
+        assertThat(result.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(result.feeMsat()).as("a direct channel costs no routing fee").isZero();
+        assertThat(sha256(result.proof())).isEqualTo(hex(invoice.getRHash()));
+        Payment stored = payments.find("payout-ok").orElseThrow();
+        assertThat(stored.status()).isEqualTo(PaymentState.SUCCEEDED);
+        assertThat(stored.paymentHash()).isEqualTo(hex(invoice.getRHash()));
+        assertThat(stored.proof()).isEqualTo(result.proof());
+        assertThat(customerInvoiceState(net, invoice)).isEqualTo(Invoice.InvoiceState.SETTLED);
+    }
+
+    @Test
+    void paying_twice_with_the_same_id_sends_once_and_returns_the_stored_result(RegtestNetwork net) throws Exception {
+        AddInvoiceResponse invoice = customerInvoice(net, 50_000_000L);
+        PaymentOrder order = new PaymentOrder("payout-twice", invoice.getPaymentRequest(), 50_000_000L, FEE_LIMIT_MSAT);
+
+        PaymentResult first = activities.pay(order);
+        PaymentResult second = activities.pay(order);
+
+        assertThat(first.succeeded()).isTrue();
+        assertThat(second).isEqualTo(first);
+        assertThat(node.sends(invoice.getPaymentRequest())).isEqualTo(1);
+        assertThat(merchantPaymentsTo(net, hex(invoice.getRHash()))).isEqualTo(1);
+        Invoice settled = net.customer().api().lookupInvoice(null, invoice.getRHash());
+        assertThat(settled.getState()).isEqualTo(Invoice.InvoiceState.SETTLED);
+        assertThat(settled.getAmtPaidMsat()).as("settled once").isEqualTo(50_000_000L);
+    }
+
+    @Test
+    void after_a_crash_once_the_node_accepted_the_payment_a_retry_tracks_it_and_never_sends(RegtestNetwork net)
+            throws Exception {
+        AddInvoiceResponse invoice = customerInvoice(net, 30_000_000L);
+        String hash = hex(invoice.getRHash());
+        // the first attempt: intent and hash stored, then the worker died right after LND took the payment
+        payments.recordIntent(
+                new NewPayment("payout-crash", PaymentKind.BOLT11, invoice.getPaymentRequest(), 30_000_000L, 10_000));
+        payments.attachInvoice("payout-crash", invoice.getPaymentRequest(), hash);
+        sendDirectly(net, invoice.getPaymentRequest());
+
+        PaymentResult result = activities.pay(
+                new PaymentOrder("payout-crash", invoice.getPaymentRequest(), 30_000_000L, FEE_LIMIT_MSAT));
+
+        assertThat(result.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+        assertThat(sha256(result.proof())).isEqualTo(hash);
+        assertThat(node.sends(invoice.getPaymentRequest()))
+                .as("the retry only tracked")
+                .isZero();
+        assertThat(merchantPaymentsTo(net, hash)).isEqualTo(1);
+        assertThat(net.customer().api().lookupInvoice(null, invoice.getRHash()).getAmtPaidMsat())
+                .isEqualTo(30_000_000L);
+    }
+
+    @Test
+    void an_amount_above_flashs_side_of_the_channel_fails_with_the_nodes_reason(RegtestNetwork net) throws Exception {
+        long aboveOutbound = 4_000_000_000L;
+        AddInvoiceResponse invoice = customerInvoice(net, aboveOutbound);
+
+        PaymentResult result = activities.pay(
+                new PaymentOrder("payout-too-big", invoice.getPaymentRequest(), aboveOutbound, FEE_LIMIT_MSAT));
+
+        assertThat(result.status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(result.failure()).isEqualTo(PaymentFailure.INSUFFICIENT_BALANCE);
+        assertThat(result.detail()).isEqualTo("FAILURE_REASON_INSUFFICIENT_BALANCE");
+        assertThat(payments.find("payout-too-big").orElseThrow().failure()).isEqualTo("INSUFFICIENT_BALANCE");
+        assertThat(customerInvoiceState(net, invoice)).isEqualTo(Invoice.InvoiceState.OPEN);
+    }
+
+    @Test
+    void an_invoice_the_customer_cancelled_fails_as_incorrect_details(RegtestNetwork net) throws Exception {
+        AddInvoiceResponse invoice = customerInvoice(net, 20_000_000L);
+        SynchronousInvoicesAPI invoices = new SynchronousInvoicesAPI(
+                net.customer().host(),
+                net.customer().grpcPort(),
+                net.customer().tlsCert().toFile(),
+                net.customer().adminMacaroon().toFile());
+        try {
+            invoices.cancelInvoice(invoice.getRHash());
+        } finally {
+            invoices.close();
+        }
+
+        PaymentResult result = activities.pay(
+                new PaymentOrder("payout-cancelled", invoice.getPaymentRequest(), 20_000_000L, FEE_LIMIT_MSAT));
+
+        assertThat(result.status()).isEqualTo(PaymentStatus.FAILED);
+        assertThat(result.failure()).isEqualTo(PaymentFailure.INCORRECT_DETAILS);
+        assertThat(result.detail()).isEqualTo("FAILURE_REASON_INCORRECT_PAYMENT_DETAILS");
+    }
+
+    @Test
+    void an_order_reusing_an_id_with_another_destination_is_refused_and_the_first_stands(RegtestNetwork net)
+            throws Exception {
+        AddInvoiceResponse first = customerInvoice(net, 10_000_000L);
+        AddInvoiceResponse other = customerInvoice(net, 10_000_000L);
+        PaymentResult paid = activities.pay(
+                new PaymentOrder("payout-reused", first.getPaymentRequest(), 10_000_000L, FEE_LIMIT_MSAT));
+
+        assertThatThrownBy(() -> activities.pay(
+                        new PaymentOrder("payout-reused", other.getPaymentRequest(), 10_000_000L, FEE_LIMIT_MSAT)))
+                .isInstanceOf(ActivityFailure.class)
+                .cause()
+                .isInstanceOf(ApplicationFailure.class)
+                .satisfies(e ->
+                        assertThat(((ApplicationFailure) e).getType()).isEqualTo(PaymentActivities.CONFLICTING_ORDER));
+        assertThat(paid.succeeded()).isTrue();
+        assertThat(node.sends(other.getPaymentRequest())).isZero();
+        assertThat(customerInvoiceState(net, other)).isEqualTo(Invoice.InvoiceState.OPEN);
+    }
+
+    @Test
+    void a_second_payment_id_for_an_invoice_already_paid_is_refused_without_sending(RegtestNetwork net)
+            throws Exception {
+        AddInvoiceResponse invoice = customerInvoice(net, 10_000_000L);
+        activities.pay(new PaymentOrder("payout-first-of-two", invoice.getPaymentRequest(), 10_000_000L, 0));
+
+        PaymentResult second =
+                activities.pay(new PaymentOrder("payout-second-of-two", invoice.getPaymentRequest(), 10_000_000L, 0));
+
+        assertThat(second.failure()).isEqualTo(PaymentFailure.INVALID_DESTINATION);
+        assertThat(second.detail()).contains("is paid by payout-first-of-two already");
+        assertThat(node.sends(invoice.getPaymentRequest())).isEqualTo(1);
+    }
+
+    @Test
+    void flashs_own_invoice_is_refused_and_nothing_is_recorded(RegtestNetwork net) {
+        String own = net.merchantAddInvoice(10_000_000L, "own").getPaymentRequest();
+
+        PaymentResult result = activities.pay(new PaymentOrder("payout-own", own, 10_000_000L, FEE_LIMIT_MSAT));
+
+        assertThat(result.failure()).isEqualTo(PaymentFailure.INVALID_DESTINATION);
+        assertThat(result.detail()).contains("pays one of Flash's own invoices");
+        assertThat(payments.find("payout-own")).isEmpty();
+        assertThat(node.sends(own)).isZero();
+    }
+
+    @Test
+    void a_lightning_address_is_recorded_and_fails_as_not_supported_yet() {
+        PaymentResult result =
+                activities.pay(new PaymentOrder("payout-address", "alice@example.com", 10_000_000L, FEE_LIMIT_MSAT));
+
+        assertThat(result.failure()).isEqualTo(PaymentFailure.INVALID_DESTINATION);
+        assertThat(result.detail()).isEqualTo("Paying a Lightning address is not supported yet");
+        assertThat(payments.find("payout-address").orElseThrow().status()).isEqualTo(PaymentState.FAILED);
+    }
+
+    private static AddInvoiceResponse customerInvoice(RegtestNetwork net, long msat) throws Exception {
+        Invoice request = new Invoice();
+        request.setValueMsat(msat);
+        request.setExpiry(600);
+        return net.customer().api().addInvoice(request);
+    }
+
+    private static Invoice.InvoiceState customerInvoiceState(RegtestNetwork net, AddInvoiceResponse invoice)
+            throws Exception {
+        return net.customer().api().lookupInvoice(null, invoice.getRHash()).getState();
+    }
+
+    private static long merchantPaymentsTo(RegtestNetwork net, String hash) throws Exception {
+        ListPaymentsRequest request = new ListPaymentsRequest();
+        request.setIncludeIncomplete(true);
+        request.setMaxPayments(10_000L);
+        return net.merchant().api().listPayments(request).getPayments().stream()
+                .filter(p -> p.getPaymentHash().equals(hash))
+                .count();
+    }
+
+    /** The merchant LND pays {@code bolt11} through its router, outside the activity, until it succeeded. */
+    private static void sendDirectly(RegtestNetwork net, String bolt11) throws Exception {
+        SynchronousRouterAPI router = new SynchronousRouterAPI(
+                net.merchant().host(),
+                net.merchant().grpcPort(),
+                net.merchant().tlsCert().toFile(),
+                net.merchant().adminMacaroon().toFile());
+        try {
+            SendPaymentRequest request = new SendPaymentRequest();
+            request.setPaymentRequest(bolt11);
+            request.setFeeLimitMsat(FEE_LIMIT_MSAT);
+            request.setTimeoutSeconds(30);
+            Iterator<org.lightningj.lnd.wrapper.message.Payment> updates = router.sendPaymentV2(request);
+            org.lightningj.lnd.wrapper.message.Payment last = null;
+            while (updates.hasNext()) {
+                last = updates.next();
+                if (last.getStatus() == org.lightningj.lnd.wrapper.message.Payment.PaymentStatus.SUCCEEDED) {
+                    return;
+                }
+            }
+            throw new IllegalStateException("the direct payment did not succeed: " + last);
+        } finally {
+            router.close();
+        }
+    }
+
+    private static String sha256(String preimageHex) throws Exception {
+        return hex(MessageDigest.getInstance("SHA-256").digest(HexFormat.of().parseHex(preimageHex)));
+    }
+
+    private static String hex(byte[] bytes) {
+        return HexFormat.of().formatHex(bytes);
+    }
+}
