@@ -7,13 +7,14 @@ import com.flash.backoffice.reports.fees.FeesRevenueQuery;
 import com.flash.backoffice.reports.invoices.InvoicesQuery;
 import com.flash.backoffice.reports.invoices.PaymentsQuery;
 import com.flash.backoffice.reports.journal.JournalQuery;
+import com.flash.backoffice.reports.payouts.PayoutsQuery;
 import com.flash.backoffice.reports.statement.MerchantStatementQuery;
 import com.flash.backoffice.reports.trialbalance.TrialBalanceQuery;
 import java.util.List;
 
 /**
- * The accounting reports: over the ledger (journal, trial balance, merchant statement, fees and revenue) and over
- * invoices (invoices, payments). A new report is one template, one query and one registration here.
+ * The accounting reports: over the ledger (journal, trial balance, merchant statement, fees and revenue), over
+ * invoices (invoices, payments) and over payouts. A new report is one template, one query and one registration here.
  */
 public final class LedgerReports {
 
@@ -23,6 +24,7 @@ public final class LedgerReports {
     public static final String FEES_REVENUE = "fees-revenue";
     public static final String INVOICES = "invoices";
     public static final String PAYMENTS = "payments";
+    public static final String PAYOUTS = "payouts";
 
     private static final List<ReportParameter> PERIOD = List.of(ReportParameter.FROM, ReportParameter.TO);
 
@@ -58,6 +60,8 @@ public final class LedgerReports {
                 .register(new ReportDefinition(
                         INVOICES, "Invoices", "reports/invoices/invoices.jrxml", new InvoicesQuery(), PERIOD, true))
                 .register(new ReportDefinition(
-                        PAYMENTS, "Payments", "reports/invoices/payments.jrxml", new PaymentsQuery(), PERIOD, true));
+                        PAYMENTS, "Payments", "reports/invoices/payments.jrxml", new PaymentsQuery(), PERIOD, true))
+                .register(new ReportDefinition(
+                        PAYOUTS, "Payouts", "reports/payouts/payouts.jrxml", new PayoutsQuery(), PERIOD, true));
     }
 }

@@ -7,6 +7,9 @@ import com.flash.backoffice.db.merchant.MerchantNameTakenException;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.MerchantUpdateResult;
 import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.payout.Payout;
+import com.flash.backoffice.db.payout.PayoutRepository;
+import com.flash.backoffice.db.payout.PayoutSettings;
 import com.flash.backoffice.portal.api.ApiLinks;
 import com.flash.backoffice.portal.audit.AuditService;
 import com.flash.backoffice.portal.paybutton.PayButtonSnippet;
@@ -20,13 +23,19 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Merchants (stores): ADMIN creates and edits; FINANCE and SUPPORT read. Every write is audited. */
+/**
+ * Merchants (stores): ADMIN creates and edits; FINANCE and SUPPORT read. ADMIN and FINANCE edit the payout settings.
+ * Every write is audited in its own transaction.
+ */
 @Service
 public class MerchantService {
 
     private static final String READERS =
             "hasAnyRole('" + StaffRoles.ADMIN + "', '" + StaffRoles.FINANCE + "', '" + StaffRoles.SUPPORT + "')";
     private static final String WRITERS = "hasRole('" + StaffRoles.ADMIN + "')";
+    private static final String PAYOUT_SETTINGS_WRITERS =
+            "hasAnyRole('" + StaffRoles.ADMIN + "', '" + StaffRoles.FINANCE + "')";
+    static final int RECENT_PAYOUTS = 10;
 
     private final MerchantRepository merchants;
     private final AuditService audit;
@@ -34,24 +43,62 @@ public class MerchantService {
 
     private final ApiLinks links;
     private final LedgerRepository ledger;
+    private final PayoutRepository payouts;
 
     MerchantService(
             MerchantRepository merchants,
             AuditService audit,
             BitcoinProperties bitcoin,
             ApiLinks links,
-            LedgerRepository ledger) {
+            LedgerRepository ledger,
+            PayoutRepository payouts) {
         this.merchants = merchants;
         this.audit = audit;
         this.bitcoin = bitcoin;
         this.links = links;
         this.ledger = ledger;
+        this.payouts = payouts;
     }
 
     /** The merchant's balances from its ledger accounts (zero for accounts nothing was posted to yet). */
     @PreAuthorize(READERS)
     public MerchantBalances balances(String merchantId) {
         return ledger.merchantBalances(merchantId);
+    }
+
+    /** The merchant's last {@value #RECENT_PAYOUTS} payouts, newest first. */
+    @PreAuthorize(READERS)
+    public List<Payout> recentPayouts(String merchantId) {
+        return payouts.find(merchantId, null, 0, RECENT_PAYOUTS);
+    }
+
+    /** The auto-approval limit and contact e-mail (defaults when never saved: 0 and none). */
+    @PreAuthorize(READERS)
+    public PayoutSettings payoutSettings(String merchantId) {
+        return payouts.settings(merchantId);
+    }
+
+    /**
+     * Saves the payout settings and audits the change in the same transaction; bad input and an unknown merchant
+     * write nothing, and settings that did not change are neither written nor audited.
+     */
+    @PreAuthorize(PAYOUT_SETTINGS_WRITERS)
+    @Transactional
+    public PayoutSettingsResult savePayoutSettings(String merchantId, PayoutSettingsDraft draft) {
+        Map<PayoutSettingsField, String> errors = PayoutSettingsRules.check(draft);
+        if (!errors.isEmpty()) {
+            return new PayoutSettingsResult.Invalid(errors);
+        }
+        if (merchants.findById(merchantId).isEmpty()) {
+            return new PayoutSettingsResult.NotFound();
+        }
+        PayoutSettings before = payouts.settings(merchantId);
+        PayoutSettings after = PayoutSettingsRules.settings(merchantId, draft);
+        if (!after.equals(before)) {
+            payouts.saveSettings(after);
+            audit.record("merchant.payout-settings", "merchant", merchantId, before, after, null);
+        }
+        return new PayoutSettingsResult.Saved(after);
     }
 
     /** BTCPay's "Allow anyone to create invoice", which the pay button needs. */

@@ -40,6 +40,25 @@ public final class Formats {
         return utc == null ? "" : DateTimeFormatter.ISO_LOCAL_DATE_TIME.format(utc) + "Z";
     }
 
+    /**
+     * Long text cut in the middle for narrow PDF columns (a BOLT11 or a transaction id): its start, "…" and its end,
+     * {@code max} characters in all; empty for null. CSV and XLSX keep the whole text.
+     */
+    public static String abbreviated(String text, int max) {
+        if (text == null) {
+            return "";
+        }
+        if (max < 3) {
+            throw new IllegalArgumentException("too short to abbreviate: " + max);
+        }
+        if (text.length() <= max) {
+            return text;
+        }
+        int tail = (max - 1) / 3;
+        int head = max - 1 - tail;
+        return text.substring(0, head) + "…" + text.substring(text.length() - tail);
+    }
+
     /** A UTC wall-clock value as the driver gives it: a LocalDateTime, or a Timestamp from plain SQL. */
     static LocalDateTime utcWallClock(Object value) {
         return value instanceof Timestamp t ? t.toLocalDateTime() : (LocalDateTime) value;

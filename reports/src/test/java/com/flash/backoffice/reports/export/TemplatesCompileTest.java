@@ -42,7 +42,13 @@ class TemplatesCompileTest {
         assertThat(registry.all())
                 .extracting(ReportDefinition::name)
                 .containsExactly(
-                        "journal", "trial-balance", "merchant-statement", "fees-revenue", "invoices", "payments");
+                        "journal",
+                        "trial-balance",
+                        "merchant-statement",
+                        "fees-revenue",
+                        "invoices",
+                        "payments",
+                        "payouts");
     }
 
     @Test
@@ -64,7 +70,8 @@ class TemplatesCompileTest {
         assertThatThrownBy(() -> registry.get(LedgerReports.JOURNAL).check(february.forMerchant("m1")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not filter by merchant");
-        for (String name : List.of(LedgerReports.INVOICES, LedgerReports.PAYMENTS, LedgerReports.FEES_REVENUE)) {
+        for (String name : List.of(
+                LedgerReports.INVOICES, LedgerReports.PAYMENTS, LedgerReports.PAYOUTS, LedgerReports.FEES_REVENUE)) {
             ReportDefinition definition = registry.get(name);
             assertThat(definition.merchantFilter()).as(name).isTrue();
             definition.check(february);

@@ -32,7 +32,8 @@ import java.util.function.Consumer;
 
 /**
  * Create or edit a merchant. The service validates; this dialog only shows its messages on the fields, and
- * shows the first receive address derived from the key so the user can check it against their wallet.
+ * shows the first receive address derived from the key so the user can check it against their wallet. An existing
+ * merchant's page also shows its recent payouts and payout settings ({@link MerchantPayoutsSection}).
  */
 class MerchantEditor extends Dialog {
 
@@ -57,7 +58,12 @@ class MerchantEditor extends Dialog {
     final Button save = new Button("Save");
     private final Map<MerchantField, HasValidation> fields = new EnumMap<>(MerchantField.class);
 
-    MerchantEditor(MerchantService service, Merchant existing, boolean readOnly, Consumer<Merchant> onSaved) {
+    MerchantEditor(
+            MerchantService service,
+            Merchant existing,
+            boolean readOnly,
+            boolean canEditPayoutSettings,
+            Consumer<Merchant> onSaved) {
         this.service = service;
         this.existing = existing;
         this.onSaved = onSaved;
@@ -85,6 +91,9 @@ class MerchantEditor extends Dialog {
         form.setColspan(derivationScheme, 2);
         form.setColspan(firstAddress, 2);
         add(form);
+        if (existing != null) {
+            add(new MerchantPayoutsSection(service, existing, canEditPayoutSettings, this::close));
+        }
 
         save.setId("save-merchant");
         save.addThemeVariants(ButtonVariant.PRIMARY);

@@ -26,12 +26,17 @@ class MerchantsView extends VerticalLayout {
 
     private final MerchantService merchants;
     private final boolean canEdit;
+    private final boolean canEditPayoutSettings;
     private final Grid<Merchant> grid = new Grid<>();
     private final TextField nameFilter = new TextField();
 
     MerchantsView(MerchantService merchants, CurrentUser currentUser) {
         this.merchants = merchants;
         this.canEdit = currentUser.get().map(staff -> staff.has(Role.ADMIN)).orElse(false);
+        this.canEditPayoutSettings = currentUser
+                .get()
+                .map(staff -> staff.has(Role.ADMIN) || staff.has(Role.FINANCE))
+                .orElse(false);
         setSizeFull();
 
         nameFilter.setId("merchant-filter");
@@ -71,7 +76,11 @@ class MerchantsView extends VerticalLayout {
 
     private void openEditor(Merchant merchant) {
         MerchantEditor editor = new MerchantEditor(
-                merchants, merchant, !canEdit, saved -> grid.getDataProvider().refreshAll());
+                merchants,
+                merchant,
+                !canEdit,
+                canEditPayoutSettings,
+                saved -> grid.getDataProvider().refreshAll());
         editor.open();
     }
 }

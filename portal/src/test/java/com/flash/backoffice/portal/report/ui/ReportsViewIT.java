@@ -13,6 +13,12 @@ import com.flash.backoffice.db.audit.AuditQuery;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.payout.NewPayout;
+import com.flash.backoffice.db.payout.Payout;
+import com.flash.backoffice.db.payout.PayoutDestinationKind;
+import com.flash.backoffice.db.payout.PayoutOrigin;
+import com.flash.backoffice.db.payout.PayoutRepository;
+import com.flash.backoffice.db.payout.PayoutRequestResult;
 import com.flash.backoffice.db.report.ReportExport;
 import com.flash.backoffice.db.report.ReportExportRepository;
 import com.flash.backoffice.db.report.ReportExportStatus;
@@ -42,6 +48,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -62,6 +69,7 @@ class ReportsViewIT {
     static final ReportChoice STATEMENT =
             new ReportChoice(LedgerReports.MERCHANT_STATEMENT, "Merchant statement", true, true);
     static final ReportChoice JOURNAL = new ReportChoice(LedgerReports.JOURNAL, "Journal", true, false);
+    static final ReportChoice PAYOUTS = new ReportChoice(LedgerReports.PAYOUTS, "Payouts", true, false);
 
     @Autowired
     ApplicationContext context;
@@ -83,6 +91,9 @@ class ReportsViewIT {
 
     @Autowired
     ReportService reportService;
+
+    @Autowired
+    PayoutRepository payouts;
 
     @AfterEach
     void close() {
@@ -222,6 +233,50 @@ class ReportsViewIT {
 
         assertThat(byId(Anchor.class, "report-download-now").isVisible()).isFalse();
         assertThat(exports.count()).isEqualTo(exportsBefore);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void every_registered_report_is_offered_and_the_payouts_report_downloads_this_months_payouts() {
+        Merchant merchant = LedgerSeed.merchantWithSettlements(
+                merchants,
+                ledger,
+                1,
+                periods.range(ReportPeriod.THIS_MONTH).from().plusSeconds(1));
+        Payout payout = ((PayoutRequestResult.Created) payouts.request(new NewPayout(
+                        merchant.id(),
+                        "lnbcrt-reports-view-" + merchant.id(),
+                        PayoutDestinationKind.BOLT11,
+                        123_456L,
+                        1_000L,
+                        PayoutOrigin.PORTAL,
+                        "finance")))
+                .payout();
+        KaribuSpring.openAs(context, "finance", Role.FINANCE);
+        UI.getCurrent().navigate("reports");
+
+        assertThat(_get(ComboBox.class, spec -> spec.withId("report-name"))
+                        .getListDataView()
+                        .getItems())
+                .extracting(choice -> ((ReportChoice) choice).name())
+                .containsExactly(
+                        LedgerReports.JOURNAL,
+                        LedgerReports.TRIAL_BALANCE,
+                        LedgerReports.MERCHANT_STATEMENT,
+                        LedgerReports.FEES_REVENUE,
+                        LedgerReports.INVOICES,
+                        LedgerReports.PAYMENTS,
+                        LedgerReports.PAYOUTS);
+
+        fill(PAYOUTS, ReportPeriod.THIS_MONTH, null, ReportFormat.CSV);
+        export();
+
+        String csv =
+                new String(DownloadKt._download(byId(Anchor.class, "report-download-now")), StandardCharsets.UTF_8);
+        assertThat(csv)
+                .contains("Date (UTC),Source,State,Payment type,Currency,Amount,Original currency,Original amount,")
+                .contains(",Portal,AwaitingApproval,Lightning,BTC,0.00000123456,BTC,0.00000123456,lnbcrt-reports-view-"
+                        + merchant.id() + ",,," + payout.id() + "," + merchant.id() + ",");
     }
 
     @Test
