@@ -65,6 +65,7 @@ class StaffLoginBrowserIT {
                                 "Dashboard",
                                 "Merchants",
                                 "Invoices",
+                                "Payouts",
                                 "Exchange rates",
                                 "Receipts to resolve",
                                 "Reports",
@@ -75,11 +76,18 @@ class StaffLoginBrowserIT {
                 Arguments.of("marketing", List.of("Dashboard", "Workflows"), "/invoices"),
                 Arguments.of(
                         "support",
-                        List.of("Dashboard", "Merchants", "Invoices", "Receipts to resolve", "Workflows"),
+                        List.of("Dashboard", "Merchants", "Invoices", "Payouts", "Receipts to resolve", "Workflows"),
                         "/rates"),
                 Arguments.of(
                         "accountant",
-                        List.of("Dashboard", "Invoices", "Reports", "Scheduled reports", "Workflows", "Audit log"),
+                        List.of(
+                                "Dashboard",
+                                "Invoices",
+                                "Payouts",
+                                "Reports",
+                                "Scheduled reports",
+                                "Workflows",
+                                "Audit log"),
                         "/merchants"),
                 Arguments.of(
                         "admin",
@@ -87,6 +95,7 @@ class StaffLoginBrowserIT {
                                 "Dashboard",
                                 "Merchants",
                                 "Invoices",
+                                "Payouts",
                                 "Exchange rates",
                                 "Receipts to resolve",
                                 "Reports",

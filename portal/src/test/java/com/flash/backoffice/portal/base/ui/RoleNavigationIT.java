@@ -38,6 +38,7 @@ class RoleNavigationIT {
                                 "Dashboard",
                                 "Merchants",
                                 "Invoices",
+                                "Payouts",
                                 "Exchange rates",
                                 "Receipts to resolve",
                                 "Reports",
@@ -47,16 +48,24 @@ class RoleNavigationIT {
                 Arguments.of(Role.MARKETING, List.of("Dashboard", "Workflows")),
                 Arguments.of(
                         Role.SUPPORT,
-                        List.of("Dashboard", "Merchants", "Invoices", "Receipts to resolve", "Workflows")),
+                        List.of("Dashboard", "Merchants", "Invoices", "Payouts", "Receipts to resolve", "Workflows")),
                 Arguments.of(
                         Role.ACCOUNTANT,
-                        List.of("Dashboard", "Invoices", "Reports", "Scheduled reports", "Workflows", "Audit log")),
+                        List.of(
+                                "Dashboard",
+                                "Invoices",
+                                "Payouts",
+                                "Reports",
+                                "Scheduled reports",
+                                "Workflows",
+                                "Audit log")),
                 Arguments.of(
                         Role.ADMIN,
                         List.of(
                                 "Dashboard",
                                 "Merchants",
                                 "Invoices",
+                                "Payouts",
                                 "Exchange rates",
                                 "Receipts to resolve",
                                 "Reports",
@@ -85,6 +94,7 @@ class RoleNavigationIT {
                 Arguments.of(Role.SUPPORT, "audit"),
                 Arguments.of(Role.ACCOUNTANT, "merchants"),
                 Arguments.of(Role.MARKETING, "invoices"),
+                Arguments.of(Role.MARKETING, "payouts"),
                 Arguments.of(Role.SUPPORT, "rates"),
                 Arguments.of(Role.ACCOUNTANT, "rates"),
                 Arguments.of(Role.SUPPORT, "reports"),
