@@ -166,6 +166,12 @@ public class PayoutService {
         return payouts.findById(payoutId);
     }
 
+    /** The store's payout; empty for a payout of another store (the API answers "not found", as BTCPay). */
+    @PreAuthorize(READERS + " or @storePermissions.has(#merchantId, 'btcpay.store.canviewpayouts')")
+    public Optional<Payout> findInStore(String merchantId, String payoutId) {
+        return payouts.findById(payoutId).filter(payout -> payout.merchantId().equals(merchantId));
+    }
+
     @PreAuthorize(READERS + " or @storePermissions.has(#merchantId, 'btcpay.store.canviewpayouts')")
     public List<Payout> list(String merchantId, PayoutState state, int offset, int limit) {
         return payouts.find(merchantId, state, offset, limit);

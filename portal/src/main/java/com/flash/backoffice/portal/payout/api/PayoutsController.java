@@ -124,8 +124,7 @@ class PayoutsController {
     }
 
     private Payout ofStore(String storeId, String payoutId) {
-        return payouts.find(payoutId)
-                .filter(payout -> payout.merchantId().equals(storeId))
+        return payouts.findInStore(storeId, payoutId)
                 .orElseThrow(() -> ApiException.notFound("payout-not-found", "The payout was not found."));
     }
 
