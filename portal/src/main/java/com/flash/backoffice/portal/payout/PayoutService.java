@@ -192,6 +192,12 @@ public class PayoutService {
         return ledger.merchantBalances(merchantId);
     }
 
+    /** The merchant's name, or its id when it no longer exists. */
+    @PreAuthorize(READERS)
+    public String merchantName(String merchantId) {
+        return merchants.findById(merchantId).map(Merchant::name).orElse(merchantId);
+    }
+
     @PreAuthorize(READERS)
     public List<Merchant> merchants() {
         return merchants.findAll(0, 1000, null);

@@ -83,7 +83,7 @@ class PayoutDetailView extends VerticalLayout implements BeforeEnterObserver {
             return;
         }
         title.setText("Payout " + payout.id() + " · " + PayoutFormat.state(payout.state()));
-        fact("Merchant", payout.merchantId());
+        fact("Merchant", payouts.merchantName(payout.merchantId()));
         fact("Amount (BTC)", Msat.ofMsat(payout.amountMsat()).toBtcString());
         fact("Destination", payout.destination());
         fact("Rail", payout.destinationKind().lightning() ? "Lightning" : "On-chain");
@@ -108,7 +108,7 @@ class PayoutDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private void fact(String label, String value) {
         Span span = new Span(value);
-        span.setId("payout-" + label.toLowerCase().replaceAll("[^a-z]+", "-"));
+        span.setId("payout-" + label.toLowerCase().replaceAll("[^a-z]+", "-").replaceAll("^-|-$", ""));
         span.getStyle().set("word-break", "break-all");
         facts.addFormItem(span, label);
     }
