@@ -28,9 +28,6 @@ import com.flash.backoffice.portal.payout.PayoutRequestOutcome;
 import com.flash.backoffice.portal.payout.PayoutService;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
-import com.flash.backoffice.workflows.payment.DestinationKind;
-import com.flash.backoffice.workflows.payment.DestinationProblem;
-import com.flash.backoffice.workflows.payment.PaymentDestinations;
 import com.flash.backoffice.workflows.settlement.ScheduledPayoutOutcome;
 import com.flash.backoffice.workflows.settlement.ScheduledPayouts;
 import com.flash.backoffice.workflows.settlement.SettlementScheduleWorkflow;
@@ -43,14 +40,10 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authorization.AuthorizationDeniedException;
@@ -63,7 +56,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * merchants here have nothing payable, so no run starts a payout workflow.
  */
 @PortalSpringTest
-@Import(SettlementScheduleServiceIT.UntilThePaymentFeatureLands.class)
+@Import(UntilThePaymentFeatureLands.class)
 class SettlementScheduleServiceIT {
 
     private static final AtomicInteger MERCHANTS = new AtomicInteger();
@@ -94,37 +87,6 @@ class SettlementScheduleServiceIT {
 
     @Autowired
     WorkflowClient workflowClient;
-
-    /**
-     * The payment feature's destination checks are built elsewhere and not on this branch yet; until they are, a
-     * stand-in that knows Lightning addresses by their form (as the real one checks them) lets the context start.
-     * It steps aside once a real {@link PaymentDestinations} bean exists.
-     */
-    @TestConfiguration
-    static class UntilThePaymentFeatureLands {
-
-        @Bean
-        @ConditionalOnMissingBean(PaymentDestinations.class)
-        PaymentDestinations lightningAddressesOnly() {
-            return new PaymentDestinations() {
-                @Override
-                public DestinationKind kind(String destination) {
-                    return destination.matches("[^@\\s]+@[^@\\s]+\\.[a-z]+")
-                            ? DestinationKind.LIGHTNING_ADDRESS
-                            : DestinationKind.UNKNOWN;
-                }
-
-                @Override
-                public Optional<DestinationProblem> problem(String destination, long amountMsat) {
-                    return kind(destination) == DestinationKind.UNKNOWN
-                            ? Optional.of(new DestinationProblem(
-                                    DestinationKind.UNKNOWN,
-                                    "Not a BOLT11 invoice, Lightning address, LNURL or Bitcoin address"))
-                            : Optional.empty();
-                }
-            };
-        }
-    }
 
     @AfterEach
     void signOut() {

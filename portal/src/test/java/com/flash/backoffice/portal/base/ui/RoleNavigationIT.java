@@ -39,6 +39,7 @@ class RoleNavigationIT {
                                 "Merchants",
                                 "Invoices",
                                 "Exchange rates",
+                                "Settlement schedules",
                                 "Receipts to resolve",
                                 "Reports",
                                 "Scheduled reports",
@@ -49,7 +50,14 @@ class RoleNavigationIT {
                         List.of("Dashboard", "Merchants", "Invoices", "Receipts to resolve", "Workflows")),
                 Arguments.of(
                         Role.ACCOUNTANT,
-                        List.of("Dashboard", "Invoices", "Reports", "Scheduled reports", "Workflows", "Audit log")),
+                        List.of(
+                                "Dashboard",
+                                "Invoices",
+                                "Settlement schedules",
+                                "Reports",
+                                "Scheduled reports",
+                                "Workflows",
+                                "Audit log")),
                 Arguments.of(
                         Role.ADMIN,
                         List.of(
@@ -57,6 +65,7 @@ class RoleNavigationIT {
                                 "Merchants",
                                 "Invoices",
                                 "Exchange rates",
+                                "Settlement schedules",
                                 "Receipts to resolve",
                                 "Reports",
                                 "Scheduled reports",
