@@ -121,6 +121,20 @@ class SettlementScheduleServiceIT {
                 });
     }
 
+    @Autowired
+    SettlementScheduleStarter starter;
+
+    @Test
+    void a_stored_schedule_without_a_running_workflow_gets_one_at_startup() {
+        Merchant merchant = merchant("restart@example.com");
+        schedules.create(merchant.id(), SettlementPlan.daily(12 * 60), "fiona").orElseThrow();
+
+        starter.startAll();
+        starter.startAll();
+
+        assertThat(workflowStatus(merchant)).isEqualTo(WorkflowExecutionStatus.WORKFLOW_EXECUTION_STATUS_RUNNING);
+    }
+
     @Test
     void an_accountant_reads_schedules_but_changes_none_and_support_sees_none() {
         Merchant merchant = merchant("reader@example.com");
