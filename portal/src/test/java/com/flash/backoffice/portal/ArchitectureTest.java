@@ -144,8 +144,28 @@ class ArchitectureTest {
                 .resideInAPackage("com.flash.backoffice.portal..")
                 .and()
                 .arePublic()
+                .and()
+                .doNotHaveFullName(SCHEDULED_PAYOUT_REQUEST)
                 .should()
                 .beAnnotatedWith(PreAuthorize.class)
+                .check(CLASSES);
+    }
+
+    /** The one public service method without a role check: no one is signed in when a schedule requests a payout. */
+    static final String SCHEDULED_PAYOUT_REQUEST = "com.flash.backoffice.portal.payout.PayoutService.requestScheduled("
+            + "java.lang.String, java.lang.String, com.flash.backoffice.db.money.Msat, java.lang.String)";
+
+    @Test
+    void only_the_settlement_port_requests_scheduled_payouts() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("com.flash.backoffice.portal.settlement")
+                .and()
+                .doNotHaveFullyQualifiedName("com.flash.backoffice.portal.payout.PayoutService")
+                .should()
+                .callMethodWhere(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "is PayoutService.requestScheduled",
+                        call -> call.getTarget().getFullName().equals(SCHEDULED_PAYOUT_REQUEST)))
                 .check(CLASSES);
     }
 

@@ -1,5 +1,7 @@
 package com.flash.backoffice.portal.payout;
 
+import com.flash.backoffice.db.audit.AuditEvent;
+import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.ledger.MerchantBalances;
 import com.flash.backoffice.db.merchant.Merchant;
@@ -36,10 +38,13 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Merchant payouts: a request is validated, then reserved in the ledger and audited in one transaction, then its
@@ -48,6 +53,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class PayoutService {
+
+    /** Requester and audit actor of the payouts settlement schedules request. */
+    public static final String SCHEDULE_ACTOR = "schedule";
 
     static final String READERS = "hasAnyRole('FINANCE', 'ACCOUNTANT', 'SUPPORT', 'ADMIN')";
     static final String REQUESTERS =
@@ -67,6 +75,8 @@ public class PayoutService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final TransactionTemplate transaction;
+    private final AuditLogRepository auditLog;
+    private final JsonMapper json;
 
     PayoutService(
             PayoutRepository payouts,
@@ -77,7 +87,9 @@ public class PayoutService {
             WorkflowClient workflows,
             AuditService audit,
             CurrentUser currentUser,
-            TransactionTemplate transaction) {
+            TransactionTemplate transaction,
+            AuditLogRepository auditLog,
+            JsonMapper json) {
         this.payouts = payouts;
         this.merchants = merchants;
         this.ledger = ledger;
@@ -87,6 +99,8 @@ public class PayoutService {
         this.audit = audit;
         this.currentUser = currentUser;
         this.transaction = transaction;
+        this.auditLog = auditLog;
+        this.json = json;
     }
 
     /**
@@ -95,6 +109,42 @@ public class PayoutService {
      */
     @PreAuthorize(REQUESTERS)
     public PayoutRequestOutcome request(String merchantId, PayoutDraft draft, PayoutOrigin origin) {
+        return submit(
+                merchantId,
+                draft,
+                origin,
+                () -> currentUser.require().username(),
+                payout -> audit.record("payout.request", "payout", payout.id(), null, payout, null));
+    }
+
+    /**
+     * A settlement schedule's request: no one is signed in, so no role check here; only the settlement port calls it
+     * (ArchitectureTest). The same validation, reservation and workflow start as {@link #request}, with origin
+     * SCHEDULE, requester and audit actor {@value #SCHEDULE_ACTOR}, and the period key as the audit reason.
+     */
+    public PayoutRequestOutcome requestScheduled(String merchantId, String destination, Msat amount, String periodKey) {
+        return submit(
+                merchantId,
+                new PayoutDraft(destination, amount.toBtc()),
+                PayoutOrigin.SCHEDULE,
+                () -> SCHEDULE_ACTOR,
+                payout -> auditLog.append(new AuditEvent(
+                        SCHEDULE_ACTOR,
+                        List.of(),
+                        "payout.request",
+                        "payout",
+                        payout.id(),
+                        null,
+                        json.writeValueAsString(payout),
+                        "settlement period " + periodKey)));
+    }
+
+    private PayoutRequestOutcome submit(
+            String merchantId,
+            PayoutDraft draft,
+            PayoutOrigin origin,
+            Supplier<String> requester,
+            Consumer<Payout> auditRequest) {
         Optional<Merchant> merchant = merchants.findById(merchantId);
         if (merchant.isEmpty()) {
             return new PayoutRequestOutcome.UnknownMerchant();
@@ -116,14 +166,14 @@ public class PayoutService {
         if (!errors.isEmpty()) {
             return new PayoutRequestOutcome.Invalid(errors);
         }
-        String requestedBy = currentUser.require().username();
+        String requestedBy = requester.get();
         PayoutDestinationKind kind = storedKind(destinations.kind(destination));
         long feeLimit = properties.feeLimitMsat(amount.msat());
         PayoutRequestResult result = transaction.execute(status -> {
             PayoutRequestResult requested = payouts.request(
                     new NewPayout(merchantId, destination, kind, amount.msat(), feeLimit, origin, requestedBy));
             if (requested instanceof PayoutRequestResult.Created created) {
-                audit.record("payout.request", "payout", created.payout().id(), null, created.payout(), null);
+                auditRequest.accept(created.payout());
             }
             return requested;
         });
