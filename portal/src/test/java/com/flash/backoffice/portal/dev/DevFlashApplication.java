@@ -14,7 +14,7 @@ import org.springframework.core.env.StandardEnvironment;
 public final class DevFlashApplication {
 
     private static final Logger log = LoggerFactory.getLogger(DevFlashApplication.class);
-    private static final String[] DEMO_USERS = {"finance", "marketing", "support", "accountant", "admin"};
+    private static final String[] DEMO_USERS = {"finance", "treasurer", "marketing", "support", "accountant", "admin"};
 
     private DevFlashApplication() {}
 
