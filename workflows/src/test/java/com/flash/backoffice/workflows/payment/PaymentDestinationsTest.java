@@ -142,9 +142,10 @@ class PaymentDestinationsTest {
         assertThat(destinations.problem(good.toUpperCase(), 1_000))
                 .as("QR codes use upper case")
                 .isEmpty();
-        assertThat(message(typo(good), 1_000)).isEqualTo("Not a valid LNURL: its checksum is wrong (a typo?)");
+        assertThat(message(typo(good), 1_000))
+                .isEqualTo("Not a valid LNURL: the checksum does not match (a mistyped character?)");
         assertThat(message("lnurl1" + good.substring(6, 20).toUpperCase() + good.substring(20), 1_000))
-                .isEqualTo("Not a valid LNURL: it mixes upper and lower case");
+                .isEqualTo("Not a valid LNURL: mixes upper and lower case");
         assertThat(message(lnurl("http://example.com/lnurlp/alice"), 1_000))
                 .isEqualTo("Not a valid LNURL: it does not encode an https URL");
         assertThat(message("lnurl1qqqq", 1_000)).startsWith("Not a valid LNURL");
