@@ -2,22 +2,16 @@ package com.flash.backoffice.portal.merchant;
 
 import com.flash.backoffice.db.money.Msat;
 import com.flash.backoffice.db.payout.PayoutSettings;
+import com.flash.backoffice.portal.mail.EmailAddresses;
 import java.math.BigDecimal;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /** Checks payout settings; the messages are the ones the merchant page shows beside each field. */
 final class PayoutSettingsRules {
 
     static final int MAX_BTC_DECIMALS = 11;
     private static final BigDecimal MAX_BTC = new BigDecimal("21000000");
-    private static final int MAX_EMAIL_LENGTH = 254;
-
-    /** The same plain addr-spec as scheduled report recipients: dotted domain, no quoted parts or display names. */
-    private static final Pattern EMAIL =
-            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     private PayoutSettingsRules() {}
 
@@ -37,8 +31,7 @@ final class PayoutSettingsRules {
             errors.put(PayoutSettingsField.AUTO_APPROVE_BELOW, "At most 21,000,000 BTC.");
         }
         String email = email(draft.contactEmail());
-        if (email != null
-                && (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches())) {
+        if (email != null && !EmailAddresses.isValid(email)) {
             errors.put(PayoutSettingsField.CONTACT_EMAIL, "Not an e-mail address: " + email);
         }
         return errors;

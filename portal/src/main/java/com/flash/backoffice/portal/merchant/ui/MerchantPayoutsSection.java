@@ -4,11 +4,11 @@ import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.money.Msat;
 import com.flash.backoffice.db.payout.Payout;
 import com.flash.backoffice.db.payout.PayoutSettings;
-import com.flash.backoffice.db.payout.PayoutState;
 import com.flash.backoffice.portal.merchant.MerchantService;
 import com.flash.backoffice.portal.merchant.PayoutSettingsDraft;
 import com.flash.backoffice.portal.merchant.PayoutSettingsField;
 import com.flash.backoffice.portal.merchant.PayoutSettingsResult;
+import com.flash.backoffice.portal.payout.PayoutLabels;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -58,11 +58,11 @@ class MerchantPayoutsSection extends VerticalLayout {
                 .setKey("amount")
                 .setHeader("Amount (BTC)")
                 .setAutoWidth(true);
-        recent.addColumn(payout -> state(payout.state()))
+        recent.addColumn(payout -> PayoutLabels.state(payout.state()))
                 .setKey("state")
                 .setHeader("State")
                 .setAutoWidth(true);
-        recent.addColumn(payout -> shortened(payout.destination()))
+        recent.addColumn(payout -> PayoutLabels.abbreviated(payout.destination()))
                 .setKey("destination")
                 .setHeader("Destination");
         recent.addComponentColumn(payout -> {
@@ -123,25 +123,6 @@ class MerchantPayoutsSection extends VerticalLayout {
             case PayoutSettingsResult.NotFound notFound ->
                 Notification.show("This merchant no longer exists.").addThemeVariants(NotificationVariant.ERROR);
         }
-    }
-
-    /** BTCPay's state names, as the payouts pages show them. */
-    static String state(PayoutState state) {
-        return switch (state) {
-            case AWAITING_APPROVAL -> "Awaiting approval";
-            case AWAITING_PAYMENT -> "Awaiting payment";
-            case IN_PROGRESS -> "In progress";
-            case COMPLETED -> "Completed";
-            case CANCELLED -> "Cancelled";
-            case FAILED -> "Failed";
-        };
-    }
-
-    /** Long destinations (a BOLT11) cut in the middle, as on the payouts list. */
-    static String shortened(String destination) {
-        return destination.length() <= 48
-                ? destination
-                : destination.substring(0, 24) + "…" + destination.substring(destination.length() - 16);
     }
 
     static String time(Instant instant) {

@@ -5,6 +5,7 @@ import com.flash.backoffice.db.payout.Payout;
 import com.flash.backoffice.db.payout.PayoutEvent;
 import com.flash.backoffice.db.payout.PayoutState;
 import com.flash.backoffice.portal.payout.PayoutCommandOutcome;
+import com.flash.backoffice.portal.payout.PayoutLabels;
 import com.flash.backoffice.portal.payout.PayoutService;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.portal.security.StaffRoles;
@@ -55,10 +56,10 @@ class PayoutDetailView extends VerticalLayout implements BeforeEnterObserver {
         actions.setId("payout-actions");
         timeline.setId("payout-timeline");
         timeline.addColumn(PayoutEvent::revision).setHeader("Revision").setAutoWidth(true);
-        timeline.addColumn(event -> PayoutFormat.time(event.at()))
+        timeline.addColumn(event -> PayoutLabels.time(event.at()))
                 .setHeader("At (UTC)")
                 .setAutoWidth(true);
-        timeline.addColumn(event -> PayoutFormat.state(event.state()))
+        timeline.addColumn(event -> PayoutLabels.state(event.state()))
                 .setHeader("State")
                 .setAutoWidth(true);
         timeline.addColumn(PayoutEvent::actor).setHeader("By").setAutoWidth(true);
@@ -82,13 +83,13 @@ class PayoutDetailView extends VerticalLayout implements BeforeEnterObserver {
             timeline.setItems();
             return;
         }
-        title.setText("Payout " + payout.id() + " · " + PayoutFormat.state(payout.state()));
+        title.setText("Payout " + payout.id() + " · " + PayoutLabels.state(payout.state()));
         fact("Merchant", payouts.merchantName(payout.merchantId()));
         fact("Amount (BTC)", Msat.ofMsat(payout.amountMsat()).toBtcString());
         fact("Destination", payout.destination());
         fact("Rail", payout.destinationKind().lightning() ? "Lightning" : "On-chain");
         fact("Requested by", payout.requestedBy() + " (" + payout.origin() + ")");
-        fact("Requested at (UTC)", PayoutFormat.time(payout.createdAt()));
+        fact("Requested at (UTC)", PayoutLabels.time(payout.createdAt()));
         fact("Revision", String.valueOf(payout.revision()));
         fact("Fee limit (sat)", String.valueOf(payout.feeLimitMsat() / 1_000));
         if (payout.feeMsat() != null) {

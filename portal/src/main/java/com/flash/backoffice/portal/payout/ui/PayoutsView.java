@@ -4,6 +4,7 @@ import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.money.Msat;
 import com.flash.backoffice.db.payout.Payout;
 import com.flash.backoffice.db.payout.PayoutState;
+import com.flash.backoffice.portal.payout.PayoutLabels;
 import com.flash.backoffice.portal.payout.PayoutService;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.portal.security.Role;
@@ -47,12 +48,12 @@ class PayoutsView extends VerticalLayout {
         merchantFilter.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
         stateFilter.setId("payouts-state");
         stateFilter.setItems(PayoutState.values());
-        stateFilter.setItemLabelGenerator(PayoutFormat::state);
+        stateFilter.setItemLabelGenerator(PayoutLabels::state);
         stateFilter.setClearButtonVisible(true);
         stateFilter.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
 
         grid.setId("payouts");
-        grid.addColumn(payout -> PayoutFormat.time(payout.createdAt()))
+        grid.addColumn(payout -> PayoutLabels.time(payout.createdAt()))
                 .setHeader("Requested (UTC)")
                 .setAutoWidth(true);
         grid.addColumn(payout -> merchantNames.getOrDefault(payout.merchantId(), payout.merchantId()))
@@ -60,10 +61,10 @@ class PayoutsView extends VerticalLayout {
         grid.addColumn(payout -> Msat.ofMsat(payout.amountMsat()).toBtcString())
                 .setHeader("Amount (BTC)")
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(payout -> PayoutFormat.state(payout.state()))
+        grid.addColumn(payout -> PayoutLabels.state(payout.state()))
                 .setKey("state")
                 .setHeader("State");
-        grid.addColumn(payout -> PayoutFormat.abbreviated(payout.destination())).setHeader("Destination");
+        grid.addColumn(payout -> PayoutLabels.abbreviated(payout.destination())).setHeader("Destination");
         grid.addColumn(Payout::requestedBy).setHeader("Requested by");
         grid.addColumn(payout -> payout.failureDetail() == null ? "" : payout.failureDetail())
                 .setHeader("Failure");

@@ -1,5 +1,6 @@
 package com.flash.backoffice.portal.report.schedule;
 
+import com.flash.backoffice.portal.mail.EmailAddresses;
 import com.flash.backoffice.reports.export.ReportDefinition;
 import com.flash.backoffice.reports.export.ReportParameter;
 import com.flash.backoffice.reports.export.ReportRegistry;
@@ -20,11 +21,6 @@ import java.util.regex.Pattern;
 final class ScheduleRules {
 
     static final int MAX_RECIPIENTS = 20;
-
-    /** A plain addr-spec with a dotted domain: no quoted local parts, comments or display names. */
-    private static final Pattern EMAIL =
-            Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
-                    + "@[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
 
@@ -72,7 +68,7 @@ final class ScheduleRules {
             if (part.isEmpty()) {
                 continue;
             }
-            if (part.length() > 254 || !EMAIL.matcher(part).matches()) {
+            if (!EmailAddresses.isValid(part)) {
                 invalid.add(part);
             } else {
                 addresses.add(part.toLowerCase(Locale.ROOT));

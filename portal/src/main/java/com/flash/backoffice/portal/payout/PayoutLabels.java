@@ -1,19 +1,19 @@
-package com.flash.backoffice.portal.payout.ui;
+package com.flash.backoffice.portal.payout;
 
 import com.flash.backoffice.db.payout.PayoutState;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
-/** How payouts read on screen: BTCPay's state names, UTC times, long destinations shortened. */
-final class PayoutFormat {
+/** How payouts read on screen (the payouts pages, the merchant page): BTCPay's state names, UTC times, long destinations shortened. */
+public final class PayoutLabels {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
-    private PayoutFormat() {}
+    private PayoutLabels() {}
 
-    static String state(PayoutState state) {
+    public static String state(PayoutState state) {
         return switch (state) {
             case AWAITING_APPROVAL -> "Awaiting approval";
             case AWAITING_PAYMENT -> "Awaiting payment";
@@ -24,11 +24,11 @@ final class PayoutFormat {
         };
     }
 
-    static String time(Instant instant) {
+    public static String time(Instant instant) {
         return instant == null ? "" : TIME.format(instant);
     }
 
-    static String abbreviated(String destination) {
+    public static String abbreviated(String destination) {
         return destination.length() <= 48
                 ? destination
                 : destination.substring(0, 24) + "…" + destination.substring(destination.length() - 16);
