@@ -43,6 +43,9 @@ public final class LndLightningNode implements LightningNode, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LndLightningNode.class);
 
     private final LndProperties properties;
+    /** How long TrackPaymentV2 may take for its first answer (the current state) before the node counts as down. */
+    private static final Duration FIRST_ANSWER = Duration.ofSeconds(30);
+
     private final SynchronousLndAPI api;
     private final AsynchronousRouterAPI router;
     private volatile NodeInfo info;
@@ -222,7 +225,8 @@ public final class LndLightningNode implements LightningNode, AutoCloseable {
         PaymentUpdates updates = new PaymentUpdates("TrackPaymentV2");
         updates.start(observer -> router.trackPaymentV2(request, observer));
         try {
-            return updates.awaitFinal(wait).map(LndLightningNode::payment);
+            // TrackPaymentV2 answers with the current state at once: silence is an error, never "unknown"
+            return updates.awaitFinal(wait, maxOf(wait, FIRST_ANSWER)).map(LndLightningNode::payment);
         } catch (PaymentStreamException e) {
             if (e.code == Status.Code.NOT_FOUND
                     || String.valueOf(e.getMessage()).contains("isn't initiated")) {
@@ -249,8 +253,12 @@ public final class LndLightningNode implements LightningNode, AutoCloseable {
         PaymentUpdates updates = new PaymentUpdates("SendPaymentV2");
         updates.start(observer -> router.sendPaymentV2(request, observer));
         try {
-            return updates.awaitFinal(wait)
-                    .map(LndLightningNode::payment)
+            Optional<LightningPayment> update = updates.awaitFinal(wait, wait).map(LndLightningNode::payment);
+            if (update.isPresent() && update.get().isFinal()) {
+                return update.get();
+            }
+            // still in flight, or no update yet: the node's record of the payment says where it stands
+            return trackPayment(invoice.paymentHash(), Duration.ZERO)
                     .orElseGet(() -> LightningPayment.inFlight(invoice.paymentHash(), amountMsat));
         } catch (PaymentStreamException e) {
             if (unreachable(e.code)) {
@@ -297,6 +305,10 @@ public final class LndLightningNode implements LightningNode, AutoCloseable {
         } catch (StatusException | ValidationException e) {
             throw new LightningNodeException("LND GetInfo failed: " + e.getMessage(), e);
         }
+    }
+
+    private static Duration maxOf(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     private static InvalidInvoiceException wrongNetwork(ChainNetwork invoice, ChainNetwork node) {
@@ -371,7 +383,6 @@ public final class LndLightningNode implements LightningNode, AutoCloseable {
      */
     private static final class PaymentUpdates implements StreamObserver<Payment> {
         private static final Object COMPLETED = new Object();
-        private static final Duration FIRST_ANSWER = Duration.ofSeconds(30);
 
         private final String call;
         private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
@@ -393,22 +404,22 @@ public final class LndLightningNode implements LightningNode, AutoCloseable {
         }
 
         /**
-         * The final state, or the last one seen by the deadline; empty only when the stream ended without any.
-         * LND answers with the current state at once, so no answer at all within {@link #FIRST_ANSWER} (or
-         * {@code wait}, when longer) is an error, never "unknown".
+         * The final state, or the last one seen after {@code wait}; empty when the stream ended without any. No
+         * answer at all within {@code firstAnswer} (at least {@code wait}) is an error when it exceeds {@code
+         * wait}, and an empty answer otherwise.
          */
-        Optional<Payment> awaitFinal(Duration wait) {
+        Optional<Payment> awaitFinal(Duration wait, Duration firstAnswer) {
             long start = System.nanoTime();
             long deadline = start + wait.toNanos();
-            long firstDeadline = start + Math.max(wait.toNanos(), FIRST_ANSWER.toNanos());
+            long firstDeadline = start + Math.max(wait.toNanos(), firstAnswer.toNanos());
             Payment last = null;
             try {
                 while (true) {
                     long left = (last == null ? firstDeadline : deadline) - System.nanoTime();
                     Object next = queue.poll(Math.max(0, left), TimeUnit.NANOSECONDS);
-                    if (next == null && last == null) {
+                    if (next == null && last == null && firstAnswer.compareTo(wait) > 0) {
                         throw new LightningNodeException(
-                                "LND " + call + " gave no answer within " + FIRST_ANSWER.toSeconds() + " s", null);
+                                "LND " + call + " gave no answer within " + firstAnswer.toSeconds() + " s", null);
                     }
                     if (next == null || next == COMPLETED) {
                         return Optional.ofNullable(last);

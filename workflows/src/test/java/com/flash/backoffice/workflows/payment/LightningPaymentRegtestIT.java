@@ -14,24 +14,35 @@ import com.flash.backoffice.workflows.lightning.LndLightningNode;
 import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.regtest.RegtestExtension;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
+import io.grpc.stub.StreamObserver;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ActivityFailure;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.testing.TestActivityEnvironment;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lightningj.lnd.wrapper.invoices.SynchronousInvoicesAPI;
+import org.lightningj.lnd.wrapper.invoices.message.AddHoldInvoiceRequest;
 import org.lightningj.lnd.wrapper.message.AddInvoiceResponse;
 import org.lightningj.lnd.wrapper.message.Invoice;
 import org.lightningj.lnd.wrapper.message.ListPaymentsRequest;
+import org.lightningj.lnd.wrapper.router.AsynchronousRouterAPI;
 import org.lightningj.lnd.wrapper.router.SynchronousRouterAPI;
 import org.lightningj.lnd.wrapper.router.message.SendPaymentRequest;
 
@@ -41,6 +52,7 @@ import org.lightningj.lnd.wrapper.router.message.SendPaymentRequest;
  * customer's invoices. The activity runs in Temporal's activity test environment (real heartbeats, real failures).
  */
 @ExtendWith(RegtestExtension.class)
+@Timeout(value = 2, unit = TimeUnit.MINUTES)
 class LightningPaymentRegtestIT {
 
     private static final long LIQUIDITY_MSAT = 2_000_000_000L;
@@ -167,11 +179,7 @@ class LightningPaymentRegtestIT {
     @Test
     void an_invoice_the_customer_cancelled_fails_as_incorrect_details(RegtestNetwork net) throws Exception {
         AddInvoiceResponse invoice = customerInvoice(net, 20_000_000L);
-        SynchronousInvoicesAPI invoices = new SynchronousInvoicesAPI(
-                net.customer().host(),
-                net.customer().grpcPort(),
-                net.customer().tlsCert().toFile(),
-                net.customer().adminMacaroon().toFile());
+        SynchronousInvoicesAPI invoices = customerInvoicesApi(net);
         try {
             invoices.cancelInvoice(invoice.getRHash());
         } finally {
@@ -240,6 +248,109 @@ class LightningPaymentRegtestIT {
         assertThat(result.failure()).isEqualTo(PaymentFailure.INVALID_DESTINATION);
         assertThat(result.detail()).isEqualTo("Paying a Lightning address is not supported yet");
         assertThat(payments.find("payout-address").orElseThrow().status()).isEqualTo(PaymentState.FAILED);
+    }
+
+    @Test
+    void a_payment_in_flight_when_the_worker_died_is_tracked_with_heartbeats_until_it_settles(RegtestNetwork net)
+            throws Exception {
+        payHeldInvoice(net, "payout-held-crashed", true);
+    }
+
+    @Test
+    void a_payment_held_by_the_receiver_is_sent_once_and_tracked_with_heartbeats_until_it_settles(RegtestNetwork net)
+            throws Exception {
+        payHeldInvoice(net, "payout-held", false);
+    }
+
+    /**
+     * The customer holds the HTLC of a hold invoice until the test releases the preimage, so the payment stays in
+     * flight meanwhile. With {@code crashedAfterSending}, the first attempt stored intent and hash and LND took the
+     * payment, then the worker died: the activity is the retry.
+     */
+    private static void payHeldInvoice(RegtestNetwork net, String paymentId, boolean crashedAfterSending)
+            throws Exception {
+        byte[] preimage = MessageDigest.getInstance("SHA-256").digest(paymentId.getBytes(StandardCharsets.UTF_8));
+        byte[] hash = MessageDigest.getInstance("SHA-256").digest(preimage);
+        SynchronousInvoicesAPI invoices = customerInvoicesApi(net);
+        List<String> heartbeats = new CopyOnWriteArrayList<>();
+        environment.setActivityHeartbeatListener(String.class, heartbeats::add);
+        ExecutorService worker = Executors.newSingleThreadExecutor();
+        try {
+            AddHoldInvoiceRequest hold = new AddHoldInvoiceRequest();
+            hold.setHash(hash);
+            hold.setValueMsat(40_000_000L);
+            hold.setExpiry(600);
+            String bolt11 = invoices.addHoldInvoice(hold).getPaymentRequest();
+            if (crashedAfterSending) {
+                payments.recordIntent(new NewPayment(paymentId, PaymentKind.BOLT11, bolt11, 40_000_000L, 10_000));
+                payments.attachInvoice(paymentId, bolt11, hex(hash));
+                AsynchronousRouterAPI direct = startDirectly(net, bolt11);
+                waitUntilHeld(net, hash);
+                direct.close();
+            }
+
+            Future<PaymentResult> paying = worker.submit(
+                    () -> activities.pay(new PaymentOrder(paymentId, bolt11, 40_000_000L, FEE_LIMIT_MSAT)));
+            waitUntilHeld(net, hash);
+            RegtestNetwork.waitFor("heartbeats while in flight", Duration.ofSeconds(30), () -> heartbeats.size() >= 2);
+            assertThat(paying).isNotDone();
+            assertThat(payments.find(paymentId).orElseThrow().status())
+                    .isIn(PaymentState.RECORDED, PaymentState.IN_FLIGHT);
+            invoices.settleInvoice(preimage);
+            PaymentResult result = paying.get(60, TimeUnit.SECONDS);
+
+            assertThat(result.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+            assertThat(result.proof()).isEqualTo(hex(preimage));
+            assertThat(heartbeats).containsOnly(hex(hash));
+            assertThat(node.sends(bolt11)).isEqualTo(crashedAfterSending ? 0 : 1);
+            assertThat(merchantPaymentsTo(net, hex(hash))).isEqualTo(1);
+            assertThat(payments.find(paymentId).orElseThrow().status()).isEqualTo(PaymentState.SUCCEEDED);
+        } finally {
+            worker.shutdownNow();
+            invoices.close();
+        }
+    }
+
+    private static void waitUntilHeld(RegtestNetwork net, byte[] hash) {
+        RegtestNetwork.waitFor(
+                "the customer holds the HTLC",
+                Duration.ofSeconds(30),
+                () -> net.customer().api().lookupInvoice(null, hash).getState() == Invoice.InvoiceState.ACCEPTED);
+    }
+
+    private static SynchronousInvoicesAPI customerInvoicesApi(RegtestNetwork net) throws Exception {
+        return new SynchronousInvoicesAPI(
+                net.customer().host(),
+                net.customer().grpcPort(),
+                net.customer().tlsCert().toFile(),
+                net.customer().adminMacaroon().toFile());
+    }
+
+    /**
+     * The merchant LND starts paying {@code bolt11} outside the activity; the caller closes the returned connection
+     * (the worker "dies") and LND goes on paying. Asynchronous: lightningj's synchronous streams read to the end.
+     */
+    private static AsynchronousRouterAPI startDirectly(RegtestNetwork net, String bolt11) throws Exception {
+        AsynchronousRouterAPI router = new AsynchronousRouterAPI(
+                net.merchant().host(),
+                net.merchant().grpcPort(),
+                net.merchant().tlsCert().toFile(),
+                net.merchant().adminMacaroon().toFile());
+        SendPaymentRequest request = new SendPaymentRequest();
+        request.setPaymentRequest(bolt11);
+        request.setFeeLimitMsat(FEE_LIMIT_MSAT);
+        request.setTimeoutSeconds(30);
+        router.sendPaymentV2(request, new StreamObserver<>() {
+            @Override
+            public void onNext(org.lightningj.lnd.wrapper.message.Payment payment) {}
+
+            @Override
+            public void onError(Throwable error) {}
+
+            @Override
+            public void onCompleted() {}
+        });
+        return router;
     }
 
     private static AddInvoiceResponse customerInvoice(RegtestNetwork net, long msat) throws Exception {
