@@ -80,8 +80,10 @@ class LightningPaymentRegtestIT {
         PaymentActivitiesImpl impl = new PaymentActivitiesImpl(
                 payments,
                 destinations,
-                new LightningPayments(node, payments, destinations, new Bolt11OnlyResolver(), properties),
-                new UnsupportedOnchainPayer());
+                new LightningPayments(node, payments, destinations, lnurlThroughFlashsNode(), properties),
+                (payment, heartbeat) -> {
+                    throw new AssertionError("this suite pays no on-chain destination: " + payment.paymentId());
+                });
         environment = TestActivityEnvironment.newInstance();
         environment.registerActivitiesImplementations(impl);
         activities = environment.newActivityStub(
@@ -240,14 +242,51 @@ class LightningPaymentRegtestIT {
         assertThat(node.sends(own)).isZero();
     }
 
-    @Test
-    void a_lightning_address_is_recorded_and_fails_as_not_supported_yet() {
-        PaymentResult result =
-                activities.pay(new PaymentOrder("payout-address", "alice@example.com", 10_000_000L, FEE_LIMIT_MSAT));
+    /** As production resolves: plain HTTP only to the local LUD-16 service, invoices decoded by Flash's node. */
+    private static DestinationResolver lnurlThroughFlashsNode() {
+        return new LnurlDestinationResolver(new LnurlPayResolver(
+                new LnurlPayProperties(Duration.ofSeconds(5), Duration.ofSeconds(20), null, List.of("127.0.0.1")),
+                bolt11 -> {
+                    var invoice = lnd.decode(bolt11);
+                    return new DecodedBolt11(invoice.amountMsat(), invoice.descriptionHash());
+                }));
+    }
 
-        assertThat(result.failure()).isEqualTo(PaymentFailure.INVALID_DESTINATION);
-        assertThat(result.detail()).isEqualTo("Paying a Lightning address is not supported yet");
-        assertThat(payments.find("payout-address").orElseThrow().status()).isEqualTo(PaymentState.FAILED);
+    @Test
+    void a_lightning_address_is_resolved_through_its_lnurl_service_to_the_customers_invoice_and_paid_once(
+            RegtestNetwork net) throws Exception {
+        String metadata = "[[\"text/plain\",\"Payout to customer\"],[\"text/identifier\",\"customer@127.0.0.1\"]]";
+        var customer = net.customer().newApi();
+        List<String> issued = new CopyOnWriteArrayList<>();
+        try (LnurlTestService service = new LnurlTestService()) {
+            service.payRequest("/.well-known/lnurlp/customer", 1_000, 100_000_000, metadata, (amountMsat, hashHex) -> {
+                Invoice invoice = new Invoice();
+                invoice.setValueMsat(amountMsat);
+                invoice.setDescriptionHash(HexFormat.of().parseHex(hashHex));
+                try {
+                    String bolt11 = customer.addInvoice(invoice).getPaymentRequest();
+                    issued.add(bolt11);
+                    return bolt11;
+                } catch (Exception e) {
+                    throw new IllegalStateException("customer AddInvoice failed", e);
+                }
+            });
+            PaymentOrder order =
+                    new PaymentOrder("payout-address", service.address("customer"), 21_000L, FEE_LIMIT_MSAT);
+
+            PaymentResult first = activities.pay(order);
+            PaymentResult again = activities.pay(order);
+
+            assertThat(first.status()).isEqualTo(PaymentStatus.SUCCEEDED);
+            assertThat(again).isEqualTo(first);
+            assertThat(issued).hasSize(1);
+            Payment stored = payments.find("payout-address").orElseThrow();
+            assertThat(stored.bolt11()).isEqualTo(issued.getFirst());
+            assertThat(node.sends(issued.getFirst())).isEqualTo(1);
+            assertThat(sha256(first.proof())).isEqualTo(stored.paymentHash());
+        } finally {
+            customer.close();
+        }
     }
 
     @Test

@@ -33,14 +33,31 @@ class PaymentConfigurationTest {
         context.withPropertyValues("flash.bitcoin.network=REGTEST").run(app -> {
             assertThat(app).hasNotFailed();
             assertThat(app).hasSingleBean(PaymentActivities.class).hasSingleBean(PaymentDestinations.class);
-            assertThat(app.getBean(DestinationResolver.class)).isInstanceOf(Bolt11OnlyResolver.class);
-            assertThat(app.getBean(OnchainPayer.class)).isInstanceOf(UnsupportedOnchainPayer.class);
+            assertThat(app.getBean(DestinationResolver.class)).isInstanceOf(LnurlDestinationResolver.class);
+            assertThat(app.getBean(OnchainPayer.class)).isInstanceOf(WalletOnchainPayer.class);
+            assertThat(app.getBean(OnchainWallet.class)).isInstanceOf(SimulatedOnchainWallet.class);
             SimulatedLightningNode node = app.getBean(SimulatedLightningNode.class);
             PaymentDestinations destinations = app.getBean(PaymentDestinations.class);
             assertThat(destinations.problem(node.foreignInvoice(1_000, Duration.ofMinutes(5)), 1_000))
                     .isEmpty();
             assertThat(app.getBean(PaymentProperties.class)).isEqualTo(PaymentProperties.defaults());
         });
+    }
+
+    @Test
+    void lightning_address_resolution_and_on_chain_depth_are_configurable() {
+        context.withPropertyValues(
+                        "flash.payment.lnurl.plain-http-hosts=127.0.0.1",
+                        "flash.payment.onchain.confirmations=6",
+                        "flash.payment.onchain.target-conf=2")
+                .run(app -> {
+                    assertThat(app.getBean(LnurlPayProperties.class).plainHttpHosts())
+                            .containsExactly("127.0.0.1");
+                    assertThat(app.getBean(OnchainPaymentProperties.class).confirmations())
+                            .isEqualTo(6);
+                    assertThat(app.getBean(OnchainPaymentProperties.class).targetConf())
+                            .isEqualTo(2);
+                });
     }
 
     @Test

@@ -127,10 +127,10 @@ class PaymentDestinationsTest {
         assertThat(destinations.problem("alice@example.com", 1_000)).isEmpty();
         assertThat(destinations.problem("Bob.Smith+tips@pay.example.co.uk", 1_000))
                 .isEmpty();
-        for (String bad : new String[] {"alice@", "alice@localhost", "al ice@example.com", "alice@exa_mple.com"}) {
+        for (String bad : new String[] {"alice@", "al!ce@example.com", "alice@exa_mple.com", "alice@-example.com"}) {
             assertThat(message(bad, 1_000))
                     .as(bad)
-                    .isEqualTo("Not a Lightning address: it has the form user@domain (e.g. alice@example.com)");
+                    .startsWith("Not a valid Lightning address (user@domain, the user in a-z 0-9 - _ . +)");
         }
     }
 
@@ -143,11 +143,10 @@ class PaymentDestinationsTest {
                 .as("QR codes use upper case")
                 .isEmpty();
         assertThat(message(typo(good), 1_000))
-                .isEqualTo("Not a valid LNURL: the checksum does not match (a mistyped character?)");
+                .isEqualTo("Not a valid LNURL (bech32): the checksum does not match (a mistyped character?)");
         assertThat(message("lnurl1" + good.substring(6, 20).toUpperCase() + good.substring(20), 1_000))
-                .isEqualTo("Not a valid LNURL: mixes upper and lower case");
-        assertThat(message(lnurl("http://example.com/lnurlp/alice"), 1_000))
-                .isEqualTo("Not a valid LNURL: it does not encode an https URL");
+                .isEqualTo("Not a valid LNURL (bech32): mixes upper and lower case");
+        assertThat(message(lnurl("http://example.com/lnurlp/alice"), 1_000)).contains("plain http");
         assertThat(message("lnurl1qqqq", 1_000)).startsWith("Not a valid LNURL");
     }
 
