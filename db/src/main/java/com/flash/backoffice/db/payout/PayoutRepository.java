@@ -184,6 +184,20 @@ public class PayoutRepository {
                 .fetch(PayoutRepository::toPayout);
     }
 
+    /**
+     * Payouts still at their request (awaiting approval, revision 0) since before {@code before}: their workflow never
+     * wrote a step, so it may never have started (the request committed, then the start failed).
+     */
+    public List<Payout> findUnstarted(java.time.Instant before, int limit) {
+        return ctx.selectFrom(PAYOUT)
+                .where(PAYOUT.STATE.eq(com.flash.backoffice.db.jooq.enums.PayoutState.AWAITING_APPROVAL))
+                .and(PAYOUT.REVISION.eq(0))
+                .and(PAYOUT.CREATED_AT.lt(UtcTimestamps.toDb(before)))
+                .orderBy(PAYOUT.CREATED_AT)
+                .limit(limit)
+                .fetch(PayoutRepository::toPayout);
+    }
+
     public int count(String merchantId, PayoutState state) {
         return ctx.fetchCount(PAYOUT, filter(merchantId, state));
     }

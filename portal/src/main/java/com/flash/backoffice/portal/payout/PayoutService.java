@@ -197,6 +197,16 @@ public class PayoutService {
                 .ifPresent(this::startWorkflow);
     }
 
+    /**
+     * Starts the workflows of payouts stored but never started (the request committed, then the start failed); a
+     * workflow that runs already is left as it is. For {@link UnstartedPayouts}, which runs without a user.
+     */
+    int startUnstarted(java.time.Instant requestedBefore) {
+        List<Payout> unstarted = payouts.findUnstarted(requestedBefore, 100);
+        unstarted.forEach(this::startWorkflow);
+        return unstarted.size();
+    }
+
     private void startWorkflow(Payout payout) {
         PayoutSettings settings = payouts.settings(payout.merchantId());
         PayoutWorkflows.start(

@@ -181,6 +181,33 @@ class PayoutServiceIT {
         assertThat(auditActions(payout.id())).contains("payout.request", "payout.cancelled");
     }
 
+    @Test
+    void a_payout_whose_workflow_never_started_is_started_by_the_sweep() {
+        Merchant merchant = merchantWithBalance(Msat.ofSats(100_000));
+        String invoice = simulated().foreignInvoice(5_000_000, Duration.ofHours(1));
+        Payout stored = ((com.flash.backoffice.db.payout.PayoutRequestResult.Created)
+                        payouts.request(new com.flash.backoffice.db.payout.NewPayout(
+                                merchant.id(),
+                                invoice,
+                                com.flash.backoffice.db.payout.PayoutDestinationKind.BOLT11,
+                                5_000_000,
+                                10_000,
+                                PayoutOrigin.PORTAL,
+                                "fiona")))
+                .payout();
+
+        assertThat(service.startUnstarted(stored.createdAt()))
+                .as("not older than the grace")
+                .isZero();
+        int started = service.startUnstarted(Instant.now().plusSeconds(1));
+
+        assertThat(started).isGreaterThanOrEqualTo(1);
+        awaitInbox(stored.id());
+        assertThat(service.startUnstarted(Instant.now().plusSeconds(1)))
+                .as("started once; its first step moved it on")
+                .isLessThan(started + 1);
+    }
+
     private java.util.Map<PayoutField, String> invalid(Merchant merchant, String destination, String btc) {
         PayoutRequestOutcome outcome = service.request(
                 merchant.id(),
