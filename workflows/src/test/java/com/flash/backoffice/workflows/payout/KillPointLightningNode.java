@@ -30,12 +30,22 @@ final class KillPointLightningNode implements LightningNode {
     public LightningPayment sendPayment(OutgoingPayment payment, Duration wait) {
         String paymentId = points.payingNow();
         points.reach(KillStep.BEFORE_SEND, paymentId);
+        String hash = node.decode(payment.bolt11()).paymentHash();
+        if (node.trackPayment(hash, Duration.ZERO).isPresent()) {
+            points.resending(paymentId); // the first line of defence failed: LND's refusal would hide it
+        }
         if (!points.planned(KillStep.AFTER_LND_ACCEPTED)) {
             return node.sendPayment(payment, wait);
         }
-        String hash = node.decode(payment.bolt11()).paymentHash();
-        CompletableFuture<LightningPayment> sending =
-                CompletableFuture.supplyAsync(() -> node.sendPayment(payment, wait));
+        // a thread per send: the common pool has one thread on two cores, and the payouts' sends must overlap
+        CompletableFuture<LightningPayment> sending = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("send-" + paymentId).start(() -> {
+            try {
+                sending.complete(node.sendPayment(payment, wait));
+            } catch (RuntimeException e) {
+                sending.completeExceptionally(e);
+            }
+        });
         while (node.trackPayment(hash, ACCEPT_POLL).isEmpty()) {
             if (sending.isDone()) {
                 // the node refused to start it: there is nothing it accepted to die after

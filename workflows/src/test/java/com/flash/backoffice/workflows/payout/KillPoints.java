@@ -43,6 +43,14 @@ final class KillPoints {
         return id;
     }
 
+    /** Tells the test that {@code paymentId} is being sent although the node has it already. */
+    void resending(String paymentId) {
+        synchronized (out) {
+            out.println(KillStep.RESEND + " " + paymentId);
+            out.flush();
+        }
+    }
+
     /** Stops the calling thread forever when {@code step} is the plan; returns at once otherwise. */
     void reach(KillStep step, String paymentId) {
         if (!planned(step)) {

@@ -13,6 +13,9 @@ enum KillStep {
 
     static final String MARKER = "KILLPOINT";
 
+    /** The line a worker prints when it is about to send a payment the node already has (it never should). */
+    static final String RESEND = "RESEND";
+
     /** The line the worker prints on its stdout when it stops at this step for {@code paymentId}. */
     String marker(String paymentId) {
         return MARKER + " " + name() + " " + paymentId;

@@ -15,13 +15,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
  * One {@link PayoutKillWorker} JVM as the test drives it: launched on the test's classpath with the test's java
- * binary, its stdout read for {@code READY} and the kill markers (everything else goes to its log file), told to
+ * binary, its stdout read for {@code READY} and the kill markers (all of it also goes to its log file), told to
  * start polling, and SIGKILLed.
  */
 final class KillWorkerProcess {
@@ -33,6 +34,7 @@ final class KillWorkerProcess {
     private final Path log;
     private final CountDownLatch ready = new CountDownLatch(1);
     private final BlockingQueue<String> markers = new LinkedBlockingQueue<>();
+    private final List<String> resends = new CopyOnWriteArrayList<>();
 
     private KillWorkerProcess(String plan, Process process, Path log) {
         this.plan = plan;
@@ -104,6 +106,11 @@ final class KillWorkerProcess {
         return drained;
     }
 
+    /** The payments this worker sent although the node had them already (it never should). */
+    List<String> resends() {
+        return List.copyOf(resends);
+    }
+
     /** SIGKILL (what {@link Process#destroyForcibly()} sends on Linux); returns the exit status, 137 for a SIGKILL. */
     int kill() throws InterruptedException {
         process.destroyForcibly();
@@ -135,9 +142,12 @@ final class KillWorkerProcess {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 if (line.startsWith(KillStep.MARKER + " ")) {
                     markers.add(line);
+                } else if (line.startsWith(KillStep.RESEND + " ")) {
+                    resends.add(line);
                 } else if (line.equals(PayoutKillWorker.READY)) {
                     ready.countDown();
-                } else {
+                }
+                if (!line.equals(PayoutKillWorker.READY)) {
                     Files.writeString(
                             log,
                             line + System.lineSeparator(),

@@ -47,6 +47,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -82,8 +83,13 @@ class PayoutKillRegtestIT {
     private static final Duration WORKFLOW_TASK_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration MARKER_TIMEOUT = Duration.ofSeconds(45);
-    /** After the first marker, a moment for the other payouts on that worker to reach the same step. */
-    private static final Duration SETTLE = Duration.ofMillis(300);
+    /**
+     * After the first marker, the other payouts on that worker may reach the same step: the kill waits until none
+     * has for {@code SETTLE}, {@code SETTLE_AT_MOST} in all.
+     */
+    private static final Duration SETTLE = Duration.ofMillis(200);
+
+    private static final Duration SETTLE_AT_MOST = Duration.ofMillis(1_000);
 
     private static final Duration COMPLETION_TIMEOUT = Duration.ofMinutes(2);
     private static final KillStep[] STEPS = KillStep.values();
@@ -152,9 +158,14 @@ class PayoutKillRegtestIT {
                 String first = active.awaitMarker(MARKER_TIMEOUT)
                         .orElseThrow(() -> new AssertionError("worker " + active.pid() + " never reached " + step
                                 + " in " + MARKER_TIMEOUT + "; logs in " + logs));
-                Thread.sleep(SETTLE);
-                List<String> markers = Stream.concat(Stream.of(first), active.drainMarkers().stream())
-                        .toList();
+                List<String> markers = new ArrayList<>(List.of(first));
+                long settleUntil = System.nanoTime() + SETTLE_AT_MOST.toNanos();
+                for (Optional<String> more = active.awaitMarker(SETTLE);
+                        more.isPresent() && System.nanoTime() < settleUntil;
+                        more = active.awaitMarker(SETTLE)) {
+                    markers.add(more.get());
+                }
+                markers.addAll(active.drainMarkers());
                 int exit = active.kill();
                 assertThat(KillWorkerProcess.killedBySigkill(exit))
                         .as("worker %d died of SIGKILL (exit %d)", active.pid(), exit)
@@ -183,14 +194,26 @@ class PayoutKillRegtestIT {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             int total = kills.values().stream().mapToInt(Integer::intValue).sum();
             System.out.printf(
-                    "[kill-test] kills: %s, total=%d, payouts=%d; payments stopped at the step: %s; %.1f s; logs %s%n",
-                    summary(kills), total, requested.size(), summary(stopped), took.toMillis() / 1000.0, logs);
+                    "[kill-test] kills: %s, total=%d, payouts=%d; payments stopped at the step: %s; payouts stopped"
+                            + " there at least once: %s; %.1f s; logs %s%n",
+                    summary(kills),
+                    total,
+                    requested.size(),
+                    summary(stopped),
+                    summary(stoppedPayouts.entrySet().stream()
+                            .collect(Collectors.toMap(
+                                    Map.Entry::getKey, e -> e.getValue().size()))),
+                    took.toMillis() / 1000.0,
+                    logs);
 
             assertThat(total).isGreaterThanOrEqualTo(MIN_KILLS);
             assertThat(kills)
                     .hasSize(STEPS.length)
                     .allSatisfy((step, count) ->
                             assertThat(count).as("kills at %s", step).isGreaterThanOrEqualTo(MIN_KILLS_PER_STEP));
+            assertThat(launched.stream().flatMap(worker -> worker.resends().stream()))
+                    .as("sends of a payment the node had already")
+                    .isEmpty();
             assertPaidExactlyOnce(net, database, payouts, requested, ends);
             assertThat(ledger.merchantBalances(merchant.id()).reserved()).isEqualTo(Msat.ZERO);
         } finally {
