@@ -10,15 +10,17 @@ import com.flash.backoffice.workflows.bitcoin.ChainNetwork;
 import com.flash.backoffice.workflows.lightning.LightningNode;
 import com.flash.backoffice.workflows.lightning.LndLightningNode;
 import com.flash.backoffice.workflows.lightning.LndProperties;
-import com.flash.backoffice.workflows.payment.Bolt11OnlyResolver;
+import com.flash.backoffice.workflows.payment.DecodedBolt11;
 import com.flash.backoffice.workflows.payment.LightningPayments;
+import com.flash.backoffice.workflows.payment.LnurlDestinationResolver;
+import com.flash.backoffice.workflows.payment.LnurlPayProperties;
+import com.flash.backoffice.workflows.payment.LnurlPayResolver;
 import com.flash.backoffice.workflows.payment.NodePaymentDestinations;
 import com.flash.backoffice.workflows.payment.PaymentActivities;
 import com.flash.backoffice.workflows.payment.PaymentActivitiesImpl;
 import com.flash.backoffice.workflows.payment.PaymentDestinations;
 import com.flash.backoffice.workflows.payment.PaymentProperties;
 import com.flash.backoffice.workflows.payment.PaymentWorker;
-import com.flash.backoffice.workflows.payment.UnsupportedOnchainPayer;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.temporal.activity.ActivityOptions;
@@ -152,9 +154,15 @@ final class PayoutKillWorker {
                         node,
                         paymentRepository,
                         destinations,
-                        new Bolt11OnlyResolver(),
+                        new LnurlDestinationResolver(new LnurlPayResolver(
+                                LnurlPayProperties.defaults(),
+                                bolt11 -> new DecodedBolt11(
+                                        node.decode(bolt11).amountMsat(),
+                                        node.decode(bolt11).descriptionHash()))),
                         new PaymentProperties(Duration.ofSeconds(30), TRACK_INTERVAL)),
-                new UnsupportedOnchainPayer());
+                (payment, heartbeat) -> {
+                    throw new AssertionError("the kill test pays no on-chain destination: " + payment.paymentId());
+                });
         PayoutActivitiesImpl payouts = new PayoutActivitiesImpl(
                 new PayoutRepository(dsl), new PayoutWebhooks(new WebhookRepository(dsl), client), message -> {});
 
