@@ -6,6 +6,10 @@ import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.reportschedule.ScheduleFrequency;
 import com.flash.backoffice.db.webhook.DeliveryStatus;
+import com.flash.backoffice.workflows.approval.ApprovalActivities;
+import com.flash.backoffice.workflows.approval.ApprovalDecision;
+import com.flash.backoffice.workflows.approval.ApprovalPolicy;
+import com.flash.backoffice.workflows.approval.ApprovalVerdict;
 import com.flash.backoffice.workflows.invoice.ClosedInvoiceMarkWorkflow;
 import com.flash.backoffice.workflows.invoice.ConfirmationsChanged;
 import com.flash.backoffice.workflows.invoice.InvoiceRequest;
@@ -18,6 +22,14 @@ import com.flash.backoffice.workflows.invoice.MarkResult;
 import com.flash.backoffice.workflows.invoice.MarkTarget;
 import com.flash.backoffice.workflows.invoice.PaymentDropped;
 import com.flash.backoffice.workflows.invoice.PaymentObserved;
+import com.flash.backoffice.workflows.payment.PaymentActivities;
+import com.flash.backoffice.workflows.payout.PayoutCommand;
+import com.flash.backoffice.workflows.payout.PayoutRequest;
+import com.flash.backoffice.workflows.payout.PayoutSnapshot;
+import com.flash.backoffice.workflows.payout.PayoutStatus;
+import com.flash.backoffice.workflows.payout.PayoutWorker;
+import com.flash.backoffice.workflows.payout.PayoutWorkflow;
+import com.flash.backoffice.workflows.payout.PayoutWorkflows;
 import com.flash.backoffice.workflows.report.ReportExportActivities;
 import com.flash.backoffice.workflows.report.ReportExportOutcome;
 import com.flash.backoffice.workflows.report.ReportExportRequest;
@@ -55,8 +67,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -82,6 +96,7 @@ public final class RecordWorkflowHistories {
     private final ScriptedWebhookActivities webhookActivities = new ScriptedWebhookActivities();
     private final ScriptedReportExportActivities exportActivities = new ScriptedReportExportActivities();
     private final ScriptedScheduleActivities scheduleActivities = new ScriptedScheduleActivities();
+    private final ScriptedPayoutActivities payoutActivities = new ScriptedPayoutActivities();
     private int recorded;
 
     private RecordWorkflowHistories(TestWorkflowEnvironment env, Path directory) {
@@ -92,14 +107,23 @@ public final class RecordWorkflowHistories {
         WebhookWorker.register(env.newWorker(WebhookDeliveryWorkflow.TASK_QUEUE), webhookActivities);
         ReportExportWorker.register(env.newWorker(ReportExportWorkflow.TASK_QUEUE), exportActivities);
         ReportScheduleWorker.register(env.newWorker(ReportScheduleWorkflow.TASK_QUEUE), scheduleActivities);
+        PayoutWorker.register(env.newWorker(PayoutWorkflow.TASK_QUEUE), payoutActivities.payout);
+        env.newWorker(PaymentActivities.TASK_QUEUE).registerActivitiesImplementations(payoutActivities.payment);
+        env.newWorker(ApprovalActivities.TASK_QUEUE).registerActivitiesImplementations(payoutActivities.approval);
         env.start();
     }
 
-    /** One argument: the histories directory (the exec execution passes workflows/src/test/resources/histories). */
+    /**
+     * The histories directory (the exec execution passes workflows/src/test/resources/histories), then optionally the
+     * groups to record (invoices, webhooks, exports, schedules, payouts); all of them when none is named.
+     */
     public static void main(String[] args) throws IOException {
-        if (args.length != 1) {
-            throw new IllegalArgumentException("usage: RecordWorkflowHistories <histories directory>");
+        if (args.length < 1) {
+            throw new IllegalArgumentException("usage: RecordWorkflowHistories <histories directory> [group...]");
         }
+        Set<String> groups = args.length == 1
+                ? Set.of("invoices", "webhooks", "exports", "schedules", "payouts")
+                : Set.copyOf(List.of(args).subList(1, args.length));
         Path directory = Path.of(args[0]).toAbsolutePath();
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
                 .setInitialTime(START)
@@ -110,10 +134,21 @@ public final class RecordWorkflowHistories {
                 .build());
         try {
             RecordWorkflowHistories recorder = new RecordWorkflowHistories(env, directory);
-            recorder.invoices();
-            recorder.webhookDeliveries();
-            recorder.reportExports();
-            recorder.reportSchedules();
+            if (groups.contains("invoices")) {
+                recorder.invoices();
+            }
+            if (groups.contains("webhooks")) {
+                recorder.webhookDeliveries();
+            }
+            if (groups.contains("exports")) {
+                recorder.reportExports();
+            }
+            if (groups.contains("schedules")) {
+                recorder.reportSchedules();
+            }
+            if (groups.contains("payouts")) {
+                recorder.payouts();
+            }
             System.out.println("Recorded " + recorder.recorded + " new histories under " + directory);
         } finally {
             env.close();
@@ -314,6 +349,78 @@ public final class RecordWorkflowHistories {
         await().atMost(Duration.ofSeconds(30)).until(() -> closed(failing));
         writeRun("ReportScheduleWorkflow", "period-failed-then-continued-as-new", failing);
         ReportScheduleWorkflows.cancel(client, "smtp-down");
+    }
+
+    private static final ApprovalPolicy PAYOUT_POLICY =
+            new ApprovalPolicy("FINANCE", 1_000_000, 100_000_000, Duration.ofHours(4), Duration.ofHours(72));
+
+    private void payouts() throws IOException {
+        PayoutWorkflow auto = startPayout("auto", 500_000);
+        finishPayout(auto, "auto-approved-paid");
+
+        PayoutWorkflow approved = startPayout("approved", 5_000_000);
+        awaitPayout(approved, PayoutStatus.AWAITING_APPROVAL, 0);
+        approved.decide(new ApprovalDecision("fiona", Set.of("FINANCE"), ApprovalVerdict.APPROVE, null, 0));
+        finishPayout(approved, "approved-by-finance-then-paid");
+
+        PayoutWorkflow two = startPayout("two", 200_000_000);
+        awaitPayout(two, PayoutStatus.AWAITING_APPROVAL, 0);
+        two.decide(new ApprovalDecision("fiona", Set.of("FINANCE"), ApprovalVerdict.APPROVE, null, 0));
+        two.decide(new ApprovalDecision("fred", Set.of("FINANCE"), ApprovalVerdict.APPROVE, null, 1));
+        finishPayout(two, "two-approvers-then-paid");
+
+        PayoutWorkflow rejected = startPayout("rejected", 5_000_000);
+        awaitPayout(rejected, PayoutStatus.AWAITING_APPROVAL, 0);
+        rejected.decide(
+                new ApprovalDecision("fiona", Set.of("FINANCE"), ApprovalVerdict.REJECT, "wrong destination", 0));
+        finishPayout(rejected, "rejected");
+
+        PayoutWorkflow expired = startPayout("expired", 5_000_000);
+        awaitPayout(expired, PayoutStatus.AWAITING_APPROVAL, 0);
+        env.sleep(Duration.ofHours(73));
+        finishPayout(expired, "expired-at-deadline");
+
+        PayoutWorkflow retried = startPayout("retried-fails", 500_000);
+        awaitPayout(retried, PayoutStatus.FAILED, 3);
+        retried.retry(new PayoutCommand("fiona", List.of("FINANCE"), 3, null));
+        finishPayout(retried, "failed-then-retried-paid");
+
+        PayoutWorkflow cancelled = startPayout("cancelled-fails", 500_000);
+        awaitPayout(cancelled, PayoutStatus.FAILED, 3);
+        cancelled.cancel(new PayoutCommand("fiona", List.of("FINANCE"), 3, "merchant closed"));
+        finishPayout(cancelled, "failed-then-cancelled");
+
+        PayoutWorkflow markedPaid = startPayout("marked-fails", 500_000);
+        awaitPayout(markedPaid, PayoutStatus.FAILED, 3);
+        markedPaid.markPaid(new PayoutCommand("fiona", List.of("FINANCE"), 3, "bank ref 42"));
+        finishPayout(markedPaid, "failed-then-marked-paid");
+
+        PayoutWorkflow withdrawn = startPayout("withdrawn", 5_000_000);
+        awaitPayout(withdrawn, PayoutStatus.AWAITING_APPROVAL, 0);
+        withdrawn.cancel(new PayoutCommand("sam", List.of("FINANCE"), 0, "typo"));
+        finishPayout(withdrawn, "cancelled-awaiting-approval");
+    }
+
+    private PayoutWorkflow startPayout(String name, long amountMsat) {
+        String payoutId = "replay-" + name;
+        PayoutWorkflows.start(
+                client,
+                new PayoutRequest(
+                        payoutId, "merchant-replay", "lnbcrt-" + name, amountMsat, 10_000, "sam", PAYOUT_POLICY));
+        return PayoutWorkflows.stub(client, payoutId);
+    }
+
+    private static void awaitPayout(PayoutWorkflow payout, PayoutStatus status, int revision) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            PayoutSnapshot snapshot = payout.snapshot();
+            return snapshot.status() == status && snapshot.revision() == revision;
+        });
+    }
+
+    private void finishPayout(PayoutWorkflow payout, String path) throws IOException {
+        WorkflowStub stub = WorkflowStub.fromTyped(payout);
+        stub.getResult(PayoutSnapshot.class);
+        writeRun("PayoutWorkflow", path, stub.getExecution());
     }
 
     private void schedule(String scheduleId, ScheduleFrequency frequency, ScheduleEnd end, String path)

@@ -37,7 +37,8 @@ class WorkflowHistoriesReplayTest {
             "ClosedInvoiceMarkWorkflow", ClosedInvoiceMarkWorkflowImpl.class,
             "WebhookDeliveryWorkflow", WebhookDeliveryWorkflowImpl.class,
             "ReportExportWorkflow", ReportExportWorkflowImpl.class,
-            "ReportScheduleWorkflow", ReportScheduleWorkflowImpl.class);
+            "ReportScheduleWorkflow", ReportScheduleWorkflowImpl.class,
+            "PayoutWorkflow", com.flash.backoffice.workflows.payout.PayoutWorkflowImpl.class);
 
     /** The paths that must stay covered: each changes which commands the workflow sends. */
     static final Map<String, Set<String>> REQUIRED_PATHS = Map.of(
@@ -64,7 +65,18 @@ class WorkflowHistoriesReplayTest {
             "ReportExportWorkflow",
             Set.of("exported", "failed-after-retries"),
             "ReportScheduleWorkflow",
-            Set.of("period-mailed-then-continued-as-new", "cancelled-while-waiting", "schedule-not-found"));
+            Set.of("period-mailed-then-continued-as-new", "cancelled-while-waiting", "schedule-not-found"),
+            "PayoutWorkflow",
+            Set.of(
+                    "auto-approved-paid",
+                    "approved-by-finance-then-paid",
+                    "two-approvers-then-paid",
+                    "rejected",
+                    "expired-at-deadline",
+                    "failed-then-retried-paid",
+                    "failed-then-cancelled",
+                    "failed-then-marked-paid",
+                    "cancelled-awaiting-approval"));
 
     static final String INVOICE_HISTORY = "InvoiceWorkflow/lightning-paid-settled.json";
 
