@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.reportschedule.ScheduleFrequency;
+import com.flash.backoffice.db.settlement.SettlementFrequency;
+import com.flash.backoffice.db.settlement.SettlementPlan;
+import com.flash.backoffice.db.settlement.SettlementRunStatus;
 import com.flash.backoffice.db.webhook.DeliveryStatus;
 import com.flash.backoffice.workflows.approval.ApprovalActivities;
 import com.flash.backoffice.workflows.approval.ApprovalDecision;
@@ -46,6 +49,14 @@ import com.flash.backoffice.workflows.reportschedule.ReportScheduleWorkflow;
 import com.flash.backoffice.workflows.reportschedule.ReportScheduleWorkflows;
 import com.flash.backoffice.workflows.reportschedule.ScheduleEnd;
 import com.flash.backoffice.workflows.reportschedule.ScheduleRequest;
+import com.flash.backoffice.workflows.settlement.Backfill;
+import com.flash.backoffice.workflows.settlement.SettlementActivities;
+import com.flash.backoffice.workflows.settlement.SettlementEnd;
+import com.flash.backoffice.workflows.settlement.SettlementFailure;
+import com.flash.backoffice.workflows.settlement.SettlementScheduleState;
+import com.flash.backoffice.workflows.settlement.SettlementScheduleWorker;
+import com.flash.backoffice.workflows.settlement.SettlementScheduleWorkflow;
+import com.flash.backoffice.workflows.settlement.SettlementScheduleWorkflows;
 import com.flash.backoffice.workflows.webhook.AttemptResult;
 import com.flash.backoffice.workflows.webhook.DeliveryChainRequest;
 import com.flash.backoffice.workflows.webhook.DeliveryChainResult;
@@ -97,6 +108,16 @@ public final class RecordWorkflowHistories {
     private final ScriptedReportExportActivities exportActivities = new ScriptedReportExportActivities();
     private final ScriptedScheduleActivities scheduleActivities = new ScriptedScheduleActivities();
     private final ScriptedPayoutActivities payoutActivities = new ScriptedPayoutActivities();
+    /** A period of merchant "gone" finds no schedule; every other period requests a payout. */
+    private final SettlementActivities settlementActivities = run -> {
+        if (run.merchantId().equals("gone")) {
+            throw ApplicationFailure.newNonRetryableFailure(
+                    "no schedule for gone", SettlementFailure.SCHEDULE_NOT_FOUND.name());
+        }
+        return new com.flash.backoffice.workflows.settlement.PeriodResult(
+                SettlementRunStatus.REQUESTED, "payout-" + run.periodKey(), null);
+    };
+
     private int recorded;
 
     private RecordWorkflowHistories(TestWorkflowEnvironment env, Path directory) {
@@ -108,6 +129,7 @@ public final class RecordWorkflowHistories {
         ReportExportWorker.register(env.newWorker(ReportExportWorkflow.TASK_QUEUE), exportActivities);
         ReportScheduleWorker.register(env.newWorker(ReportScheduleWorkflow.TASK_QUEUE), scheduleActivities);
         PayoutWorker.register(env.newWorker(PayoutWorkflow.TASK_QUEUE), payoutActivities.payout);
+        SettlementScheduleWorker.register(env.newWorker(SettlementScheduleWorkflow.TASK_QUEUE), settlementActivities);
         env.newWorker(PaymentActivities.TASK_QUEUE).registerActivitiesImplementations(payoutActivities.payment);
         env.newWorker(ApprovalActivities.TASK_QUEUE).registerActivitiesImplementations(payoutActivities.approval);
         env.start();
@@ -122,7 +144,7 @@ public final class RecordWorkflowHistories {
             throw new IllegalArgumentException("usage: RecordWorkflowHistories <histories directory> [group...]");
         }
         Set<String> groups = args.length == 1
-                ? Set.of("invoices", "webhooks", "exports", "schedules", "payouts")
+                ? Set.of("invoices", "webhooks", "exports", "schedules", "payouts", "settlements")
                 : Set.copyOf(List.of(args).subList(1, args.length));
         Path directory = Path.of(args[0]).toAbsolutePath();
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
@@ -148,6 +170,9 @@ public final class RecordWorkflowHistories {
             }
             if (groups.contains("payouts")) {
                 recorder.payouts();
+            }
+            if (groups.contains("settlements")) {
+                recorder.settlements();
             }
             System.out.println("Recorded " + recorder.recorded + " new histories under " + directory);
         } finally {
@@ -399,6 +424,42 @@ public final class RecordWorkflowHistories {
         awaitPayout(withdrawn, PayoutStatus.AWAITING_APPROVAL, 0);
         withdrawn.cancel(new PayoutCommand("sam", List.of("FINANCE"), 0, "typo"));
         finishPayout(withdrawn, "cancelled-awaiting-approval");
+    }
+
+    private void settlements() throws IOException {
+        SettlementPlan daily = new SettlementPlan(SettlementFrequency.DAILY, null, null, 9 * 60);
+        SettlementScheduleWorkflows.start(client, SettlementScheduleState.first("daily", daily, false));
+        env.sleep(Duration.ofHours(49));
+        finishSettlement("daily", "daily-periods-requested-then-cancelled");
+
+        SettlementScheduleWorkflows.start(client, SettlementScheduleState.first("paused", daily, false));
+        SettlementScheduleWorkflows.pause(client, "paused");
+        env.sleep(Duration.ofHours(25));
+        SettlementScheduleWorkflows.triggerNow(client, "paused");
+        env.sleep(Duration.ofMinutes(1));
+        SettlementScheduleWorkflows.resume(client, "paused");
+        env.sleep(Duration.ofHours(25));
+        finishSettlement("paused", "paused-triggered-resumed-then-cancelled");
+
+        SettlementPlan weekly =
+                new SettlementPlan(SettlementFrequency.WEEKLY, java.time.DayOfWeek.MONDAY, null, 6 * 60);
+        SettlementScheduleWorkflows.start(client, SettlementScheduleState.first("backfilled", weekly, false));
+        Instant now = Instant.ofEpochMilli(env.currentTimeMillis());
+        SettlementScheduleWorkflows.backfill(client, "backfilled", Backfill.of(now.minus(Duration.ofDays(21)), now));
+        env.sleep(Duration.ofMinutes(5));
+        finishSettlement("backfilled", "backfilled-then-cancelled");
+
+        SettlementScheduleWorkflows.start(client, SettlementScheduleState.first("gone", daily, false));
+        WorkflowStub gone = client.newUntypedWorkflowStub(SettlementScheduleWorkflow.workflowId("gone"));
+        expect(SettlementEnd.SCHEDULE_NOT_FOUND, gone.getResult(SettlementEnd.class));
+        writeRun("SettlementScheduleWorkflow", "schedule-not-found", gone.getExecution());
+    }
+
+    private void finishSettlement(String merchantId, String path) throws IOException {
+        SettlementScheduleWorkflows.cancel(client, merchantId);
+        WorkflowStub stub = client.newUntypedWorkflowStub(SettlementScheduleWorkflow.workflowId(merchantId));
+        expect(SettlementEnd.CANCELLED, stub.getResult(SettlementEnd.class));
+        writeRun("SettlementScheduleWorkflow", path, stub.getExecution());
     }
 
     private PayoutWorkflow startPayout(String name, long amountMsat) {

@@ -33,12 +33,20 @@ class WorkflowHistoriesReplayTest {
 
     /** Each shipped workflow type (the directory name) and the implementation its histories replay against. */
     static final Map<String, Class<?>> IMPLEMENTATIONS = Map.of(
-            "InvoiceWorkflow", InvoiceWorkflowImpl.class,
-            "ClosedInvoiceMarkWorkflow", ClosedInvoiceMarkWorkflowImpl.class,
-            "WebhookDeliveryWorkflow", WebhookDeliveryWorkflowImpl.class,
-            "ReportExportWorkflow", ReportExportWorkflowImpl.class,
-            "ReportScheduleWorkflow", ReportScheduleWorkflowImpl.class,
-            "PayoutWorkflow", com.flash.backoffice.workflows.payout.PayoutWorkflowImpl.class);
+            "InvoiceWorkflow",
+            InvoiceWorkflowImpl.class,
+            "ClosedInvoiceMarkWorkflow",
+            ClosedInvoiceMarkWorkflowImpl.class,
+            "WebhookDeliveryWorkflow",
+            WebhookDeliveryWorkflowImpl.class,
+            "ReportExportWorkflow",
+            ReportExportWorkflowImpl.class,
+            "ReportScheduleWorkflow",
+            ReportScheduleWorkflowImpl.class,
+            "PayoutWorkflow",
+            com.flash.backoffice.workflows.payout.PayoutWorkflowImpl.class,
+            "SettlementScheduleWorkflow",
+            com.flash.backoffice.workflows.settlement.SettlementScheduleWorkflowImpl.class);
 
     /** The paths that must stay covered: each changes which commands the workflow sends. */
     static final Map<String, Set<String>> REQUIRED_PATHS = Map.of(
@@ -76,7 +84,13 @@ class WorkflowHistoriesReplayTest {
                     "failed-then-retried-paid",
                     "failed-then-cancelled",
                     "failed-then-marked-paid",
-                    "cancelled-awaiting-approval"));
+                    "cancelled-awaiting-approval"),
+            "SettlementScheduleWorkflow",
+            Set.of(
+                    "daily-periods-requested-then-cancelled",
+                    "paused-triggered-resumed-then-cancelled",
+                    "backfilled-then-cancelled",
+                    "schedule-not-found"));
 
     static final String INVOICE_HISTORY = "InvoiceWorkflow/lightning-paid-settled.json";
 
