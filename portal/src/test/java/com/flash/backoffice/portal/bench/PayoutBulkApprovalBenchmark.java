@@ -39,9 +39,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -351,9 +353,10 @@ public final class PayoutBulkApprovalBenchmark {
             Instant sentAt = sent.get(PayoutWorkflow.workflowId(id));
             Instant returnedAt = returned.get(PayoutWorkflow.workflowId(id));
             List<Instant> steps =
-                    List.of(recorded.get(id), awaitingPayment.get(id), inProgress.get(id), completed.get(id));
-            if (sentAt == null || returnedAt == null || steps.contains(null)) {
-                throw new IllegalStateException("payout " + id + " lacks a step or its approval's send time");
+                    Arrays.asList(recorded.get(id), awaitingPayment.get(id), inProgress.get(id), completed.get(id));
+            if (sentAt == null || returnedAt == null || steps.stream().anyMatch(Objects::isNull)) {
+                throw new IllegalStateException("payout " + id + " lacks a step or its approval's send time: sent "
+                        + sentAt + ", returned " + returnedAt + ", steps " + steps);
             }
             Instant done = completed.get(id);
             sentToCompleted.add(millis(sentAt, done));
