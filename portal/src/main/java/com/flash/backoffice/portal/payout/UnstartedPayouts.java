@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * A request stores and reserves the payout, then starts its workflow; should the start fail (Temporal unreachable,
  * the process stopped), the payout would wait forever with its money reserved. Once a minute (where workers run),
- * payouts still at their request after a minute get their workflow started; a start is idempotent by payout id.
+ * payouts still at their request after a minute get their workflow started. A payout waiting for its approval is
+ * still at its request too: for it the start finds the running workflow and changes nothing (idempotent by id).
  */
 @Component
 class UnstartedPayouts implements DisposableBean {

@@ -39,8 +39,11 @@ public final class SimulatedLightningNode implements LightningNode {
     private long addIndex;
 
     private final String pubkey;
-    private final String foreignPubkey;
-    private final Map<String, Foreign> foreignInvoices = new LinkedHashMap<>();
+    /** The one "other" node every simulated node's foreign invoices come from. */
+    private static final String FOREIGN_PUBKEY = "03" + sha256Hex("simulated-foreign-node");
+
+    private static final java.util.regex.Pattern FOREIGN =
+            java.util.regex.Pattern.compile(PREFIX + "(\\d+)m(-?\\d+)t(-?\\d+)x1([0-9a-f]{64})");
     private final Map<String, LightningPayment> outgoing = new LinkedHashMap<>();
 
     private record Entry(String bolt11, String paymentHash, long amountMsat, Instant expiresAt) {}
@@ -62,7 +65,6 @@ public final class SimulatedLightningNode implements LightningNode {
         this.clock = clock;
         this.network = network;
         this.pubkey = "02" + sha256Hex("simulated-node:" + System.identityHashCode(this));
-        this.foreignPubkey = "03" + sha256Hex("simulated-foreign-node:" + System.identityHashCode(this));
         log.warn("SIMULATED Lightning network — development only: payments are not real and nothing is verified");
     }
 
@@ -155,23 +157,30 @@ public final class SimulatedLightningNode implements LightningNode {
         }
         long index = ++addIndex;
         String preimage = sha256Hex("simulated-preimage:" + index + ":" + System.identityHashCode(this));
-        String paymentHash = sha256Hex(HexFormat.of().parseHex(preimage));
-        String bolt11 = PREFIX + amountMsat + "m1" + paymentHash;
         Instant now = clock.instant();
-        foreignInvoices.put(
-                bolt11,
-                new Foreign(
-                        new DecodedInvoice(
-                                network,
-                                paymentHash,
-                                amountMsat,
-                                now,
-                                now.plus(expiry),
-                                foreignPubkey,
-                                "simulated",
-                                null),
-                        preimage));
-        return bolt11;
+        // self-describing, so any simulated node (another application instance, say) can decode and pay it
+        return PREFIX + amountMsat + "m" + now.getEpochSecond() + "t" + expiry.getSeconds() + "x1" + preimage;
+    }
+
+    /** A foreign invoice as {@link #foreignInvoice} wrote it: amount, creation, expiry and the payee's preimage. */
+    private Optional<Foreign> foreign(String bolt11) {
+        java.util.regex.Matcher m = FOREIGN.matcher(bolt11);
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        String preimage = m.group(4);
+        Instant created = Instant.ofEpochSecond(Long.parseLong(m.group(2)));
+        return Optional.of(new Foreign(
+                new DecodedInvoice(
+                        network,
+                        sha256Hex(HexFormat.of().parseHex(preimage)),
+                        Long.parseLong(m.group(1)),
+                        created,
+                        created.plusSeconds(Long.parseLong(m.group(3))),
+                        FOREIGN_PUBKEY,
+                        "simulated",
+                        null),
+                preimage));
     }
 
     @Override
@@ -182,9 +191,9 @@ public final class SimulatedLightningNode implements LightningNode {
     @Override
     public synchronized DecodedInvoice decode(String bolt11) {
         String request = bolt11 == null ? "" : bolt11.strip();
-        Foreign foreign = foreignInvoices.get(request);
-        if (foreign != null) {
-            return foreign.invoice();
+        Optional<Foreign> foreign = foreign(request);
+        if (foreign.isPresent()) {
+            return foreign.get().invoice();
         }
         Entry own = invoices.get(request);
         if (own != null) {
@@ -219,7 +228,7 @@ public final class SimulatedLightningNode implements LightningNode {
             return before;
         }
         long amountMsat = invoice.hasAmount() ? invoice.amountMsat() : payment.amountMsat();
-        Foreign foreign = foreignInvoices.get(payment.bolt11().strip());
+        Foreign foreign = foreign(payment.bolt11().strip()).orElse(null);
         LightningPayment result;
         if (foreign == null) {
             result = LightningPayment.failed(

@@ -40,6 +40,19 @@ class SimulatedLightningNodePaymentsTest {
     }
 
     @Test
+    void another_simulated_node_decodes_and_pays_a_foreign_invoice_as_another_instance_of_the_application_would() {
+        String bolt11 = node.foreignInvoice(5_000, Duration.ofMinutes(5));
+        SimulatedLightningNode other = new SimulatedLightningNode(Clock.systemUTC(), ChainNetwork.REGTEST);
+
+        DecodedInvoice decoded = other.decode(bolt11);
+        LightningPayment paid = other.sendPayment(new OutgoingPayment(bolt11, 0, 100, Duration.ofSeconds(30)), WAIT);
+
+        assertThat(decoded).isEqualTo(node.decode(bolt11));
+        assertThat(paid.status()).isEqualTo(LightningPaymentStatus.SUCCEEDED);
+        assertThat(paid.paymentHash()).isEqualTo(decoded.paymentHash());
+    }
+
+    @Test
     void a_zero_amount_invoice_is_paid_the_amount_given_and_refused_without_one() {
         String bolt11 = node.foreignInvoice(0, Duration.ofMinutes(5));
 
