@@ -74,16 +74,9 @@ class PayoutViewsIT {
 
         _click(_get(Button.class, spec -> spec.withId("payouts-request")));
         PayoutRequestDialog dialog = _get(PayoutRequestDialog.class);
-        dialog.merchant.setValue(dialog.merchant
-                .getListDataView()
-                .getItems()
-                .filter(m -> m.id().equals(merchant.id()))
-                .findFirst()
-                .orElseThrow());
+        choose(dialog, merchant);
         assertThat(dialog.payable.getText()).isEqualTo("Payable now: 0.00050000 BTC");
-        _setValue(_get(TextField.class, spec -> spec.withId("payout-destination")), invoice);
-        _setValue(_get(BigDecimalField.class, spec -> spec.withId("payout-amount")), new BigDecimal("0.0001"));
-        _click(_get(Button.class, spec -> spec.withId("payout-submit")));
+        fillAndSubmit(invoice, "0.0001");
 
         Payout payout = payouts.find(merchant.id(), null, 0, 10).getFirst();
         assertThat(payout.amountMsat()).isEqualTo(10_000_000);
@@ -109,15 +102,8 @@ class PayoutViewsIT {
         _click(_get(Button.class, spec -> spec.withId("payout-submit")));
         assertThat(dialog.merchant.isInvalid()).isTrue();
         assertThat(dialog.merchant.getErrorMessage()).isEqualTo("Choose the merchant to pay");
-        dialog.merchant.setValue(dialog.merchant
-                .getListDataView()
-                .getItems()
-                .filter(m -> m.id().equals(merchant.id()))
-                .findFirst()
-                .orElseThrow());
-        _setValue(_get(TextField.class, spec -> spec.withId("payout-destination")), invoice);
-        _setValue(_get(BigDecimalField.class, spec -> spec.withId("payout-amount")), new BigDecimal("0.0001"));
-        _click(_get(Button.class, spec -> spec.withId("payout-submit")));
+        choose(dialog, merchant);
+        fillAndSubmit(invoice, "0.0001");
 
         assertThat(dialog.amount.isInvalid()).isTrue();
         assertThat(dialog.amount.getErrorMessage())
@@ -145,15 +131,8 @@ class PayoutViewsIT {
         UI.getCurrent().navigate("payouts");
         _click(_get(Button.class, spec -> spec.withId("payouts-request")));
         PayoutRequestDialog dialog = _get(PayoutRequestDialog.class);
-        dialog.merchant.setValue(dialog.merchant
-                .getListDataView()
-                .getItems()
-                .filter(m -> m.id().equals(merchant.id()))
-                .findFirst()
-                .orElseThrow());
-        _setValue(_get(TextField.class, spec -> spec.withId("payout-destination")), invoice);
-        _setValue(_get(BigDecimalField.class, spec -> spec.withId("payout-amount")), new BigDecimal("0.00001"));
-        _click(_get(Button.class, spec -> spec.withId("payout-submit")));
+        choose(dialog, merchant);
+        fillAndSubmit(invoice, "0.00001");
         Payout payout = payouts.find(merchant.id(), null, 0, 10).getFirst();
         long until = System.currentTimeMillis() + 15_000;
         while (payouts.findById(payout.id()).orElseThrow().state() != PayoutState.COMPLETED
@@ -170,6 +149,21 @@ class PayoutViewsIT {
         assertThat(_find(Span.class, spec -> spec.withId("payout-fee-paid-msat")))
                 .hasSize(1);
         assertThat(_find(Button.class, spec -> spec.withId("payout-cancel"))).isEmpty();
+    }
+
+    private static void choose(PayoutRequestDialog dialog, Merchant merchant) {
+        dialog.merchant.setValue(dialog.merchant
+                .getListDataView()
+                .getItems()
+                .filter(m -> m.id().equals(merchant.id()))
+                .findFirst()
+                .orElseThrow());
+    }
+
+    private static void fillAndSubmit(String destination, String btc) {
+        _setValue(_get(TextField.class, spec -> spec.withId("payout-destination")), destination);
+        _setValue(_get(BigDecimalField.class, spec -> spec.withId("payout-amount")), new BigDecimal(btc));
+        _click(_get(Button.class, spec -> spec.withId("payout-submit")));
     }
 
     private void merchantsPayoutSettings(Merchant merchant) {
