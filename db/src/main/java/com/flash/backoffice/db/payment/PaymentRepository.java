@@ -133,7 +133,7 @@ public class PaymentRepository {
         return find(paymentId).orElseThrow(() -> new IllegalArgumentException("no payment " + paymentId));
     }
 
-    private static Payment toPayment(PaymentRecord row) {
+    static Payment toPayment(PaymentRecord row) {
         return new Payment(
                 row.getPaymentId(),
                 PaymentKind.valueOf(row.getKind().name()),
@@ -142,6 +142,7 @@ public class PaymentRepository {
                 row.getFeeLimitMsat(),
                 row.getBolt11(),
                 row.getPaymentHash(),
+                row.getBatchId(),
                 PaymentState.valueOf(row.getStatus().name()),
                 row.getFeeMsat(),
                 row.getProof(),
