@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -138,6 +139,43 @@ public class PaymentBatchRepository {
                 .and(PAYMENT_BATCH.STATUS.in(PENDING))
                 .execute();
         return require(batchId);
+    }
+
+    /**
+     * Sends a pending batch once: runs {@code send} while holding the batch's row lock (so two processes never send
+     * one batch at once) and stores what it came to in the same transaction. A final batch is returned as it is,
+     * without calling {@code send}. Should {@code send} throw, nothing is stored and the batch stays pending: the
+     * retry's {@code send} must find what the first one sent (by the batch's label).
+     */
+    public PaymentBatch sendOnce(long batchId, Function<PaymentBatch, BatchSendResult> send) {
+        return ctx.transactionResult(configuration -> {
+            DSLContext tx = DSL.using(configuration);
+            PaymentBatch batch = tx.selectFrom(PAYMENT_BATCH)
+                    .where(PAYMENT_BATCH.BATCH_ID.eq(batchId))
+                    .forUpdate()
+                    .fetchOptional(PaymentBatchRepository::toBatch)
+                    .orElseThrow(() -> new IllegalArgumentException("no payment batch " + batchId));
+            if (batch.status().isFinal()) {
+                return batch;
+            }
+            BatchSendResult result = send.apply(batch);
+            var update =
+                    tx.update(PAYMENT_BATCH).set(PAYMENT_BATCH.UPDATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()));
+            if (result.txid() != null) {
+                update.set(PAYMENT_BATCH.STATUS, com.flash.backoffice.db.jooq.enums.PaymentBatchStatus.BROADCAST)
+                        .set(PAYMENT_BATCH.TXID, result.txid())
+                        .set(PAYMENT_BATCH.FEE_SAT, result.feeSat())
+                        .set(PAYMENT_BATCH.SIGNED_BY, result.signedBy())
+                        .setNull(PAYMENT_BATCH.DETAIL);
+            } else {
+                update.set(PAYMENT_BATCH.STATUS, com.flash.backoffice.db.jooq.enums.PaymentBatchStatus.FAILED)
+                        .set(PAYMENT_BATCH.DETAIL, abbreviate(result.failure()));
+            }
+            update.where(PAYMENT_BATCH.BATCH_ID.eq(batchId)).execute();
+            return tx.selectFrom(PAYMENT_BATCH)
+                    .where(PAYMENT_BATCH.BATCH_ID.eq(batchId))
+                    .fetchOne(PaymentBatchRepository::toBatch);
+        });
     }
 
     /** Marks the batch sent as {@code txid}; the first broadcast stays (a retry with the same txid is a no-op). */

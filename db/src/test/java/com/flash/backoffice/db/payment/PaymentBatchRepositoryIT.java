@@ -179,6 +179,58 @@ class PaymentBatchRepositoryIT {
         assertThat(summary.amountMsat()).isEqualTo(15_000_000);
     }
 
+    @Test
+    void sending_a_batch_from_many_threads_at_once_calls_the_sender_once_and_a_throwing_sender_stores_nothing()
+            throws Exception {
+        onchain(9_000_000);
+        PaymentBatch batch = batches.open("run-send", BatchCustody.HOT, 6, 100).orElseThrow();
+        assertThatThrownBy(() -> batches.sendOnce(batch.batchId(), b -> {
+                    throw new IllegalStateException("LND unreachable");
+                }))
+                .hasMessage("LND unreachable");
+        assertThat(batches.find(batch.batchId()).orElseThrow().status()).isEqualTo(BatchStatus.OPEN);
+
+        AtomicInteger sends = new AtomicInteger();
+        int threads = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<PaymentBatch>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return batches.sendOnce(batch.batchId(), b -> {
+                    sends.incrementAndGet();
+                    return BatchSendResult.sent("12".repeat(32), 300, null);
+                });
+            }));
+        }
+        start.countDown();
+        for (Future<PaymentBatch> result : results) {
+            assertThat(result.get().txid()).isEqualTo("12".repeat(32));
+        }
+        pool.shutdown();
+
+        assertThat(sends).hasValue(1);
+        assertThat(batches.find(batch.batchId()).orElseThrow().status()).isEqualTo(BatchStatus.BROADCAST);
+    }
+
+    @Test
+    void a_sender_that_finds_the_batch_unsendable_fails_it_with_the_reason() {
+        onchain(11_000_000);
+        PaymentBatch batch =
+                batches.open("run-unsendable", BatchCustody.HOT, 6, 100).orElseThrow();
+
+        PaymentBatch failed =
+                batches.sendOnce(batch.batchId(), b -> BatchSendResult.notSent("fee 900 sat above the limit 50 sat"));
+
+        assertThat(failed.status()).isEqualTo(BatchStatus.FAILED);
+        assertThat(failed.detail()).isEqualTo("fee 900 sat above the limit 50 sat");
+        assertThat(batches.sendOnce(batch.batchId(), b -> {
+                    throw new AssertionError("a final batch is never sent");
+                }))
+                .isEqualTo(failed);
+    }
+
     private static Payment onchain(long amountMsat) {
         return payments.recordIntent(new NewPayment(
                 "payout-oc-" + IDS.incrementAndGet(),
