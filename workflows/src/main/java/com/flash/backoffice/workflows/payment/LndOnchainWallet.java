@@ -12,6 +12,7 @@ import org.lightningj.lnd.wrapper.ClientSideException;
 import org.lightningj.lnd.wrapper.StatusException;
 import org.lightningj.lnd.wrapper.SynchronousLndAPI;
 import org.lightningj.lnd.wrapper.ValidationException;
+import org.lightningj.lnd.wrapper.message.EstimateFeeRequest;
 import org.lightningj.lnd.wrapper.message.GetTransactionsRequest;
 import org.lightningj.lnd.wrapper.message.OutputDetail;
 import org.lightningj.lnd.wrapper.message.SendManyRequest;
@@ -63,6 +64,23 @@ public final class LndOnchainWallet implements OnchainWallet, AutoCloseable {
         return transaction(txid)
                 .orElseThrow(() -> new OnchainWalletException(
                         "LND sent " + txid + " for " + label + " but does not list it", null));
+    }
+
+    @Override
+    public long estimateFeeSat(List<OnchainOutput> outputs, int targetConf) {
+        if (outputs.isEmpty() || targetConf < 1) {
+            throw new IllegalArgumentException("an estimate needs outputs and a target of at least 1 block");
+        }
+        Map<String, Long> amounts = new LinkedHashMap<>();
+        outputs.forEach(o -> amounts.merge(o.address(), o.amountSat(), Math::addExact));
+        EstimateFeeRequest request = new EstimateFeeRequest();
+        request.setAddrToAmount(amounts);
+        request.setTargetConf(targetConf);
+        try {
+            return api.estimateFee(request).getFeeSat();
+        } catch (StatusException | ValidationException e) {
+            throw new OnchainWalletException("LND EstimateFee failed: " + e.getMessage(), e);
+        }
     }
 
     @Override

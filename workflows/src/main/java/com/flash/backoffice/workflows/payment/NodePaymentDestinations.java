@@ -15,6 +15,9 @@ import java.util.Optional;
  */
 public class NodePaymentDestinations implements PaymentDestinations {
 
+    /** Bitcoin Core's dust limit for the costliest standard output (P2PKH); smaller ones do not relay. */
+    static final long DUST_LIMIT_SAT = 546;
+
     private final LightningNode node;
     private final ChainNetwork network;
     private final Clock clock;
@@ -58,7 +61,10 @@ public class NodePaymentDestinations implements PaymentDestinations {
             case LIGHTNING_ADDRESS ->
                 DestinationForms.lightningAddressProblem(destination).flatMap(m -> problem(kind, m));
             case LNURL_PAY -> DestinationForms.lnurlProblem(destination).flatMap(m -> problem(kind, m));
-            case ONCHAIN -> OnchainAddresses.problem(destination, network).flatMap(m -> problem(kind, m));
+            case ONCHAIN ->
+                OnchainAddresses.problem(destination, network)
+                        .or(() -> onchainAmountProblem(amountMsat))
+                        .flatMap(m -> problem(kind, m));
             case UNKNOWN ->
                 problem(kind, "Not a BOLT11 invoice, Lightning address (user@domain), LNURL or Bitcoin address");
         };
@@ -84,6 +90,17 @@ public class NodePaymentDestinations implements PaymentDestinations {
         if (invoice.hasAmount() && invoice.amountMsat() != amountMsat) {
             return Optional.of("The invoice asks for " + invoice.amountMsat() + " msat, not the " + amountMsat
                     + " msat to be paid");
+        }
+        return Optional.empty();
+    }
+
+    /** Checked before the payment joins a batch: one unpayable output would sink the whole transaction. */
+    private static Optional<String> onchainAmountProblem(long amountMsat) {
+        if (amountMsat % 1_000 != 0) {
+            return Optional.of("On-chain amounts are whole satoshis, not " + amountMsat + " msat");
+        }
+        if (amountMsat < DUST_LIMIT_SAT * 1_000) {
+            return Optional.of("On-chain payments start at " + DUST_LIMIT_SAT + " sat (smaller outputs are dust)");
         }
         return Optional.empty();
     }

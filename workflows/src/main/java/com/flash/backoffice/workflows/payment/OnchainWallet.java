@@ -19,6 +19,12 @@ public interface OnchainWallet {
      */
     OnchainTransaction sendBatch(String label, List<OnchainOutput> outputs, int targetConf);
 
+    /**
+     * The network fee, in satoshi, the wallet would pay for these outputs confirmed within {@code targetConf}
+     * blocks; sends nothing.
+     */
+    long estimateFeeSat(List<OnchainOutput> outputs, int targetConf);
+
     /** The wallet's transaction labelled {@code label} (the first one, should there be more); empty if none. */
     Optional<OnchainTransaction> findByLabel(String label);
 

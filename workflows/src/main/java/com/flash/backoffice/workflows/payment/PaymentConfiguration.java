@@ -1,5 +1,6 @@
 package com.flash.backoffice.workflows.payment;
 
+import com.flash.backoffice.db.payment.PaymentBatchRepository;
 import com.flash.backoffice.db.payment.PaymentRepository;
 import com.flash.backoffice.workflows.bitcoin.BitcoinNode;
 import com.flash.backoffice.workflows.bitcoin.BitcoinProperties;
@@ -49,8 +50,20 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    OnchainPayer onchainPayer(OnchainWallet wallet, BitcoinNode bitcoinNode, OnchainPaymentProperties properties) {
-        return new WalletOnchainPayer(wallet, new OnchainSendTracker(wallet, bitcoinNode), properties);
+    OnchainPayer onchainPayer(
+            PaymentRepository payments,
+            PaymentBatchRepository batches,
+            OnchainWallet wallet,
+            BitcoinNode bitcoinNode,
+            OnchainPaymentProperties properties) {
+        return new BatchedOnchainPayer(
+                payments, batches, wallet, new OnchainSendTracker(wallet, bitcoinNode), properties);
+    }
+
+    @Bean
+    PaymentBatchActivities paymentBatchActivities(
+            PaymentBatchRepository batches, OnchainWallet wallet, OnchainPaymentProperties properties) {
+        return new PaymentBatchActivitiesImpl(batches, wallet, properties);
     }
 
     @Bean

@@ -41,11 +41,16 @@ public final class SimulatedOnchainWallet implements OnchainWallet {
         Map<String, Long> amounts = new LinkedHashMap<>();
         outputs.forEach(o -> amounts.put(o.address(), o.amountSat()));
         String txid = chain.payToAll(amounts);
+        txidsByLabel.put(label, txid);
+        sent.put(txid, new Sent(label, List.copyOf(outputs), estimateFeeSat(outputs, targetConf)));
+        return transaction(txid).orElseThrow();
+    }
+
+    @Override
+    public long estimateFeeSat(List<OnchainOutput> outputs, int targetConf) {
         long vbytes = 11 + 68 + 31L * (outputs.size() + 1);
         long satPerVbyte = targetConf <= 2 ? 20 : targetConf <= 6 ? 10 : 2;
-        txidsByLabel.put(label, txid);
-        sent.put(txid, new Sent(label, List.copyOf(outputs), vbytes * satPerVbyte));
-        return transaction(txid).orElseThrow();
+        return vbytes * satPerVbyte;
     }
 
     @Override

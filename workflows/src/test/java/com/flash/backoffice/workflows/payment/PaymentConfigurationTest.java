@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.payment.BatchCustody;
+import com.flash.backoffice.db.payment.PaymentBatchRepository;
 import com.flash.backoffice.db.payment.PaymentRepository;
 import com.flash.backoffice.workflows.lightning.SimulatedLightningNode;
 import com.flash.backoffice.workflows.watch.NodeConfiguration;
@@ -26,7 +28,8 @@ class PaymentConfigurationTest {
             .withBean(MerchantRepository.class, () -> new MerchantRepository(UNCONNECTED))
             .withBean(InvoiceAddressRepository.class, () -> new InvoiceAddressRepository(UNCONNECTED))
             .withBean(InvoiceLightningRepository.class, () -> new InvoiceLightningRepository(UNCONNECTED))
-            .withBean(PaymentRepository.class, () -> new PaymentRepository(UNCONNECTED));
+            .withBean(PaymentRepository.class, () -> new PaymentRepository(UNCONNECTED))
+            .withBean(PaymentBatchRepository.class, () -> new PaymentBatchRepository(UNCONNECTED));
 
     @Test
     void the_payment_activity_and_its_seams_are_wired_on_the_configured_node() {
@@ -34,7 +37,7 @@ class PaymentConfigurationTest {
             assertThat(app).hasNotFailed();
             assertThat(app).hasSingleBean(PaymentActivities.class).hasSingleBean(PaymentDestinations.class);
             assertThat(app.getBean(DestinationResolver.class)).isInstanceOf(LnurlDestinationResolver.class);
-            assertThat(app.getBean(OnchainPayer.class)).isInstanceOf(WalletOnchainPayer.class);
+            assertThat(app.getBean(OnchainPayer.class)).isInstanceOf(BatchedOnchainPayer.class);
             assertThat(app.getBean(OnchainWallet.class)).isInstanceOf(SimulatedOnchainWallet.class);
             SimulatedLightningNode node = app.getBean(SimulatedLightningNode.class);
             PaymentDestinations destinations = app.getBean(PaymentDestinations.class);
@@ -45,12 +48,20 @@ class PaymentConfigurationTest {
     }
 
     @Test
-    void lightning_address_resolution_and_on_chain_depth_are_configurable() {
+    void lightning_address_resolution_on_chain_depth_and_batching_are_configurable() {
         context.withPropertyValues(
                         "flash.payment.lnurl.plain-http-hosts=127.0.0.1",
                         "flash.payment.onchain.confirmations=6",
-                        "flash.payment.onchain.target-conf=2")
+                        "flash.payment.onchain.target-conf=2",
+                        "flash.payment.onchain.batch-interval=5m",
+                        "flash.payment.onchain.custody=COLD")
                 .run(app -> {
+                    assertThat(app.getBean(OnchainPaymentProperties.class).batchInterval())
+                            .isEqualTo(Duration.ofMinutes(5));
+                    assertThat(app.getBean(OnchainPaymentProperties.class).custody())
+                            .isEqualTo(BatchCustody.COLD);
+                    assertThat(app.getBean(OnchainPaymentProperties.class).batchMaxPayments())
+                            .isEqualTo(250);
                     assertThat(app.getBean(LnurlPayProperties.class).plainHttpHosts())
                             .containsExactly("127.0.0.1");
                     assertThat(app.getBean(OnchainPaymentProperties.class).confirmations())

@@ -66,27 +66,37 @@ class PaymentDestinationsTest {
     @Test
     void onchain_addresses_of_the_network_are_accepted_in_bech32_bech32m_and_base58() {
         assertThat(destinations.problem(
-                        SegwitAddress.fromHash(BitcoinNetwork.REGTEST, HASH_20).toString(), 1_000))
+                        SegwitAddress.fromHash(BitcoinNetwork.REGTEST, HASH_20).toString(), 100_000_000))
                 .as("P2WPKH, bech32")
                 .isEmpty();
         assertThat(destinations.problem(
                         SegwitAddress.fromProgram(BitcoinNetwork.REGTEST, 1, PROGRAM_32)
                                 .toString(),
-                        1_000))
+                        100_000_000))
                 .as("P2TR, bech32m")
                 .isEmpty();
         assertThat(destinations.problem(
                         LegacyAddress.fromPubKeyHash(BitcoinNetwork.REGTEST, HASH_20)
                                 .toString(),
-                        1_000))
+                        100_000_000))
                 .as("P2PKH, base58")
                 .isEmpty();
         assertThat(destinations.problem(
                         LegacyAddress.fromScriptHash(BitcoinNetwork.REGTEST, HASH_20)
                                 .toString(),
-                        1_000))
+                        100_000_000))
                 .as("P2SH, base58")
                 .isEmpty();
+    }
+
+    @Test
+    void an_onchain_amount_below_the_dust_limit_or_with_millisatoshis_is_refused() {
+        String address = SegwitAddress.fromHash(BitcoinNetwork.REGTEST, HASH_20).toString();
+
+        assertThat(message(address, 545_000))
+                .isEqualTo("On-chain payments start at 546 sat (smaller outputs are dust)");
+        assertThat(message(address, 1_000_001)).isEqualTo("On-chain amounts are whole satoshis, not 1000001 msat");
+        assertThat(destinations.problem(address, 546_000)).isEmpty();
     }
 
     @Test
