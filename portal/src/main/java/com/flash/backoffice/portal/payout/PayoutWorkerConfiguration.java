@@ -1,7 +1,5 @@
 package com.flash.backoffice.portal.payout;
 
-import com.flash.backoffice.workflows.payment.PaymentActivities;
-import com.flash.backoffice.workflows.payment.PaymentWorker;
 import com.flash.backoffice.workflows.payout.PayoutActivities;
 import com.flash.backoffice.workflows.payout.PayoutWorker;
 import io.temporal.worker.Worker;
@@ -16,13 +14,5 @@ class PayoutWorkerConfiguration {
     @Bean
     Worker payoutWorker(WorkerFactory workerFactory, PayoutActivities payoutActivities) {
         return PayoutWorker.register(workerFactory, payoutActivities);
-    }
-
-    /** The payment feature's own task queue, which every paying workflow (payouts, later refunds...) sends to. */
-    @Bean
-    Worker paymentWorker(WorkerFactory workerFactory, PaymentActivities paymentActivities) {
-        Worker worker = workerFactory.newWorker(PaymentActivities.TASK_QUEUE);
-        PaymentWorker.register(worker, paymentActivities);
-        return worker;
     }
 }

@@ -9,6 +9,7 @@ class BusinessPagesTest {
     @Test
     void a_payout_workflow_links_to_its_payout_page() {
         assertThat(BusinessPages.route("payout-8XkQ2")).contains("payouts/8XkQ2");
+        assertThat(BusinessPages.route("payment-batch-12")).contains("payment-batches/12");
     }
 
     @Test
