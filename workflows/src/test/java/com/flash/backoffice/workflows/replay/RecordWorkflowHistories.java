@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
+import com.flash.backoffice.db.payment.BatchCustody;
 import com.flash.backoffice.db.reportschedule.ScheduleFrequency;
 import com.flash.backoffice.db.settlement.SettlementFrequency;
 import com.flash.backoffice.db.settlement.SettlementPlan;
@@ -25,7 +26,13 @@ import com.flash.backoffice.workflows.invoice.MarkResult;
 import com.flash.backoffice.workflows.invoice.MarkTarget;
 import com.flash.backoffice.workflows.invoice.PaymentDropped;
 import com.flash.backoffice.workflows.invoice.PaymentObserved;
+import com.flash.backoffice.workflows.payment.BatchOpening;
+import com.flash.backoffice.workflows.payment.BatchOutcome;
+import com.flash.backoffice.workflows.payment.BatcherSettings;
+import com.flash.backoffice.workflows.payment.OnchainBatcherWorkflow;
 import com.flash.backoffice.workflows.payment.PaymentActivities;
+import com.flash.backoffice.workflows.payment.PaymentBatchWorker;
+import com.flash.backoffice.workflows.payment.PaymentBatchWorkflow;
 import com.flash.backoffice.workflows.payout.PayoutCommand;
 import com.flash.backoffice.workflows.payout.PayoutRequest;
 import com.flash.backoffice.workflows.payout.PayoutSnapshot;
@@ -118,6 +125,8 @@ public final class RecordWorkflowHistories {
                 SettlementRunStatus.REQUESTED, "payout-" + run.periodKey(), null);
     };
 
+    private final ScriptedBatchActivities batchActivities = new ScriptedBatchActivities();
+
     private int recorded;
 
     private RecordWorkflowHistories(TestWorkflowEnvironment env, Path directory) {
@@ -132,6 +141,7 @@ public final class RecordWorkflowHistories {
         SettlementScheduleWorker.register(env.newWorker(SettlementScheduleWorkflow.TASK_QUEUE), settlementActivities);
         env.newWorker(PaymentActivities.TASK_QUEUE).registerActivitiesImplementations(payoutActivities.payment);
         env.newWorker(ApprovalActivities.TASK_QUEUE).registerActivitiesImplementations(payoutActivities.approval);
+        PaymentBatchWorker.register(env.newWorker(OnchainBatcherWorkflow.TASK_QUEUE), batchActivities);
         env.start();
     }
 
@@ -144,7 +154,7 @@ public final class RecordWorkflowHistories {
             throw new IllegalArgumentException("usage: RecordWorkflowHistories <histories directory> [group...]");
         }
         Set<String> groups = args.length == 1
-                ? Set.of("invoices", "webhooks", "exports", "schedules", "payouts", "settlements")
+                ? Set.of("invoices", "webhooks", "exports", "schedules", "payouts", "settlements", "batches")
                 : Set.copyOf(List.of(args).subList(1, args.length));
         Path directory = Path.of(args[0]).toAbsolutePath();
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
@@ -173,6 +183,9 @@ public final class RecordWorkflowHistories {
             }
             if (groups.contains("settlements")) {
                 recorder.settlements();
+            }
+            if (groups.contains("batches")) {
+                recorder.batches();
             }
             System.out.println("Recorded " + recorder.recorded + " new histories under " + directory);
         } finally {
@@ -453,6 +466,35 @@ public final class RecordWorkflowHistories {
         WorkflowStub gone = client.newUntypedWorkflowStub(SettlementScheduleWorkflow.workflowId("gone"));
         expect(SettlementEnd.SCHEDULE_NOT_FOUND, gone.getResult(SettlementEnd.class));
         writeRun("SettlementScheduleWorkflow", "schedule-not-found", gone.getExecution());
+    }
+
+    /** Batch 1 (sent) from the batcher's first run, then a run that finds nothing, then continue-as-new. */
+    private void batches() throws IOException {
+        OnchainBatcherWorkflow batcher = client.newWorkflowStub(
+                OnchainBatcherWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(OnchainBatcherWorkflow.WORKFLOW_ID)
+                        .setTaskQueue(OnchainBatcherWorkflow.TASK_QUEUE)
+                        .build());
+        WorkflowExecution first = WorkflowClient.start(batcher::run, new BatcherSettings(Duration.ofMinutes(1), 2));
+        env.sleep(Duration.ofMinutes(3));
+        WorkflowStub sent = client.newUntypedWorkflowStub(PaymentBatchWorkflow.workflowId(1));
+        expect("ab".repeat(32), sent.getResult(BatchOutcome.class).txid());
+        writeRun("OnchainBatcherWorkflow", "opened-a-batch-then-none-then-continued-as-new", first);
+        writeRun("PaymentBatchWorkflow", "hot-sent", sent.getExecution());
+        client.newUntypedWorkflowStub(OnchainBatcherWorkflow.WORKFLOW_ID).terminate("recorded");
+
+        WorkflowExecution notSent = WorkflowClient.start(
+                client.newWorkflowStub(
+                        PaymentBatchWorkflow.class,
+                        WorkflowOptions.newBuilder()
+                                .setWorkflowId(PaymentBatchWorkflow.workflowId(2))
+                                .setTaskQueue(OnchainBatcherWorkflow.TASK_QUEUE)
+                                .build())::run,
+                new BatchOpening(2, BatchCustody.HOT, 1));
+        WorkflowStub failed = client.newUntypedWorkflowStub(notSent.getWorkflowId());
+        expect(false, failed.getResult(BatchOutcome.class).sent());
+        writeRun("PaymentBatchWorkflow", "hot-not-sent-fee-above-limit", notSent);
     }
 
     private void finishSettlement(String merchantId, String path) throws IOException {

@@ -46,7 +46,11 @@ class WorkflowHistoriesReplayTest {
             "PayoutWorkflow",
             com.flash.backoffice.workflows.payout.PayoutWorkflowImpl.class,
             "SettlementScheduleWorkflow",
-            com.flash.backoffice.workflows.settlement.SettlementScheduleWorkflowImpl.class);
+            com.flash.backoffice.workflows.settlement.SettlementScheduleWorkflowImpl.class,
+            "OnchainBatcherWorkflow",
+            com.flash.backoffice.workflows.payment.OnchainBatcherWorkflowImpl.class,
+            "PaymentBatchWorkflow",
+            com.flash.backoffice.workflows.payment.PaymentBatchWorkflowImpl.class);
 
     /** The paths that must stay covered: each changes which commands the workflow sends. */
     static final Map<String, Set<String>> REQUIRED_PATHS = Map.of(
@@ -90,7 +94,11 @@ class WorkflowHistoriesReplayTest {
                     "daily-periods-requested-then-cancelled",
                     "paused-triggered-resumed-then-cancelled",
                     "backfilled-then-cancelled",
-                    "schedule-not-found"));
+                    "schedule-not-found"),
+            "OnchainBatcherWorkflow",
+            Set.of("opened-a-batch-then-none-then-continued-as-new"),
+            "PaymentBatchWorkflow",
+            Set.of("hot-sent", "hot-not-sent-fee-above-limit"));
 
     static final String INVOICE_HISTORY = "InvoiceWorkflow/lightning-paid-settled.json";
 
