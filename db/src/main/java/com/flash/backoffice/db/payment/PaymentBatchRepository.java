@@ -33,8 +33,10 @@ public class PaymentBatchRepository {
     }
 
     /**
-     * Gathers the recorded on-chain payments that no batch holds (oldest first, at most {@code maxPayments}) into a
-     * new batch under {@code runKey}; the batch that key opened before, if any; empty when nothing waits.
+     * Gathers the on-chain payments handed over for batching (IN_FLIGHT) that no batch holds, oldest first, at most
+     * {@code maxPayments}, into a new batch under {@code runKey}; the batch that key opened before, if any; empty
+     * when nothing waits. A payment only RECORDED is not handed over yet (its payer has not checked that nothing was
+     * sent for it before), so it is never gathered.
      */
     public Optional<PaymentBatch> open(String runKey, BatchCustody custody, int targetConf, int maxPayments) {
         Objects.requireNonNull(runKey, "runKey");
@@ -52,7 +54,7 @@ public class PaymentBatchRepository {
             List<String> waiting = tx.select(PAYMENT.PAYMENT_ID)
                     .from(PAYMENT)
                     .where(PAYMENT.KIND.eq(com.flash.backoffice.db.jooq.enums.PaymentKind.ONCHAIN))
-                    .and(PAYMENT.STATUS.eq(com.flash.backoffice.db.jooq.enums.PaymentStatus.RECORDED))
+                    .and(PAYMENT.STATUS.eq(com.flash.backoffice.db.jooq.enums.PaymentStatus.IN_FLIGHT))
                     .and(PAYMENT.BATCH_ID.isNull())
                     .orderBy(PAYMENT.CREATED_AT, PAYMENT.PAYMENT_ID)
                     .limit(maxPayments)

@@ -50,8 +50,10 @@ class PaymentBatchRepositoryIT {
     }
 
     @Test
-    void a_run_gathers_the_recorded_onchain_payments_no_batch_holds_and_a_retried_run_gets_the_same_batch() {
+    void a_run_gathers_the_onchain_payments_handed_over_that_no_batch_holds_and_a_retried_run_gets_the_same_batch() {
         Payment first = onchain(10_000_000);
+        Payment notHandedOver = payments.recordIntent(new NewPayment(
+                "payout-oc-" + IDS.incrementAndGet(), PaymentKind.ONCHAIN, "bcrt1qrecorded", 1_000_000, 0));
         Payment second = onchain(20_000_000);
         Payment lightning = payments.recordIntent(
                 new NewPayment("payout-ln-" + IDS.incrementAndGet(), PaymentKind.BOLT11, "lnbcrt1x", 1_000, 0));
@@ -69,6 +71,9 @@ class PaymentBatchRepositoryIT {
                 .extracting(Payment::paymentId)
                 .containsExactlyInAnyOrder(first.paymentId(), second.paymentId());
         assertThat(payments.find(lightning.paymentId()).orElseThrow().batchId()).isNull();
+        assertThat(payments.find(notHandedOver.paymentId()).orElseThrow().batchId())
+                .as("only recorded: its payer may yet find it sent alone")
+                .isNull();
         assertThat(payments.find(finished.paymentId()).orElseThrow().batchId()).isNull();
         assertThat(payments.find(late.paymentId()).orElseThrow().batchId())
                 .as("joins the next run's batch, not the retried one")
@@ -231,12 +236,14 @@ class PaymentBatchRepositoryIT {
                 .isEqualTo(failed);
     }
 
+    /** An on-chain payment its payer handed over for batching. */
     private static Payment onchain(long amountMsat) {
-        return payments.recordIntent(new NewPayment(
+        Payment recorded = payments.recordIntent(new NewPayment(
                 "payout-oc-" + IDS.incrementAndGet(),
                 PaymentKind.ONCHAIN,
                 "bcrt1qexample" + IDS.get(),
                 amountMsat,
                 10_000_000));
+        return payments.markInFlight(recorded.paymentId());
     }
 }

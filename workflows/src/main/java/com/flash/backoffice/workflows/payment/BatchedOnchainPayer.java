@@ -44,6 +44,8 @@ public class BatchedOnchainPayer implements OnchainPayer {
         if (alone.isPresent()) {
             return follow(payment, alone.get().txid(), alone.get().feeMsat(), heartbeat);
         }
+        // only now may the batcher gather it: nothing was sent for it under its own label
+        payments.markInFlight(payment.paymentId());
         while (true) {
             Payment current = payments.find(payment.paymentId()).orElseThrow();
             if (current.batchId() == null) {

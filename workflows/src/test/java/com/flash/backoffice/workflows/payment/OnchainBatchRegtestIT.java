@@ -201,6 +201,29 @@ class OnchainBatchRegtestIT {
     }
 
     @Test
+    void a_payment_sent_alone_under_its_own_label_before_batching_is_followed_and_never_batched() throws Exception {
+        String paymentId = "payout-alone-" + UUID.randomUUID().toString().substring(0, 8);
+        String address = customerAddress();
+        OnchainTransaction alone = wallet.sendBatch(paymentId, List.of(new OnchainOutput(address, 700_000)), 6);
+        RegtestNetwork.waitFor(
+                "the lone send in the mempool",
+                WAIT,
+                () -> net.bitcoinRpc().getRawMemPool().contains(alone.txid()));
+
+        Future<PaymentResult> paying = payAll(List.of(new PaymentOrder(paymentId, address, 700_000_000L, 10_000_000L)))
+                .get(0);
+        Thread.sleep(5_000); // two batcher runs: neither may gather it
+        net.mine(1);
+        PaymentResult result = paying.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(result.proof()).isEqualTo(alone.txid());
+        assertThat(result.feeMsat()).isEqualTo(alone.feeMsat());
+        assertThat(payments.find(paymentId).orElseThrow().batchId()).isNull();
+        assertThat(labelled(paymentId)).isEqualTo(1);
+    }
+
+    @Test
     void an_unpayable_onchain_amount_is_refused_before_anything_is_recorded_or_batched() {
         PaymentResult dust = activities.pay(new PaymentOrder("payout-dust", customerAddress(), 545_000, 10_000));
         PaymentResult msat = activities.pay(new PaymentOrder("payout-msat", customerAddress(), 1_000_500, 10_000));

@@ -64,6 +64,7 @@ class PaymentBatchesViewIT {
     void finance_has_the_waiting_payments_sent_now_and_sees_the_broadcast_batch_with_its_payments() {
         String paymentId = "payout-view-" + UUID.randomUUID();
         payments.recordIntent(new NewPayment(paymentId, PaymentKind.ONCHAIN, ADDRESS, 25_000_000, 5_000_000));
+        payments.markInFlight(paymentId); // as its payment activity hands it over for batching
         int audits = auditLog.count(new AuditQuery(null, "payment-batch.run-now", null, null, 0, 1_000));
         KaribuSpring.openAs(context, "fiona", Role.FINANCE);
         UI.getCurrent().navigate("payment-batches");
