@@ -10,6 +10,7 @@ import com.flash.backoffice.workflows.lightning.LightningNode;
 import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.watch.NetworkMode;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -62,8 +63,11 @@ public class PaymentConfiguration {
 
     @Bean
     PaymentBatchActivities paymentBatchActivities(
-            PaymentBatchRepository batches, OnchainWallet wallet, OnchainPaymentProperties properties) {
-        return new PaymentBatchActivitiesImpl(batches, wallet, properties);
+            PaymentBatchRepository batches,
+            OnchainWallet wallet,
+            ObjectProvider<ColdTreasury> treasury,
+            OnchainPaymentProperties properties) {
+        return new PaymentBatchActivitiesImpl(batches, wallet, treasury.getIfAvailable(), properties);
     }
 
     @Bean

@@ -86,7 +86,7 @@ class OnchainBatchRegtestIT {
                 TestEnvironmentOptions.newBuilder().setUseTimeskipping(false).build());
         PaymentBatchWorker.register(
                 temporal.newWorker(OnchainBatcherWorkflow.TASK_QUEUE),
-                new PaymentBatchActivitiesImpl(batches, wallet, properties));
+                new PaymentBatchActivitiesImpl(batches, wallet, null, properties));
         temporal.start();
         new OnchainBatcher(temporal.getWorkflowClient()).ensureRunning(BatcherSettings.every(Duration.ofSeconds(2)));
 

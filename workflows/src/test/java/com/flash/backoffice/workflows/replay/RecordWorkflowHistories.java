@@ -26,6 +26,7 @@ import com.flash.backoffice.workflows.invoice.MarkResult;
 import com.flash.backoffice.workflows.invoice.MarkTarget;
 import com.flash.backoffice.workflows.invoice.PaymentDropped;
 import com.flash.backoffice.workflows.invoice.PaymentObserved;
+import com.flash.backoffice.workflows.payment.BatchAbandon;
 import com.flash.backoffice.workflows.payment.BatchOpening;
 import com.flash.backoffice.workflows.payment.BatchOutcome;
 import com.flash.backoffice.workflows.payment.BatcherSettings;
@@ -33,6 +34,7 @@ import com.flash.backoffice.workflows.payment.OnchainBatcherWorkflow;
 import com.flash.backoffice.workflows.payment.PaymentActivities;
 import com.flash.backoffice.workflows.payment.PaymentBatchWorker;
 import com.flash.backoffice.workflows.payment.PaymentBatchWorkflow;
+import com.flash.backoffice.workflows.payment.SignatureUpload;
 import com.flash.backoffice.workflows.payout.PayoutCommand;
 import com.flash.backoffice.workflows.payout.PayoutRequest;
 import com.flash.backoffice.workflows.payout.PayoutSnapshot;
@@ -495,6 +497,40 @@ public final class RecordWorkflowHistories {
         WorkflowStub failed = client.newUntypedWorkflowStub(notSent.getWorkflowId());
         expect(false, failed.getResult(BatchOutcome.class).sent());
         writeRun("PaymentBatchWorkflow", "hot-not-sent-fee-above-limit", notSent);
+
+        PaymentBatchWorkflow signed = startColdBatch(3);
+        List<String> finance = List.of("FINANCE");
+        expect(
+                false,
+                signed.submitSignature(new SignatureUpload("tampered".getBytes(), "fiona", finance))
+                        .accepted());
+        expect(
+                true,
+                signed.submitSignature(new SignatureUpload("signed".getBytes(), "fiona", finance))
+                        .accepted());
+        WorkflowStub signedStub = WorkflowStub.fromTyped(signed);
+        signedStub.getResult(BatchOutcome.class);
+        writeRun("PaymentBatchWorkflow", "cold-refused-then-signed-broadcast", signedStub.getExecution());
+
+        PaymentBatchWorkflow abandoned = startColdBatch(4);
+        abandoned.abandon(new BatchAbandon("fiona", finance, "the hardware wallet is lost"));
+        WorkflowStub abandonedStub = WorkflowStub.fromTyped(abandoned);
+        expect(false, abandonedStub.getResult(BatchOutcome.class).sent());
+        writeRun("PaymentBatchWorkflow", "cold-abandoned", abandonedStub.getExecution());
+    }
+
+    private PaymentBatchWorkflow startColdBatch(long batchId) {
+        PaymentBatchWorkflow batch = client.newWorkflowStub(
+                PaymentBatchWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(PaymentBatchWorkflow.workflowId(batchId))
+                        .setTaskQueue(OnchainBatcherWorkflow.TASK_QUEUE)
+                        .build());
+        WorkflowClient.start(batch::run, new BatchOpening(batchId, BatchCustody.COLD, 2));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> client.fetchHistory(PaymentBatchWorkflow.workflowId(batchId)).getEvents().stream()
+                        .anyMatch(e -> e.hasActivityTaskCompletedEventAttributes()));
+        return batch;
     }
 
     private void finishSettlement(String merchantId, String path) throws IOException {

@@ -98,7 +98,7 @@ class WorkflowHistoriesReplayTest {
             "OnchainBatcherWorkflow",
             Set.of("opened-a-batch-then-none-then-continued-as-new"),
             "PaymentBatchWorkflow",
-            Set.of("hot-sent", "hot-not-sent-fee-above-limit"));
+            Set.of("hot-sent", "hot-not-sent-fee-above-limit", "cold-refused-then-signed-broadcast", "cold-abandoned"));
 
     static final String INVOICE_HISTORY = "InvoiceWorkflow/lightning-paid-settled.json";
 

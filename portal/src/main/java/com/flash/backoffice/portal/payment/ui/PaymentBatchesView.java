@@ -43,6 +43,7 @@ class PaymentBatchesView extends VerticalLayout implements HasUrlParameter<Long>
     final Grid<BatchSummary> grid = new Grid<>();
     final VerticalLayout detail = new VerticalLayout();
     final Button runNow = new Button("Send waiting payments now");
+    private final boolean finance;
 
     PaymentBatchesView(PaymentBatchService batches, CurrentUser currentUser) {
         this.batches = batches;
@@ -60,7 +61,7 @@ class PaymentBatchesView extends VerticalLayout implements HasUrlParameter<Long>
                                 .toLowerCase()
                         + ", for confirmation within " + batches.settings().targetConf() + " blocks; a payment"
                         + " completes at " + batches.settings().confirmations() + " confirmations."));
-        boolean finance = currentUser.get().map(s -> s.has(Role.FINANCE)).orElse(false);
+        finance = currentUser.get().map(s -> s.has(Role.FINANCE)).orElse(false);
         if (finance) {
             runNow.setId("batch-run-now");
             runNow.addThemeVariants(ButtonVariant.PRIMARY);
@@ -128,5 +129,12 @@ class PaymentBatchesView extends VerticalLayout implements HasUrlParameter<Long>
         payments.setItems(batches.payments(batch.batchId()));
         payments.setAllRowsVisible(true);
         detail.add(payments);
+        if (finance) {
+            batches.unsignedPsbt(batch.batchId())
+                    .ifPresent(funded -> detail.add(new ColdBatchPanel(batches, batch.batchId(), funded, () -> {
+                        refresh();
+                        detail.removeAll();
+                    })));
+        }
     }
 }
