@@ -11,6 +11,7 @@ import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.watch.NetworkMode;
 import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +22,12 @@ import org.springframework.context.annotation.Configuration;
  * OnchainPayer}). Register {@link PaymentActivities} on a worker with {@link PaymentWorker}.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties({PaymentProperties.class, LnurlPayProperties.class, OnchainPaymentProperties.class})
+@EnableConfigurationProperties({
+    PaymentProperties.class,
+    LnurlPayProperties.class,
+    OnchainPaymentProperties.class,
+    ColdTreasuryProperties.class
+})
 public class PaymentConfiguration {
 
     @Bean
@@ -48,6 +54,27 @@ public class PaymentConfiguration {
         return mode.simulated()
                 ? new SimulatedOnchainWallet((SimulatedBitcoinNode) bitcoinNode)
                 : new LndOnchainWallet(lnd);
+    }
+
+    /**
+     * The cold treasury on Flash's LND ({@code flash.payment.cold.enabled=true}); its watch-only account is
+     * imported at start-up when missing. There is no simulated one: the simulated network has no PSBTs.
+     */
+    @Bean(destroyMethod = "close")
+    @ConditionalOnProperty(prefix = "flash.payment.cold", name = "enabled", havingValue = "true")
+    LndColdTreasury coldTreasury(
+            NetworkMode mode,
+            LndProperties lnd,
+            ColdTreasuryProperties properties,
+            BitcoinProperties bitcoin,
+            OnchainWallet wallet) {
+        if (mode.simulated()) {
+            throw new IllegalStateException("flash.payment.cold.enabled needs Flash's LND (flash.lnd.*): the"
+                    + " simulated network has no cold treasury");
+        }
+        LndColdTreasury treasury = new LndColdTreasury(lnd, properties, bitcoin.network(), wallet);
+        treasury.ensureAccount();
+        return treasury;
     }
 
     @Bean

@@ -90,6 +90,7 @@ public final class RegtestNetwork implements AutoCloseable {
     private BitcoinJSONRPCClient bitcoin;
     private LndNode customer;
     private LndNode merchant;
+    private volatile LndNode treasurySigner;
     private Duration startDuration;
     private volatile boolean closed;
 
@@ -239,6 +240,25 @@ public final class RegtestNetwork implements AutoCloseable {
         return merchant;
     }
 
+    /**
+     * A third LND on the same btcd, started on first use, that plays the cold treasury's hardware wallet: it owns
+     * the treasury seed (its default BIP84 account), has no channel and no peer, and only signs PSBTs.
+     */
+    public synchronized LndNode treasurySigner() {
+        if (closed) {
+            throw new IllegalStateException("the regtest network is closed");
+        }
+        if (treasurySigner == null) {
+            try {
+                treasurySigner = startLnd("treasury-signer");
+            } catch (Exception e) {
+                throw new IllegalStateException(
+                        "the treasury signer LND failed to start: " + e.getMessage() + failureReport(), e);
+            }
+        }
+        return treasurySigner;
+    }
+
     /** The regtest address (P2WPKH, key held by the harness) that receives every coinbase. */
     public String minerAddress() {
         return minerAddress.toString();
@@ -262,7 +282,7 @@ public final class RegtestNetwork implements AutoCloseable {
     public List<String> mine(int blocks) {
         List<String> hashes = bitcoin.generate(blocks);
         int height = bitcoin.getBlockCount();
-        for (LndNode node : new LndNode[] {customer, merchant}) {
+        for (LndNode node : new LndNode[] {customer, merchant, treasurySigner}) {
             if (node != null) {
                 waitFor("%s LND synced to height %d".formatted(node.name(), height), Duration.ofSeconds(60), () -> {
                     GetInfoResponse info = node.api().getInfo();
