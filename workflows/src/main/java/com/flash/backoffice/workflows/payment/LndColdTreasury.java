@@ -101,12 +101,8 @@ public final class LndColdTreasury implements ColdTreasury, AutoCloseable {
         request.setName(properties.account());
         request.setExtendedPublicKey(properties.extendedPublicKey());
         request.setMasterKeyFingerprint(properties.fingerprintForLnd());
-        String prefix = properties.extendedPublicKey().length() > 4
-                ? properties.extendedPublicKey().substring(0, 4)
-                : "";
-        if (prefix.equals("xpub") || prefix.equals("tpub")) {
-            request.setAddressType(AddressType.valueOf(properties.addressType()));
-        }
+        // LND 0.17 wants the address type with every key, zpub/vpub included
+        request.setAddressType(AddressType.valueOf(properties.addressType()));
         request.setDryRun(false);
         try {
             walletKit.importAccount(request);
@@ -116,9 +112,9 @@ public final class LndColdTreasury implements ColdTreasury, AutoCloseable {
         }
     }
 
+    /** LND answers a name filter it has no account for with an error, so the whole list is read. */
     private Optional<Account> account() {
         ListAccountsRequest request = new ListAccountsRequest();
-        request.setName(properties.account());
         try {
             return walletKit.listAccounts(request).getAccounts().stream()
                     .filter(a -> properties.account().equals(a.getName()))

@@ -1,0 +1,201 @@
+package com.flash.backoffice.workflows.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.flash.backoffice.workflows.bitcoin.ChainNetwork;
+import com.flash.backoffice.workflows.lightning.LndProperties;
+import com.flash.backoffice.workflows.regtest.LndNode;
+import com.flash.backoffice.workflows.regtest.RegtestExtension;
+import com.flash.backoffice.workflows.regtest.RegtestNetwork;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lightningj.lnd.wrapper.message.AddressType;
+import org.lightningj.lnd.wrapper.walletkit.SynchronousWalletKitAPI;
+import org.lightningj.lnd.wrapper.walletkit.message.Account;
+import wf.bitcoin.javabitcoindrpcclient.BitcoindRpcClient.RawTransaction;
+
+/**
+ * The cold treasury on real LNDs: a separate regtest LND (the "treasury signer") owns the treasury seed and plays the
+ * hardware wallet; Flash's node (the merchant LND) holds its account watch-only, funds PSBTs from it, checks the
+ * signed ones and broadcasts them to btcd.
+ */
+@ExtendWith(RegtestExtension.class)
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class ColdTreasuryRegtestIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+
+    private static RegtestNetwork net;
+    private static LndOnchainWallet wallet;
+    private static LndColdTreasury treasury;
+    private static SynchronousWalletKitAPI signer;
+
+    @BeforeAll
+    static void importTheTreasuryAndFundIt(RegtestNetwork network) throws Exception {
+        net = network;
+        LndNode signerNode = net.treasurySigner();
+        signer = new SynchronousWalletKitAPI(
+                signerNode.host(),
+                signerNode.grpcPort(),
+                signerNode.tlsCert().toFile(),
+                signerNode.adminMacaroon().toFile());
+        Account account = signer.listAccounts("default", null).getAccounts().stream()
+                .filter(a -> a.getAddressType()
+                        == org.lightningj.lnd.wrapper.walletkit.message.AddressType.WITNESS_PUBKEY_HASH)
+                .findFirst()
+                .orElseThrow();
+        LndProperties flashsNode = new LndProperties(
+                net.merchant().host(),
+                net.merchant().grpcPort(),
+                net.merchant().tlsCert(),
+                net.merchant().adminMacaroon());
+        wallet = new LndOnchainWallet(flashsNode);
+        treasury = new LndColdTreasury(
+                flashsNode,
+                new ColdTreasuryProperties(true, "treasury-it", account.getExtendedPublicKey(), "d34db33f", null, null),
+                ChainNetwork.REGTEST,
+                wallet);
+        treasury.ensureAccount();
+        for (int i = 0; i < 3; i++) {
+            // the harness's coinbase coins, not the customer's: its wallet's coins back other suites' sends
+            RegtestNetwork.SignedTransaction deposit = net.signCoinbaseSpend(treasury.depositAddress(), 20_000_000L);
+            net.bitcoinRpc().sendRawTransaction(deposit.hex());
+        }
+        net.mine(1);
+        long height = net.bitcoinRpc().getBlockCount();
+        RegtestNetwork.waitFor(
+                "Flash's node at the deposits' height",
+                WAIT,
+                () -> net.merchant().api().getInfo().getBlockHeight() == height);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        signer.close();
+        treasury.close();
+        wallet.close();
+    }
+
+    @Test
+    void a_psbt_signed_by_the_separate_wallet_is_checked_broadcast_once_and_confirmed_on_btcd() throws Exception {
+        List<OnchainOutput> approved = List.of(
+                new OnchainOutput(customerAddress(), 1_000_000), new OnchainOutput(customerAddress(), 2_500_000));
+        FundedPsbt funded = treasury.fund("payment-batch-cold-it-1", approved, 6);
+        assertThat(funded.outputs()).containsExactlyElementsOf(approved);
+        assertThat(funded.feeSat()).isPositive();
+
+        byte[] signed = sign(funded);
+        VerifiedTransaction verified = treasury.verify(funded, signed, approved, 50_000);
+        VerifiedTransaction fromBase64 =
+                treasury.verify(funded, Base64.getEncoder().encodeToString(signed), approved, 50_000);
+        String txid = treasury.publish(verified, "payment-batch-cold-it-1");
+        String again = treasury.publish(verified, "payment-batch-cold-it-1");
+
+        assertThat(fromBase64.txid()).isEqualTo(verified.txid());
+        assertThat(txid).isEqualTo(verified.txid()).isEqualTo(again);
+        RegtestNetwork.waitFor(
+                txid + " in btcd's mempool",
+                WAIT,
+                () -> net.bitcoinRpc().getRawMemPool().contains(txid));
+        net.mine(1);
+        RawTransaction onChain = net.bitcoinRpc().getRawTransaction(txid);
+        assertThat(onChain.confirmations()).isEqualTo(1);
+        assertThat(paidTo(onChain, approved.get(0).address())).isEqualTo(1_000_000);
+        assertThat(paidTo(onChain, approved.get(1).address())).isEqualTo(2_500_000);
+        assertThat(onChain.vOut())
+                .as("two payments and the change to the treasury")
+                .hasSize(3);
+        assertThat(verified.feeSat()).isEqualTo(fee(onChain)).isEqualTo(funded.feeSat());
+    }
+
+    @Test
+    void a_wrong_or_tampered_upload_is_refused_with_its_reason_and_nothing_is_broadcast() throws Exception {
+        List<OnchainOutput> approved = List.of(new OnchainOutput(customerAddress(), 700_000));
+        FundedPsbt funded = treasury.fund("payment-batch-cold-it-2", approved, 6);
+        byte[] signed = sign(funded);
+        FundedPsbt other =
+                treasury.fund("payment-batch-cold-it-3", List.of(new OnchainOutput(customerAddress(), 800_000)), 6);
+        byte[] otherSigned = sign(other);
+        int mempool = net.bitcoinRpc().getRawMemPool().size();
+
+        assertRefused(
+                () -> treasury.verify(funded, Base64.getDecoder().decode(funded.psbtBase64()), approved, 50_000),
+                PsbtRefusal.Reason.NOT_SIGNED);
+        assertRefused(
+                () -> treasury.verify(funded, "not a psbt at all".getBytes(StandardCharsets.UTF_8), approved, 50_000),
+                PsbtRefusal.Reason.UNREADABLE);
+        assertRefused(
+                () -> treasury.verify(funded, signed, approved, funded.feeSat() - 1),
+                PsbtRefusal.Reason.FEE_OVER_LIMIT);
+        assertRefused(
+                () -> treasury.verify(
+                        funded,
+                        signed,
+                        List.of(new OnchainOutput(approved.get(0).address(), 700_001)),
+                        50_000),
+                PsbtRefusal.Reason.AMOUNT_DIFFERS);
+        assertRefused(
+                () -> treasury.verify(funded, otherSigned, approved, 50_000), PsbtRefusal.Reason.NOT_THE_FUNDED_INPUTS);
+
+        assertThat(net.bitcoinRpc().getRawMemPool()).hasSize(mempool);
+        treasury.release(funded);
+        treasury.release(other);
+    }
+
+    private static void assertRefused(
+            org.assertj.core.api.ThrowableAssert.ThrowingCallable upload, PsbtRefusal.Reason reason) {
+        assertThatThrownBy(upload)
+                .isInstanceOf(PsbtRefusal.class)
+                .satisfies(e -> assertThat(((PsbtRefusal) e).reason()).isEqualTo(reason))
+                .satisfies(e -> assertThat(e.getMessage()).isNotBlank());
+    }
+
+    /** The hardware wallet's part: the signer LND, which owns the treasury seed, signs its inputs. */
+    private static byte[] sign(FundedPsbt funded) throws Exception {
+        return signer.signPsbt(Base64.getDecoder().decode(funded.psbtBase64())).getSignedPsbt();
+    }
+
+    private static long paidTo(RawTransaction tx, String address) {
+        return tx.vOut().stream()
+                .filter(o -> o.scriptPubKey().addresses() != null
+                        && o.scriptPubKey().addresses().contains(address))
+                .map(RawTransaction.Out::value)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .movePointRight(8)
+                .longValueExact();
+    }
+
+    private static long fee(RawTransaction tx) {
+        BigDecimal in = BigDecimal.ZERO;
+        for (RawTransaction.In input : tx.vIn()) {
+            in = in.add(net.bitcoinRpc()
+                    .getRawTransaction(input.txid())
+                    .vOut()
+                    .get(input.vout())
+                    .value());
+        }
+        BigDecimal out = tx.vOut().stream().map(RawTransaction.Out::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return in.subtract(out).movePointRight(8).longValueExact();
+    }
+
+    private static String customerAddress() {
+        try {
+            return net.customer()
+                    .api()
+                    .newAddress(AddressType.WITNESS_PUBKEY_HASH, "")
+                    .getAddress();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
