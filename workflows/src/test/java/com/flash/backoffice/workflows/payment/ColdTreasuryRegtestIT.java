@@ -3,16 +3,37 @@ package com.flash.backoffice.workflows.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.flash.backoffice.db.payment.BatchCustody;
+import com.flash.backoffice.db.payment.BatchStatus;
+import com.flash.backoffice.db.payment.Payment;
+import com.flash.backoffice.db.payment.PaymentBatch;
+import com.flash.backoffice.db.payment.PaymentBatchRepository;
+import com.flash.backoffice.db.payment.PaymentRepository;
+import com.flash.backoffice.db.testsupport.TestDatabase;
+import com.flash.backoffice.workflows.bitcoin.BitcoinRpcNode;
+import com.flash.backoffice.workflows.bitcoin.BitcoinRpcProperties;
 import com.flash.backoffice.workflows.bitcoin.ChainNetwork;
+import com.flash.backoffice.workflows.lightning.LndLightningNode;
 import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.regtest.LndNode;
 import com.flash.backoffice.workflows.regtest.RegtestExtension;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
+import io.temporal.activity.ActivityOptions;
+import io.temporal.common.RetryOptions;
+import io.temporal.testing.TestActivityEnvironment;
+import io.temporal.testing.TestEnvironmentOptions;
+import io.temporal.testing.TestWorkflowEnvironment;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +171,118 @@ class ColdTreasuryRegtestIT {
         assertThat(net.bitcoinRpc().getRawMemPool()).hasSize(mempool);
         treasury.release(funded);
         treasury.release(other);
+    }
+
+    @Test
+    void cold_payouts_wait_in_a_batch_for_the_signed_psbt_and_complete_once_it_is_broadcast_and_confirmed()
+            throws Exception {
+        try (TestDatabase database = TestDatabase.migrated("cold_batch_it");
+                LndLightningNode lightning = new LndLightningNode(flashsNode());
+                TestWorkflowEnvironment temporal =
+                        TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                                .setUseTimeskipping(false)
+                                .build())) {
+            PaymentRepository payments = new PaymentRepository(database.dsl());
+            PaymentBatchRepository batches = new PaymentBatchRepository(database.dsl());
+            OnchainPaymentProperties properties = new OnchainPaymentProperties(
+                    6, 1, Duration.ofMillis(300), Duration.ofSeconds(2), 250, BatchCustody.COLD);
+            PaymentBatchWorker.register(
+                    temporal.newWorker(OnchainBatcherWorkflow.TASK_QUEUE),
+                    new PaymentBatchActivitiesImpl(batches, wallet, treasury, properties));
+            temporal.start();
+            new OnchainBatcher(temporal.getWorkflowClient())
+                    .ensureRunning(BatcherSettings.every(Duration.ofSeconds(2)));
+            BitcoinRpcNode node = new BitcoinRpcNode(new BitcoinRpcProperties(
+                    URI.create(net.btcdRpcUrl()), net.btcdRpcUser(), net.btcdRpcPassword(), net.btcdRpcCert()));
+            PaymentDestinations destinations =
+                    new NodePaymentDestinations(lightning, ChainNetwork.REGTEST, Clock.systemUTC());
+            PaymentActivitiesImpl impl = new PaymentActivitiesImpl(
+                    payments,
+                    destinations,
+                    new LightningPayments(
+                            lightning,
+                            payments,
+                            destinations,
+                            (kind, destination, amount) -> {
+                                throw new AssertionError("on chain only");
+                            },
+                            PaymentProperties.defaults()),
+                    new BatchedOnchainPayer(
+                            payments, batches, wallet, new OnchainSendTracker(wallet, node), properties));
+            List<PaymentOrder> orders = List.of(
+                    new PaymentOrder("payout-cold-1", customerAddress(), 1_200_000_000L, 20_000_000L),
+                    new PaymentOrder("payout-cold-2", customerAddress(), 300_000_000L, 20_000_000L));
+            ExecutorService callers = Executors.newFixedThreadPool(orders.size());
+            List<Future<PaymentResult>> paying = new ArrayList<>();
+            List<TestActivityEnvironment> environments = new ArrayList<>();
+            for (PaymentOrder order : orders) {
+                TestActivityEnvironment environment = TestActivityEnvironment.newInstance();
+                environment.registerActivitiesImplementations(impl);
+                environments.add(environment);
+                PaymentActivities caller = environment.newActivityStub(
+                        PaymentActivities.class,
+                        ActivityOptions.newBuilder(PaymentWorker.activityOptions())
+                                .setRetryOptions(RetryOptions.newBuilder()
+                                        .setMaximumAttempts(1)
+                                        .build())
+                                .build());
+                paying.add(callers.submit(() -> caller.pay(order)));
+            }
+            callers.shutdown();
+
+            RegtestNetwork.waitFor(
+                    "the cold batch's PSBT",
+                    WAIT,
+                    () -> payments.find("payout-cold-1")
+                            .map(Payment::batchId)
+                            .flatMap(batches::find)
+                            .map(b -> b.status() == BatchStatus.AWAITING_SIGNATURE)
+                            .orElse(false));
+            PaymentBatch batch = batches.find(
+                            payments.find("payout-cold-1").orElseThrow().batchId())
+                    .orElseThrow();
+            FundedPsbt funded = FundingRecords.read(batch.funding());
+            PaymentBatchWorkflow workflow = temporal.getWorkflowClient()
+                    .newWorkflowStub(PaymentBatchWorkflow.class, PaymentBatchWorkflow.workflowId(batch.batchId()));
+            RegtestNetwork.waitFor("the batch waits for its signature", WAIT, workflow::awaitingSignature);
+            List<String> finance = List.of("FINANCE");
+            SignatureResult unsigned = workflow.submitSignature(
+                    new SignatureUpload(Base64.getDecoder().decode(funded.psbtBase64()), "fiona", finance));
+            SignatureResult signed = workflow.submitSignature(new SignatureUpload(sign(funded), "fiona", finance));
+
+            assertThat(unsigned.accepted()).isFalse();
+            assertThat(unsigned.refusal()).isEqualTo("NOT_SIGNED");
+            assertThat(signed.accepted()).as(signed.message()).isTrue();
+            RegtestNetwork.waitFor(
+                    signed.txid() + " in btcd's mempool",
+                    WAIT,
+                    () -> net.bitcoinRpc().getRawMemPool().contains(signed.txid()));
+            net.mine(1);
+            List<PaymentResult> results = new ArrayList<>();
+            for (Future<PaymentResult> result : paying) {
+                results.add(result.get(WAIT.toSeconds(), TimeUnit.SECONDS));
+            }
+            assertThat(results).allSatisfy(r -> {
+                assertThat(r.succeeded()).as(r.toString()).isTrue();
+                assertThat(r.proof()).isEqualTo(signed.txid());
+            });
+            assertThat(results.stream().mapToLong(PaymentResult::feeMsat).sum()).isEqualTo(funded.feeSat() * 1_000);
+            RawTransaction onChain = net.bitcoinRpc().getRawTransaction(signed.txid());
+            assertThat(paidTo(onChain, orders.get(0).destination())).isEqualTo(1_200_000);
+            assertThat(paidTo(onChain, orders.get(1).destination())).isEqualTo(300_000);
+            PaymentBatch sent = batches.find(batch.batchId()).orElseThrow();
+            assertThat(sent.status()).isEqualTo(BatchStatus.BROADCAST);
+            assertThat(sent.signedBy()).isEqualTo("fiona");
+            environments.forEach(TestActivityEnvironment::close);
+        }
+    }
+
+    private static LndProperties flashsNode() {
+        return new LndProperties(
+                net.merchant().host(),
+                net.merchant().grpcPort(),
+                net.merchant().tlsCert(),
+                net.merchant().adminMacaroon());
     }
 
     private static void assertRefused(
