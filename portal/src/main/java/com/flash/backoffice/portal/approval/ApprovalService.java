@@ -32,6 +32,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -54,18 +60,23 @@ public class ApprovalService {
     private final ExchangeRateRepository rates;
     private final WorkflowClient workflows;
     private final CurrentUser currentUser;
+    private final int bulkConcurrency;
+    private final ThreadFactory bulkSenders =
+            Thread.ofPlatform().name("approval-bulk-", 1).daemon().factory();
 
     ApprovalService(
             ApprovalRepository approvals,
             MerchantRepository merchants,
             ExchangeRateRepository rates,
             WorkflowClient workflows,
-            CurrentUser currentUser) {
+            CurrentUser currentUser,
+            ApprovalProperties properties) {
         this.approvals = approvals;
         this.merchants = merchants;
         this.rates = rates;
         this.workflows = workflows;
         this.currentUser = currentUser;
+        this.bulkConcurrency = properties.bulkConcurrency();
     }
 
     /** Pending requests for my roles, oldest first. */
@@ -99,6 +110,56 @@ public class ApprovalService {
     /** Sends my decision on {@code revision} of the request to its workflow, which applies its rules. */
     @PreAuthorize(StaffRoles.ANY_STAFF)
     public DecisionResult decide(String subjectId, long revision, ApprovalVerdict verdict, String reason) {
+        return decideAs(currentUser.require(), subjectId, revision, verdict, reason);
+    }
+
+    /**
+     * Decides each request on its own: one refused leaves the others decided. Results in the given order. Up to
+     * {@code flash.approvals.bulk-concurrency} decisions wait for their workflows at once; each is the same {@code
+     * decide} update with the same rules as a single decision, sent as the person who called this.
+     */
+    @PreAuthorize(StaffRoles.ANY_STAFF)
+    public List<DecisionResult> decideAll(List<InboxItem> items, ApprovalVerdict verdict, String reason) {
+        // the sender threads have no security context: the decider is taken here, once
+        CurrentUser.Staff me = currentUser.require();
+        if (items.size() <= 1) {
+            return items.stream()
+                    .map(item -> decideAs(me, item.subjectId(), item.revision(), verdict, reason))
+                    .toList();
+        }
+        List<Callable<DecisionResult>> decisions = items.stream()
+                .map(item -> (Callable<DecisionResult>)
+                        () -> decideAs(me, item.subjectId(), item.revision(), verdict, reason))
+                .toList();
+        try (ExecutorService senders =
+                Executors.newFixedThreadPool(Math.min(bulkConcurrency, items.size()), bulkSenders)) {
+            List<DecisionResult> results = new ArrayList<>(items.size());
+            for (Future<DecisionResult> answer : senders.invokeAll(decisions)) {
+                results.add(result(answer));
+            }
+            return results;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while sending the decisions; some may have been taken.");
+        }
+    }
+
+    private static DecisionResult result(Future<DecisionResult> answer) throws InterruptedException {
+        try {
+            return answer.get();
+        } catch (ExecutionException failed) {
+            if (failed.getCause() instanceof RuntimeException unexpected) {
+                throw unexpected;
+            }
+            if (failed.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failed.getCause());
+        }
+    }
+
+    private DecisionResult decideAs(
+            CurrentUser.Staff me, String subjectId, long revision, ApprovalVerdict verdict, String reason) {
         Optional<ApprovalRequest> found = approvals.find(subjectId);
         if (found.isEmpty() || found.get().status() != ApprovalStatus.PENDING) {
             return new DecisionResult(
@@ -108,7 +169,6 @@ public class ApprovalService {
                     0,
                     "This request is no longer waiting for a decision (decided, expired or withdrawn).");
         }
-        CurrentUser.Staff me = currentUser.require();
         ApprovalDecision decision = new ApprovalDecision(
                 me.username(),
                 me.roles().stream().map(Role::name).collect(Collectors.toSet()),
@@ -142,16 +202,6 @@ public class ApprovalService {
                     0,
                     "The request's workflow could not be reached; try again in a moment.");
         }
-    }
-
-    /** Decides each request on its own: one refused leaves the others decided. Results in the given order. */
-    @PreAuthorize(StaffRoles.ANY_STAFF)
-    public List<DecisionResult> decideAll(List<InboxItem> items, ApprovalVerdict verdict, String reason) {
-        List<DecisionResult> results = new ArrayList<>();
-        for (InboxItem item : items) {
-            results.add(decide(item.subjectId(), item.revision(), verdict, reason));
-        }
-        return results;
     }
 
     private static DecisionResult refusal(String subjectId, WorkflowUpdateException refused) {

@@ -40,7 +40,11 @@ public final class ApprovalRequests implements AutoCloseable {
 
     /** Starts a request by {@code requester} and waits until its workflow has opened the inbox row. */
     public String request(long amountMsat, String requester) {
-        String id = start(amountMsat, requester);
+        return opened(start(amountMsat, requester));
+    }
+
+    /** Waits until the workflow of a started request has opened its inbox row. */
+    public String opened(String id) {
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         while (inbox.find(id).isEmpty()) {
             if (System.nanoTime() > until) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.flash.backoffice.db.approval.ApprovalRepository;
 import com.flash.backoffice.db.approval.ApprovalRequest;
 import com.flash.backoffice.db.approval.ApprovalStatus;
+import com.flash.backoffice.db.approval.Decision;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
@@ -24,6 +25,7 @@ import io.temporal.client.WorkflowStub;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -222,6 +224,52 @@ class ApprovalServiceIT {
         assertThat(outcome(second)).isEqualTo(ApprovalOutcome.APPROVED);
         assertThat(row(mine).status()).isEqualTo(ApprovalStatus.PENDING);
         assertThat(approvals.pending(mine)).isPresent();
+    }
+
+    @Test
+    void a_bulk_approval_of_many_requests_answers_each_in_order_and_applies_only_those_the_rules_allow()
+            throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            ids.add(requests.start(5_000_000L, "sam"));
+        }
+        String mine = requests.start(5_000_000L, "fiona");
+        String twoApprovers = requests.start(200_000_000L, "sam");
+        ids.add(10, mine);
+        ids.add(30, twoApprovers);
+        ids.forEach(requests::opened);
+        signIn("fiona", Role.FINANCE);
+        List<InboxItem> selected = ids.stream().map(this::pending).toList();
+        signIn("fred", Role.FINANCE);
+        // fred approves first, so the revision fiona saw is stale when her bulk approval arrives
+        approvals.decide(twoApprovers, pending(twoApprovers).revision(), ApprovalVerdict.APPROVE, null);
+        signIn("fiona", Role.FINANCE);
+
+        List<DecisionResult> results = approvals.decideAll(selected, ApprovalVerdict.APPROVE, null);
+
+        assertThat(results).extracting(DecisionResult::subjectId).containsExactlyElementsOf(ids);
+        assertThat(results.get(10).status()).isEqualTo(DecisionStatus.REFUSED);
+        assertThat(results.get(10).message()).isEqualTo("You requested this, so someone else must decide it.");
+        assertThat(results.get(30).status()).isEqualTo(DecisionStatus.REFUSED);
+        assertThat(results.get(30).message()).startsWith("Stale revision");
+        assertThat(row(mine).status()).isEqualTo(ApprovalStatus.PENDING);
+        assertThat(inbox.decisions(mine)).isEmpty();
+        assertThat(row(twoApprovers).status()).isEqualTo(ApprovalStatus.PENDING);
+        assertThat(inbox.decisions(twoApprovers))
+                .extracting(Decision::decidedBy)
+                .containsExactly("fred");
+        for (int i = 0; i < ids.size(); i++) {
+            if (i == 10 || i == 30) {
+                continue;
+            }
+            String id = ids.get(i);
+            assertThat(results.get(i).status()).as(id).isEqualTo(DecisionStatus.DECIDED);
+            assertThat(results.get(i).outcome()).as(id).isEqualTo(ApprovalOutcome.APPROVED);
+            assertThat(outcome(id)).as(id).isEqualTo(ApprovalOutcome.APPROVED);
+            assertThat(inbox.decisions(id)).extracting(Decision::decidedBy).containsExactly("fiona");
+        }
+        assertThat(SecurityContextHolder.getContext().getAuthentication().getName())
+                .isEqualTo("fiona");
     }
 
     @Test
