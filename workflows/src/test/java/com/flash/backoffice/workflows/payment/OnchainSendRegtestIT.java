@@ -9,7 +9,6 @@ import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.regtest.BtcdPeer;
 import com.flash.backoffice.workflows.regtest.RegtestExtension;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -18,7 +17,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lightningj.lnd.wrapper.message.AddressType;
 import org.lightningj.lnd.wrapper.message.GetTransactionsRequest;
 import org.lightningj.lnd.wrapper.message.Transaction;
 import wf.bitcoin.javabitcoindrpcclient.BitcoindRpcClient.RawTransaction;
@@ -63,9 +61,9 @@ class OnchainSendRegtestIT {
     void a_batch_of_three_outputs_is_one_labelled_transaction_found_by_its_label_and_never_sent_twice() {
         String label = "payout-batch-" + UUID.randomUUID();
         List<OnchainOutput> outputs = List.of(
-                new OnchainOutput(customerAddress(), 100_000),
-                new OnchainOutput(customerAddress(), 250_000),
-                new OnchainOutput(customerAddress(), 1_000_000));
+                new OnchainOutput(net.customerNewAddress(), 100_000),
+                new OnchainOutput(net.customerNewAddress(), 250_000),
+                new OnchainOutput(net.customerNewAddress(), 1_000_000));
         int mempoolBefore = net.bitcoinRpc().getRawMemPool().size();
 
         OnchainTransaction sent = wallet.sendBatch(label, outputs, 6);
@@ -78,7 +76,7 @@ class OnchainSendRegtestIT {
         assertThat(onChain.vOut()).as("three payments and the change").hasSize(4);
         assertThat(sent.feeSat())
                 .as("the fee LND reports is inputs less outputs on chain")
-                .isEqualTo(fee(onChain));
+                .isEqualTo(net.feeSat(onChain.txId()));
         assertThat(sent.feeSat()).isPositive();
         assertThat(wallet.findByLabel(label)).contains(sent);
 
@@ -92,7 +90,7 @@ class OnchainSendRegtestIT {
     @Test
     void confirmations_are_counted_as_blocks_are_mined() {
         OnchainTransaction sent = wallet.sendBatch(
-                "payout-batch-" + UUID.randomUUID(), List.of(new OnchainOutput(customerAddress(), 300_000)), 3);
+                "payout-batch-" + UUID.randomUUID(), List.of(new OnchainOutput(net.customerNewAddress(), 300_000)), 3);
         awaitInMempool(sent.txid());
         assertThat(wallet.confirmations(sent.txid())).isZero();
 
@@ -107,7 +105,7 @@ class OnchainSendRegtestIT {
 
     @Test
     void bad_batches_are_refused_with_their_reason_and_send_nothing() {
-        String address = customerAddress();
+        String address = net.customerNewAddress();
         int mempoolBefore = net.bitcoinRpc().getRawMemPool().size();
 
         assertThatThrownBy(() -> wallet.sendBatch(" ", List.of(new OnchainOutput(address, 1_000)), 6))
@@ -159,7 +157,7 @@ class OnchainSendRegtestIT {
                             .orElse(false));
             String label = "payout-batch-" + UUID.randomUUID();
             OnchainTransaction batch =
-                    wallet.sendBatch(label, List.of(new OnchainOutput(customerAddress(), 500_000_000L)), 6);
+                    wallet.sendBatch(label, List.of(new OnchainOutput(net.customerNewAddress(), 500_000_000L)), 6);
             awaitInMempool(batch.txid());
             assertThat(net.bitcoinRpc().getRawTransaction(batch.txid()).vIn())
                     .as("the batch spends the harness's coin")
@@ -189,7 +187,7 @@ class OnchainSendRegtestIT {
             OnchainTransaction listed = wallet.findByLabel(label).orElseThrow();
             assertThat(listed.confirmations()).isZero();
             assertThat(listed.blockHeight()).as("LND: unconfirmed, height 0").isZero();
-            assertThat(wallet.sendBatch(label, List.of(new OnchainOutput(customerAddress(), 1_000)), 6)
+            assertThat(wallet.sendBatch(label, List.of(new OnchainOutput(net.customerNewAddress(), 1_000)), 6)
                             .txid())
                     .as("the label still finds the dropped batch: a resend is a decision for people, not a retry")
                     .isEqualTo(batch.txid());
@@ -200,19 +198,6 @@ class OnchainSendRegtestIT {
         }
     }
 
-    private static long fee(RawTransaction tx) {
-        BigDecimal in = BigDecimal.ZERO;
-        for (RawTransaction.In input : tx.vIn()) {
-            in = in.add(net.bitcoinRpc()
-                    .getRawTransaction(input.txid())
-                    .vOut()
-                    .get(input.vout())
-                    .value());
-        }
-        BigDecimal out = tx.vOut().stream().map(RawTransaction.Out::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return in.subtract(out).movePointRight(8).longValueExact();
-    }
-
     private static List<Transaction> labelled(String label) {
         GetTransactionsRequest request = new GetTransactionsRequest();
         request.setStartHeight(0);
@@ -221,17 +206,6 @@ class OnchainSendRegtestIT {
             return net.merchant().api().getTransactions(request).getTransactions().stream()
                     .filter(t -> label.equals(t.getLabel()))
                     .toList();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String customerAddress() {
-        try {
-            return net.customer()
-                    .api()
-                    .newAddress(AddressType.WITNESS_PUBKEY_HASH, "")
-                    .getAddress();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

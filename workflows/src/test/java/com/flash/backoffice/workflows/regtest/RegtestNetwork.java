@@ -2,6 +2,7 @@ package com.flash.backoffice.workflows.regtest;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.MalformedURLException;
@@ -49,6 +50,7 @@ import org.lightningj.lnd.wrapper.message.SendRequest;
 import org.lightningj.lnd.wrapper.message.SendResponse;
 import org.lightningj.lnd.wrapper.message.WalletBalanceRequest;
 import wf.bitcoin.javabitcoindrpcclient.BitcoinJSONRPCClient;
+import wf.bitcoin.javabitcoindrpcclient.BitcoindRpcClient.RawTransaction;
 
 /**
  * A Bitcoin regtest network on 127.0.0.1 made of real software: one btcd full node and two LNDs on it, a
@@ -362,6 +364,43 @@ public final class RegtestNetwork implements AutoCloseable {
         } catch (Exception e) {
             throw new IllegalStateException("merchant NewAddress failed", e);
         }
+    }
+
+    /** A fresh P2WPKH address of the customer LND (a payee of Flash's on-chain payments). */
+    public String customerNewAddress() {
+        try {
+            return customer.api()
+                    .newAddress(AddressType.WITNESS_PUBKEY_HASH, "")
+                    .getAddress();
+        } catch (Exception e) {
+            throw new IllegalStateException("customer NewAddress failed", e);
+        }
+    }
+
+    /** The network fee of {@code txid} as btcd sees it: its inputs' values less its outputs', in satoshi. */
+    public long feeSat(String txid) {
+        RawTransaction tx = bitcoinRpc().getRawTransaction(txid);
+        BigDecimal in = BigDecimal.ZERO;
+        for (RawTransaction.In input : tx.vIn()) {
+            in = in.add(bitcoinRpc()
+                    .getRawTransaction(input.txid())
+                    .vOut()
+                    .get(input.vout())
+                    .value());
+        }
+        BigDecimal out = tx.vOut().stream().map(RawTransaction.Out::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        return in.subtract(out).movePointRight(8).longValueExact();
+    }
+
+    /** What {@code txid} pays to {@code address} on btcd, in satoshi (0 when nothing). */
+    public long paidSat(String txid, String address) {
+        return bitcoinRpc().getRawTransaction(txid).vOut().stream()
+                .filter(o -> o.scriptPubKey().addresses() != null
+                        && o.scriptPubKey().addresses().contains(address))
+                .map(RawTransaction.Out::value)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .movePointRight(8)
+                .longValueExact();
     }
 
     /**
