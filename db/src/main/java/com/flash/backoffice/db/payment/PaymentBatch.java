@@ -26,12 +26,12 @@ public record PaymentBatch(
         Instant createdAt,
         Instant updatedAt) {
 
-    /** The wallet label of the batch's transaction, by which a retry finds it instead of sending again. */
+    /**
+     * The wallet label of the batch's transaction, by which a retry finds it instead of sending again. It carries
+     * the run key (the batcher's run id) besides the batch id: an id alone repeats after a database restore, or
+     * in a second database on the same node, and would find another batch's transaction.
+     */
     public String label() {
-        return label(batchId);
-    }
-
-    public static String label(long batchId) {
-        return "payment-batch-" + batchId;
+        return "payment-batch-" + batchId + "-" + runKey;
     }
 }

@@ -65,7 +65,7 @@ class PaymentBatchRepositoryIT {
         PaymentBatch again = batches.open("run-a", BatchCustody.HOT, 6, 100).orElseThrow();
 
         assertThat(batch.status()).isEqualTo(BatchStatus.OPEN);
-        assertThat(batch.label()).isEqualTo("payment-batch-" + batch.batchId());
+        assertThat(batch.label()).isEqualTo("payment-batch-" + batch.batchId() + "-run-a");
         assertThat(again).isEqualTo(batch);
         assertThat(batches.payments(batch.batchId()))
                 .extracting(Payment::paymentId)

@@ -126,12 +126,17 @@ public class PaymentBatchActivitiesImpl implements PaymentBatchActivities {
     }
 
     private BatchSendResult send(PaymentBatch batch) {
-        Optional<OnchainTransaction> sent = wallet.findByLabel(batch.label());
-        if (sent.isPresent()) {
-            return BatchSendResult.sent(sent.get().txid(), sent.get().feeSat(), null);
-        }
         List<Payment> payments = batches.payments(batch.batchId());
         List<OnchainOutput> outputs = BatchShares.outputs(payments);
+        Optional<OnchainTransaction> sent = wallet.findByLabel(batch.label());
+        if (sent.isPresent()) {
+            if (!sent.get().payments().containsAll(outputs)) {
+                // never take another transaction for this batch's, nor send a second: people look at it
+                throw new IllegalStateException("The wallet's transaction "
+                        + sent.get().txid() + " labelled " + batch.label() + " does not pay this batch's outputs");
+            }
+            return BatchSendResult.sent(sent.get().txid(), sent.get().feeSat(), null);
+        }
         long limit = BatchShares.feeLimitSat(payments);
         long estimate;
         try {

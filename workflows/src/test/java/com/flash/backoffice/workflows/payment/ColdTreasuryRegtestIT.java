@@ -23,7 +23,6 @@ import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -40,7 +39,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lightningj.lnd.wrapper.message.AddressType;
 import org.lightningj.lnd.wrapper.walletkit.SynchronousWalletKitAPI;
 import org.lightningj.lnd.wrapper.walletkit.message.Account;
 import wf.bitcoin.javabitcoindrpcclient.BitcoindRpcClient.RawTransaction;
@@ -110,7 +108,8 @@ class ColdTreasuryRegtestIT {
     @Test
     void a_psbt_signed_by_the_separate_wallet_is_checked_broadcast_once_and_confirmed_on_btcd() throws Exception {
         List<OnchainOutput> approved = List.of(
-                new OnchainOutput(customerAddress(), 1_000_000), new OnchainOutput(customerAddress(), 2_500_000));
+                new OnchainOutput(net.customerNewAddress(), 1_000_000),
+                new OnchainOutput(net.customerNewAddress(), 2_500_000));
         FundedPsbt funded = treasury.fund("payment-batch-cold-it-1", approved, 6);
         assertThat(funded.outputs()).containsExactlyElementsOf(approved);
         assertThat(funded.feeSat()).isPositive();
@@ -131,21 +130,21 @@ class ColdTreasuryRegtestIT {
         net.mine(1);
         RawTransaction onChain = net.bitcoinRpc().getRawTransaction(txid);
         assertThat(onChain.confirmations()).isEqualTo(1);
-        assertThat(paidTo(onChain, approved.get(0).address())).isEqualTo(1_000_000);
-        assertThat(paidTo(onChain, approved.get(1).address())).isEqualTo(2_500_000);
+        assertThat(net.paidSat(onChain.txId(), approved.get(0).address())).isEqualTo(1_000_000);
+        assertThat(net.paidSat(onChain.txId(), approved.get(1).address())).isEqualTo(2_500_000);
         assertThat(onChain.vOut())
                 .as("two payments and the change to the treasury")
                 .hasSize(3);
-        assertThat(verified.feeSat()).isEqualTo(fee(onChain)).isEqualTo(funded.feeSat());
+        assertThat(verified.feeSat()).isEqualTo(net.feeSat(onChain.txId())).isEqualTo(funded.feeSat());
     }
 
     @Test
     void a_wrong_or_tampered_upload_is_refused_with_its_reason_and_nothing_is_broadcast() throws Exception {
-        List<OnchainOutput> approved = List.of(new OnchainOutput(customerAddress(), 700_000));
+        List<OnchainOutput> approved = List.of(new OnchainOutput(net.customerNewAddress(), 700_000));
         FundedPsbt funded = treasury.fund("payment-batch-cold-it-2", approved, 6);
         byte[] signed = sign(funded);
-        FundedPsbt other =
-                treasury.fund("payment-batch-cold-it-3", List.of(new OnchainOutput(customerAddress(), 800_000)), 6);
+        FundedPsbt other = treasury.fund(
+                "payment-batch-cold-it-3", List.of(new OnchainOutput(net.customerNewAddress(), 800_000)), 6);
         byte[] otherSigned = sign(other);
         int mempool = net.bitcoinRpc().getRawMemPool().size();
 
@@ -210,8 +209,8 @@ class ColdTreasuryRegtestIT {
                     new BatchedOnchainPayer(
                             payments, batches, wallet, new OnchainSendTracker(wallet, node), properties));
             List<PaymentOrder> orders = List.of(
-                    new PaymentOrder("payout-cold-1", customerAddress(), 1_200_000_000L, 20_000_000L),
-                    new PaymentOrder("payout-cold-2", customerAddress(), 300_000_000L, 20_000_000L));
+                    new PaymentOrder("payout-cold-1", net.customerNewAddress(), 1_200_000_000L, 20_000_000L),
+                    new PaymentOrder("payout-cold-2", net.customerNewAddress(), 300_000_000L, 20_000_000L));
             ExecutorService callers = Executors.newFixedThreadPool(orders.size());
             List<Future<PaymentResult>> paying = new ArrayList<>();
             List<TestActivityEnvironment> environments = new ArrayList<>();
@@ -268,8 +267,8 @@ class ColdTreasuryRegtestIT {
             });
             assertThat(results.stream().mapToLong(PaymentResult::feeMsat).sum()).isEqualTo(funded.feeSat() * 1_000);
             RawTransaction onChain = net.bitcoinRpc().getRawTransaction(signed.txid());
-            assertThat(paidTo(onChain, orders.get(0).destination())).isEqualTo(1_200_000);
-            assertThat(paidTo(onChain, orders.get(1).destination())).isEqualTo(300_000);
+            assertThat(net.paidSat(onChain.txId(), orders.get(0).destination())).isEqualTo(1_200_000);
+            assertThat(net.paidSat(onChain.txId(), orders.get(1).destination())).isEqualTo(300_000);
             PaymentBatch sent = batches.find(batch.batchId()).orElseThrow();
             assertThat(sent.status()).isEqualTo(BatchStatus.BROADCAST);
             assertThat(sent.signedBy()).isEqualTo("fiona");
@@ -296,39 +295,5 @@ class ColdTreasuryRegtestIT {
     /** The hardware wallet's part: the signer LND, which owns the treasury seed, signs its inputs. */
     private static byte[] sign(FundedPsbt funded) throws Exception {
         return signer.signPsbt(Base64.getDecoder().decode(funded.psbtBase64())).getSignedPsbt();
-    }
-
-    private static long paidTo(RawTransaction tx, String address) {
-        return tx.vOut().stream()
-                .filter(o -> o.scriptPubKey().addresses() != null
-                        && o.scriptPubKey().addresses().contains(address))
-                .map(RawTransaction.Out::value)
-                .reduce(BigDecimal.ZERO, BigDecimal::add)
-                .movePointRight(8)
-                .longValueExact();
-    }
-
-    private static long fee(RawTransaction tx) {
-        BigDecimal in = BigDecimal.ZERO;
-        for (RawTransaction.In input : tx.vIn()) {
-            in = in.add(net.bitcoinRpc()
-                    .getRawTransaction(input.txid())
-                    .vOut()
-                    .get(input.vout())
-                    .value());
-        }
-        BigDecimal out = tx.vOut().stream().map(RawTransaction.Out::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return in.subtract(out).movePointRight(8).longValueExact();
-    }
-
-    private static String customerAddress() {
-        try {
-            return net.customer()
-                    .api()
-                    .newAddress(AddressType.WITNESS_PUBKEY_HASH, "")
-                    .getAddress();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

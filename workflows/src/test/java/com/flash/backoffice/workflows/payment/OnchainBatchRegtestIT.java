@@ -22,7 +22,6 @@ import io.temporal.common.RetryOptions;
 import io.temporal.testing.TestActivityEnvironment;
 import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.lightningj.lnd.wrapper.message.AddressType;
 import org.lightningj.lnd.wrapper.message.GetTransactionsRequest;
 import wf.bitcoin.javabitcoindrpcclient.BitcoindRpcClient.RawTransaction;
 
@@ -126,11 +124,11 @@ class OnchainBatchRegtestIT {
 
     @Test
     void payouts_due_in_the_same_run_go_out_in_one_transaction_confirmed_on_btcd_and_share_its_fee() throws Exception {
-        String shared = customerAddress();
+        String shared = net.customerNewAddress();
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<PaymentOrder> orders = List.of(
-                new PaymentOrder("payout-batch-" + run + "-1", customerAddress(), 1_000_000_000L, 50_000_000L),
-                new PaymentOrder("payout-batch-" + run + "-2", customerAddress(), 2_500_000_000L, 50_000_000L),
+                new PaymentOrder("payout-batch-" + run + "-1", net.customerNewAddress(), 1_000_000_000L, 50_000_000L),
+                new PaymentOrder("payout-batch-" + run + "-2", net.customerNewAddress(), 2_500_000_000L, 50_000_000L),
                 new PaymentOrder("payout-batch-" + run + "-3", shared, 300_000_000L, 50_000_000L),
                 new PaymentOrder("payout-batch-" + run + "-4", shared, 200_000_000L, 50_000_000L));
 
@@ -151,10 +149,10 @@ class OnchainBatchRegtestIT {
         assertThat(onChain.vOut())
                 .as("three outputs (the shared address once, its amounts added) and the change")
                 .hasSize(4);
-        assertThat(paidTo(onChain, orders.get(0).destination())).isEqualTo(1_000_000);
-        assertThat(paidTo(onChain, orders.get(1).destination())).isEqualTo(2_500_000);
-        assertThat(paidTo(onChain, shared)).isEqualTo(500_000);
-        long feeSat = fee(onChain);
+        assertThat(net.paidSat(onChain.txId(), orders.get(0).destination())).isEqualTo(1_000_000);
+        assertThat(net.paidSat(onChain.txId(), orders.get(1).destination())).isEqualTo(2_500_000);
+        assertThat(net.paidSat(onChain.txId(), shared)).isEqualTo(500_000);
+        long feeSat = net.feeSat(onChain.txId());
         assertThat(results.stream().mapToLong(PaymentResult::feeMsat).sum())
                 .as("the shares add up to the transaction's fee exactly")
                 .isEqualTo(feeSat * 1_000);
@@ -180,8 +178,8 @@ class OnchainBatchRegtestIT {
         int mempoolBefore = net.bitcoinRpc().getRawMemPool().size();
         String run = UUID.randomUUID().toString().substring(0, 8);
         List<PaymentOrder> orders = List.of(
-                new PaymentOrder("payout-cheap-" + run + "-1", customerAddress(), 1_000_000_000L, 0),
-                new PaymentOrder("payout-cheap-" + run + "-2", customerAddress(), 1_000_000_000L, 0));
+                new PaymentOrder("payout-cheap-" + run + "-1", net.customerNewAddress(), 1_000_000_000L, 0),
+                new PaymentOrder("payout-cheap-" + run + "-2", net.customerNewAddress(), 1_000_000_000L, 0));
 
         List<PaymentResult> results = new ArrayList<>();
         for (Future<PaymentResult> result : payAll(orders)) {
@@ -197,13 +195,13 @@ class OnchainBatchRegtestIT {
         assertThat(net.bitcoinRpc().getRawMemPool()).hasSize(mempoolBefore);
         long batchId = payments.find(orders.get(0).paymentId()).orElseThrow().batchId();
         assertThat(batches.find(batchId).orElseThrow().status()).isEqualTo(BatchStatus.FAILED);
-        assertThat(labelled(PaymentBatch.label(batchId))).isZero();
+        assertThat(labelled(batches.find(batchId).orElseThrow().label())).isZero();
     }
 
     @Test
     void a_payment_sent_alone_under_its_own_label_before_batching_is_followed_and_never_batched() throws Exception {
         String paymentId = "payout-alone-" + UUID.randomUUID().toString().substring(0, 8);
-        String address = customerAddress();
+        String address = net.customerNewAddress();
         OnchainTransaction alone = wallet.sendBatch(paymentId, List.of(new OnchainOutput(address, 700_000)), 6);
         RegtestNetwork.waitFor(
                 "the lone send in the mempool",
@@ -225,8 +223,9 @@ class OnchainBatchRegtestIT {
 
     @Test
     void an_unpayable_onchain_amount_is_refused_before_anything_is_recorded_or_batched() {
-        PaymentResult dust = activities.pay(new PaymentOrder("payout-dust", customerAddress(), 545_000, 10_000));
-        PaymentResult msat = activities.pay(new PaymentOrder("payout-msat", customerAddress(), 1_000_500, 10_000));
+        PaymentResult dust = activities.pay(new PaymentOrder("payout-dust", net.customerNewAddress(), 545_000, 10_000));
+        PaymentResult msat =
+                activities.pay(new PaymentOrder("payout-msat", net.customerNewAddress(), 1_000_500, 10_000));
 
         assertThat(dust.failure()).isEqualTo(PaymentFailure.INVALID_DESTINATION);
         assertThat(dust.detail()).isEqualTo("On-chain payments start at 546 sat (smaller outputs are dust)");
@@ -280,29 +279,6 @@ class OnchainBatchRegtestIT {
         return txid;
     }
 
-    private static long paidTo(RawTransaction tx, String address) {
-        return tx.vOut().stream()
-                .filter(o -> o.scriptPubKey().addresses() != null
-                        && o.scriptPubKey().addresses().contains(address))
-                .map(RawTransaction.Out::value)
-                .reduce(BigDecimal.ZERO, BigDecimal::add)
-                .movePointRight(8)
-                .longValueExact();
-    }
-
-    private static long fee(RawTransaction tx) {
-        BigDecimal in = BigDecimal.ZERO;
-        for (RawTransaction.In input : tx.vIn()) {
-            in = in.add(net.bitcoinRpc()
-                    .getRawTransaction(input.txid())
-                    .vOut()
-                    .get(input.vout())
-                    .value());
-        }
-        BigDecimal out = tx.vOut().stream().map(RawTransaction.Out::value).reduce(BigDecimal.ZERO, BigDecimal::add);
-        return in.subtract(out).movePointRight(8).longValueExact();
-    }
-
     private static long labelled(String label) throws Exception {
         GetTransactionsRequest request = new GetTransactionsRequest();
         request.setStartHeight(0);
@@ -310,16 +286,5 @@ class OnchainBatchRegtestIT {
         return net.merchant().api().getTransactions(request).getTransactions().stream()
                 .filter(t -> label.equals(t.getLabel()))
                 .count();
-    }
-
-    private static String customerAddress() {
-        try {
-            return net.customer()
-                    .api()
-                    .newAddress(AddressType.WITNESS_PUBKEY_HASH, "")
-                    .getAddress();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
