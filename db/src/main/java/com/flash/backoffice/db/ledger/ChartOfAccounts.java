@@ -37,6 +37,8 @@ public final class ChartOfAccounts {
     private static final String MERCHANT_BALANCE_PREFIX = "liabilities:merchant:";
     private static final String FEES_RECEIVABLE_PREFIX = "assets:fees-receivable:merchant:";
     private static final String PAYOUTS_PENDING_PREFIX = "liabilities:payouts-pending:merchant:";
+    private static final String REFUNDS_PENDING_PREFIX = "liabilities:refunds-pending:merchant:";
+    private static final String REFUNDS_RECEIVABLE_PREFIX = "assets:refunds-receivable:merchant:";
 
     private ChartOfAccounts() {}
 
@@ -64,6 +66,24 @@ public final class ChartOfAccounts {
                 PAYOUTS_PENDING_PREFIX + requireId(merchantId),
                 "Payouts pending for merchant " + merchantId,
                 AccountType.LIABILITY,
+                merchantId);
+    }
+
+    /** Refunds approved and not yet paid or released: owed to the merchant's customers, no longer to the merchant. */
+    public static NewLedgerAccount refundsPending(String merchantId) {
+        return new NewLedgerAccount(
+                REFUNDS_PENDING_PREFIX + requireId(merchantId),
+                "Refunds pending for merchant " + merchantId,
+                AccountType.LIABILITY,
+                merchantId);
+    }
+
+    /** What a refund took beyond the merchant's balance, when FINANCE allowed it: the merchant owes it to Flash. */
+    public static NewLedgerAccount refundsReceivable(String merchantId) {
+        return new NewLedgerAccount(
+                REFUNDS_RECEIVABLE_PREFIX + requireId(merchantId),
+                "Refunds receivable from merchant " + merchantId,
+                AccountType.ASSET,
                 merchantId);
     }
 

@@ -224,7 +224,9 @@ public class LedgerRepository {
                 byCode.getOrDefault(ChartOfAccounts.payoutsPending(merchantId).code(), Msat.ZERO);
         Msat feesReceivable =
                 byCode.getOrDefault(ChartOfAccounts.feesReceivable(merchantId).code(), Msat.ZERO);
-        return new MerchantBalances(balance.plus(reserved), feesReceivable, reserved);
+        Msat refundsReceivable = byCode.getOrDefault(
+                ChartOfAccounts.refundsReceivable(merchantId).code(), Msat.ZERO);
+        return new MerchantBalances(balance.plus(reserved), feesReceivable, reserved, refundsReceivable);
     }
 
     private static Condition postedLinesOf(long accountId) {

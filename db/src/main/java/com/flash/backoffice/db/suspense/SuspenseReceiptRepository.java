@@ -111,6 +111,22 @@ public class SuspenseReceiptRepository {
                 == 1;
     }
 
+    /** Opens {@code amountMsat} of the receipt again (a refund from suspense that was released unpaid). */
+    public void reopen(long id, long amountMsat) {
+        if (amountMsat <= 0) {
+            throw new IllegalArgumentException("reopen a positive amount");
+        }
+        int updated = ctx.update(SUSPENSE_RECEIPT)
+                .set(SUSPENSE_RECEIPT.RESOLVED_MSAT, SUSPENSE_RECEIPT.RESOLVED_MSAT.minus(amountMsat))
+                .set(SUSPENSE_RECEIPT.REVISION, SUSPENSE_RECEIPT.REVISION.plus(1))
+                .where(SUSPENSE_RECEIPT.ID.eq(id))
+                .and(SUSPENSE_RECEIPT.RESOLVED_MSAT.ge(amountMsat))
+                .execute();
+        if (updated != 1) {
+            throw new IllegalStateException("receipt " + id + " has less than " + amountMsat + " msat resolved");
+        }
+    }
+
     private static SuspenseReceipt toReceipt(SuspenseReceiptRecord row) {
         return new SuspenseReceipt(
                 row.getId(),

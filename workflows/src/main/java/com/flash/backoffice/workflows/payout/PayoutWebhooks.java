@@ -1,36 +1,25 @@
 package com.flash.backoffice.workflows.payout;
 
 import com.flash.backoffice.db.payout.PayoutState;
-import com.flash.backoffice.db.support.RandomIds;
-import com.flash.backoffice.db.webhook.NewDelivery;
-import com.flash.backoffice.db.webhook.Webhook;
-import com.flash.backoffice.db.webhook.WebhookDelivery;
-import com.flash.backoffice.db.webhook.WebhookRepository;
-import com.flash.backoffice.workflows.webhook.DeliveryChainRequest;
-import com.flash.backoffice.workflows.webhook.WebhookDeliveries;
-import com.flash.backoffice.workflows.webhook.WebhookPayloads;
-import io.temporal.client.WorkflowClient;
+import com.flash.backoffice.workflows.webhook.PayoutEventWebhooks;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * BTCPay's payout webhooks: PayoutCreated when requested, PayoutApproved when approved, PayoutUpdated on every other
- * state change. One delivery per payout revision and webhook (its dedup key), so a retried activity sends nothing
- * twice; the delivery workflows sign and retry as for invoice events.
+ * BTCPay's payout webhooks for merchant payouts: PayoutCreated when requested, PayoutApproved when approved,
+ * PayoutUpdated on every other state change; one delivery per payout revision and webhook.
  */
 @Component
 public class PayoutWebhooks {
 
-    static final String CREATED = "PayoutCreated";
-    static final String APPROVED = "PayoutApproved";
-    static final String UPDATED = "PayoutUpdated";
+    static final String CREATED = PayoutEventWebhooks.CREATED;
+    static final String APPROVED = PayoutEventWebhooks.APPROVED;
+    static final String UPDATED = PayoutEventWebhooks.UPDATED;
 
-    private final WebhookRepository webhooks;
-    private final WorkflowClient workflows;
+    private final PayoutEventWebhooks events;
 
-    public PayoutWebhooks(WebhookRepository webhooks, WorkflowClient workflows) {
-        this.webhooks = webhooks;
-        this.workflows = workflows;
+    public PayoutWebhooks(PayoutEventWebhooks events) {
+        this.events = events;
     }
 
     /** The event a step announces: none for a decision that leaves the payout awaiting approval. */
@@ -46,32 +35,7 @@ public class PayoutWebhooks {
         if (type == null) {
             return;
         }
-        for (Webhook webhook : webhooks.listForMerchant(merchantId)) {
-            if (!webhook.wants(type)) {
-                continue;
-            }
-            String key = "payout:" + payoutId + ":" + revision + ":" + webhook.id();
-            WebhookDelivery delivery = webhooks.findDeliveryByKey(key).orElseGet(() -> {
-                String id = RandomIds.newId();
-                return webhooks.createDelivery(new NewDelivery(
-                        id,
-                        webhook.id(),
-                        id,
-                        null,
-                        0,
-                        false,
-                        type,
-                        key,
-                        WebhookPayloads.payoutEvent(
-                                id,
-                                webhook.id(),
-                                merchantId,
-                                type,
-                                at.getEpochSecond(),
-                                payoutId,
-                                state.greenfieldName())));
-            });
-            WebhookDeliveries.start(workflows, new DeliveryChainRequest(delivery.id(), webhook.automaticRedelivery()));
-        }
+        events.publish(
+                merchantId, type, payoutId, null, state.greenfieldName(), "payout:" + payoutId + ":" + revision, at);
     }
 }

@@ -34,6 +34,7 @@ public final class WebhookPayloads {
             String type,
             long timestamp,
             String payoutId,
+            String pullPaymentId,
             String payoutState) {
         ObjectNode body = JSON.createObjectNode();
         body.put("deliveryId", deliveryId);
@@ -44,7 +45,11 @@ public final class WebhookPayloads {
         body.put("timestamp", timestamp);
         body.put("storeId", storeId);
         body.put("payoutId", payoutId);
-        body.putNull("pullPaymentId");
+        if (pullPaymentId == null) {
+            body.putNull("pullPaymentId");
+        } else {
+            body.put("pullPaymentId", pullPaymentId);
+        }
         body.put("payoutState", payoutState);
         try {
             return JSON.writeValueAsString(body);

@@ -164,7 +164,10 @@ final class PayoutKillWorker {
                     throw new AssertionError("the kill test pays no on-chain destination: " + payment.paymentId());
                 });
         PayoutActivitiesImpl payouts = new PayoutActivitiesImpl(
-                new PayoutRepository(dsl), new PayoutWebhooks(new WebhookRepository(dsl), client), message -> {});
+                new PayoutRepository(dsl),
+                new PayoutWebhooks(new com.flash.backoffice.workflows.webhook.PayoutEventWebhooks(
+                        new WebhookRepository(dsl), client)),
+                message -> {});
 
         Worker payoutWorker = factory.newWorker(PayoutWorkflow.TASK_QUEUE, options);
         payoutWorker.registerWorkflowImplementationTypes(

@@ -110,8 +110,11 @@ class PayoutWorkflowIT {
         reminders = new CopyOnWriteArrayList<>();
         env.newWorker(PayoutWorkflow.TASK_QUEUE).registerWorkflowImplementationTypes(PayoutWorkflowImpl.class);
         env.newWorker(PayoutWorkflow.TASK_QUEUE)
-                .registerActivitiesImplementations(
-                        new PayoutActivitiesImpl(payouts, new PayoutWebhooks(webhooks, client), mail));
+                .registerActivitiesImplementations(new PayoutActivitiesImpl(
+                        payouts,
+                        new PayoutWebhooks(
+                                new com.flash.backoffice.workflows.webhook.PayoutEventWebhooks(webhooks, client)),
+                        mail));
         env.newWorker(PaymentActivities.TASK_QUEUE).registerActivitiesImplementations(payments);
         env.newWorker(ApprovalActivities.TASK_QUEUE)
                 .registerActivitiesImplementations(new ApprovalActivitiesImpl(database.dsl(), reminders::add));

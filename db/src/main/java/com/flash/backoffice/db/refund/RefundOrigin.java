@@ -1,0 +1,6 @@
+package com.flash.backoffice.db.refund;
+
+public enum RefundOrigin {
+    API,
+    PORTAL
+}

@@ -1,0 +1,17 @@
+package com.flash.backoffice.workflows.refund;
+
+import io.temporal.worker.Worker;
+import io.temporal.worker.WorkerFactory;
+
+/** Registers the refund workflow and its activities on {@link RefundWorkflow#TASK_QUEUE}. */
+public final class RefundWorker {
+
+    private RefundWorker() {}
+
+    public static Worker register(WorkerFactory factory, RefundActivities activities) {
+        Worker worker = factory.newWorker(RefundWorkflow.TASK_QUEUE);
+        worker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
+        worker.registerActivitiesImplementations(activities);
+        return worker;
+    }
+}
