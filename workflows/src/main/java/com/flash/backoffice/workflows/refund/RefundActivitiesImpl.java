@@ -23,13 +23,12 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.stereotype.Component;
 
 /**
  * Stores the refund workflow's steps (each revision once, with its ledger entry), announces them, mails the buyer its
- * claim link and tells the refund's listeners.
+ * claim link and tells the refund's listeners. Built by the portal's worker configuration, which knows the mail,
+ * the claim page's address and the listeners.
  */
-@Component
 public class RefundActivitiesImpl implements RefundActivities {
 
     private static final ObjectMapper JSON = new ObjectMapper();
