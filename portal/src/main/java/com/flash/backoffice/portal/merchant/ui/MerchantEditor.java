@@ -187,6 +187,9 @@ class MerchantEditor extends Dialog {
             MerchantBalances money = service.balances(merchant.id());
             balances.setText("From the ledger — custodial balance " + btc(money.custodialBalance())
                     + ", fees receivable " + btc(money.feesReceivable()) + ", reserved " + btc(money.reserved())
+                    + (money.refundsReceivable().isZero()
+                            ? ""
+                            : ", refunds receivable " + btc(money.refundsReceivable()))
                     + ", payable " + btc(money.payable()));
         }
     }
