@@ -9,7 +9,9 @@ public enum InvoiceEventType {
     EXPIRED("InvoiceExpired"),
     SETTLED("InvoiceSettled"),
     INVALID("InvoiceInvalid"),
-    PAID_AFTER_EXPIRATION("InvoicePaidAfterExpiration");
+    PAID_AFTER_EXPIRATION("InvoicePaidAfterExpiration"),
+    /** A refund of the invoice started or ended (written by the refund feature, with the refund's id and state). */
+    REFUND(com.flash.backoffice.db.refund.RefundRepository.INVOICE_EVENT_TYPE);
 
     private final String btcpayName;
 

@@ -97,6 +97,16 @@ public final class WebhookPayloads {
             case "InvoiceInvalid" -> body.put("manuallyMarked", flag(detail, "manuallyMarked", false));
             case "InvoiceExpired" -> body.put("partiallyPaid", flag(detail, "partiallyPaid", false));
             case "InvoicePaidAfterExpiration" -> body.put("overPaid", overPaid);
+            case "InvoiceRefund" -> {
+                body.put("refundId", detail.get("refundId"));
+                body.put("pullPaymentId", detail.get("refundId"));
+                body.put("refundState", detail.get("refundState"));
+                body.put("refundStatus", detail.get("refundStatus"));
+                if (detail.containsKey("amountMsat")) {
+                    body.put("amount", btc(Long.parseLong(detail.get("amountMsat"))));
+                    body.put("currency", "BTC");
+                }
+            }
             default -> {
                 // InvoiceCreated: the envelope only
             }
