@@ -37,6 +37,7 @@ import com.flash.backoffice.workflows.payment.PaymentActivities;
 import com.flash.backoffice.workflows.payment.PaymentFailure;
 import com.flash.backoffice.workflows.payment.PaymentOrder;
 import com.flash.backoffice.workflows.payment.PaymentResult;
+import com.flash.backoffice.workflows.testsupport.ScriptedPayments;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowStub;
 import io.temporal.client.WorkflowUpdateException;

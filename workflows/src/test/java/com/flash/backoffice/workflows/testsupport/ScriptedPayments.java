@@ -1,4 +1,4 @@
-package com.flash.backoffice.workflows.payout;
+package com.flash.backoffice.workflows.testsupport;
 
 import com.flash.backoffice.workflows.payment.PaymentActivities;
 import com.flash.backoffice.workflows.payment.PaymentOrder;
@@ -15,20 +15,20 @@ import java.util.function.Function;
  * Test only: the payment activity with the answers a test scripts (the real one is tested on regtest LND). Records
  * every order, and can hold a payment in flight until the test releases it.
  */
-final class ScriptedPayments implements PaymentActivities {
+public final class ScriptedPayments implements PaymentActivities {
 
-    final List<PaymentOrder> orders = new CopyOnWriteArrayList<>();
+    public final List<PaymentOrder> orders = new CopyOnWriteArrayList<>();
     private final Map<String, PaymentResult> results = new ConcurrentHashMap<>();
     private volatile Function<PaymentOrder, PaymentResult> otherwise =
             order -> PaymentResult.succeeded(order.paymentId(), 1_500, "preimage-of-" + order.paymentId());
-    volatile CountDownLatch inFlight = new CountDownLatch(0);
-    final CountDownLatch started = new CountDownLatch(1);
+    public volatile CountDownLatch inFlight = new CountDownLatch(0);
+    public final CountDownLatch started = new CountDownLatch(1);
 
-    void answer(String paymentId, PaymentResult result) {
+    public void answer(String paymentId, PaymentResult result) {
         results.put(paymentId, result);
     }
 
-    void holdPayments() {
+    public void holdPayments() {
         inFlight = new CountDownLatch(1);
     }
 
