@@ -10,8 +10,12 @@ public final class RefundWorker {
 
     public static Worker register(WorkerFactory factory, RefundActivities activities) {
         Worker worker = factory.newWorker(RefundWorkflow.TASK_QUEUE);
+        register(worker, activities);
+        return worker;
+    }
+
+    public static void register(Worker worker, RefundActivities activities) {
         worker.registerWorkflowImplementationTypes(RefundWorkflowImpl.class);
         worker.registerActivitiesImplementations(activities);
-        return worker;
     }
 }

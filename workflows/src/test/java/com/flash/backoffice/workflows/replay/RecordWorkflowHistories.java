@@ -42,6 +42,13 @@ import com.flash.backoffice.workflows.payout.PayoutStatus;
 import com.flash.backoffice.workflows.payout.PayoutWorker;
 import com.flash.backoffice.workflows.payout.PayoutWorkflow;
 import com.flash.backoffice.workflows.payout.PayoutWorkflows;
+import com.flash.backoffice.workflows.refund.RefundClaim;
+import com.flash.backoffice.workflows.refund.RefundCommand;
+import com.flash.backoffice.workflows.refund.RefundRequest;
+import com.flash.backoffice.workflows.refund.RefundSnapshot;
+import com.flash.backoffice.workflows.refund.RefundWorker;
+import com.flash.backoffice.workflows.refund.RefundWorkflow;
+import com.flash.backoffice.workflows.refund.RefundWorkflows;
 import com.flash.backoffice.workflows.report.ReportExportActivities;
 import com.flash.backoffice.workflows.report.ReportExportOutcome;
 import com.flash.backoffice.workflows.report.ReportExportRequest;
@@ -128,6 +135,7 @@ public final class RecordWorkflowHistories {
     };
 
     private final ScriptedBatchActivities batchActivities = new ScriptedBatchActivities();
+    private final ScriptedRefundActivities refundActivities = new ScriptedRefundActivities();
 
     private int recorded;
 
@@ -144,6 +152,7 @@ public final class RecordWorkflowHistories {
         env.newWorker(PaymentActivities.TASK_QUEUE).registerActivitiesImplementations(payoutActivities.payment);
         env.newWorker(ApprovalActivities.TASK_QUEUE).registerActivitiesImplementations(payoutActivities.approval);
         PaymentBatchWorker.register(env.newWorker(OnchainBatcherWorkflow.TASK_QUEUE), batchActivities);
+        RefundWorker.register(env.newWorker(RefundWorkflow.TASK_QUEUE), refundActivities);
         env.start();
     }
 
@@ -156,7 +165,7 @@ public final class RecordWorkflowHistories {
             throw new IllegalArgumentException("usage: RecordWorkflowHistories <histories directory> [group...]");
         }
         Set<String> groups = args.length == 1
-                ? Set.of("invoices", "webhooks", "exports", "schedules", "payouts", "settlements", "batches")
+                ? Set.of("invoices", "webhooks", "exports", "schedules", "payouts", "settlements", "batches", "refunds")
                 : Set.copyOf(List.of(args).subList(1, args.length));
         Path directory = Path.of(args[0]).toAbsolutePath();
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
@@ -188,6 +197,9 @@ public final class RecordWorkflowHistories {
             }
             if (groups.contains("batches")) {
                 recorder.batches();
+            }
+            if (groups.contains("refunds")) {
+                recorder.refunds();
             }
             System.out.println("Recorded " + recorder.recorded + " new histories under " + directory);
         } finally {
@@ -538,6 +550,86 @@ public final class RecordWorkflowHistories {
         WorkflowStub stub = client.newUntypedWorkflowStub(SettlementScheduleWorkflow.workflowId(merchantId));
         expect(SettlementEnd.CANCELLED, stub.getResult(SettlementEnd.class));
         writeRun("SettlementScheduleWorkflow", path, stub.getExecution());
+    }
+
+    private void refunds() throws IOException {
+        RefundWorkflow self = startRefund("self", 1_000_000, null);
+        awaitRefund(self, com.flash.backoffice.db.refund.RefundState.AWAITING_CLAIM, 1);
+        self.claim(RefundClaim.byCustomer("lnbcrt-self"));
+        finishRefund(self, "self-approved-claimed-paid");
+
+        RefundWorkflow approved = startRefund("approved", 50_000_000, null);
+        awaitRefund(approved, com.flash.backoffice.db.refund.RefundState.AWAITING_APPROVAL, 0);
+        approved.decide(new ApprovalDecision("fiona", Set.of("FINANCE"), ApprovalVerdict.APPROVE, null, 0));
+        awaitRefund(approved, com.flash.backoffice.db.refund.RefundState.AWAITING_CLAIM, 2);
+        approved.claim(new RefundClaim("sue", List.of("SUPPORT"), "lnbcrt-agent"));
+        finishRefund(approved, "approved-by-finance-then-agent-destination-paid");
+
+        RefundWorkflow rejected = startRefund("rejected", 50_000_000, null);
+        awaitRefund(rejected, com.flash.backoffice.db.refund.RefundState.AWAITING_APPROVAL, 0);
+        rejected.decide(new ApprovalDecision("fiona", Set.of("FINANCE"), ApprovalVerdict.REJECT, "no", 0));
+        finishRefund(rejected, "rejected");
+
+        RefundWorkflow undecided = startRefund("undecided", 50_000_000, null);
+        awaitRefund(undecided, com.flash.backoffice.db.refund.RefundState.AWAITING_APPROVAL, 0);
+        env.sleep(Duration.ofHours(73));
+        finishRefund(undecided, "expired-at-approval-deadline");
+
+        RefundWorkflow unclaimed = startRefund("unclaimed", 1_000_000, null);
+        awaitRefund(unclaimed, com.flash.backoffice.db.refund.RefundState.AWAITING_CLAIM, 1);
+        env.sleep(Duration.ofDays(31));
+        finishRefund(unclaimed, "claim-expired");
+
+        RefundWorkflow failing = startRefund("fails", 1_000_000, null);
+        awaitRefund(failing, com.flash.backoffice.db.refund.RefundState.AWAITING_CLAIM, 1);
+        failing.claim(RefundClaim.byCustomer("lnbcrt-first"));
+        awaitRefund(failing, com.flash.backoffice.db.refund.RefundState.AWAITING_CLAIM, 3);
+        failing.claim(RefundClaim.byCustomer("lnbcrt-second"));
+        finishRefund(failing, "payment-failed-then-claimed-again-paid");
+
+        RefundWorkflow destination = startRefund("destination", 1_000_000, "bcrt1qcustomer");
+        finishRefund(destination, "destination-at-start-paid");
+
+        RefundWorkflow cancelled = startRefund("cancelled", 1_000_000, null);
+        awaitRefund(cancelled, com.flash.backoffice.db.refund.RefundState.AWAITING_CLAIM, 1);
+        cancelled.cancel(new RefundCommand("sue", List.of("SUPPORT"), 1, "customer changed their mind"));
+        finishRefund(cancelled, "cancelled-awaiting-claim");
+
+        RefundWorkflow spent = startRefund("spent", 1_000_000, null);
+        finishRefund(spent, "not-reserved-balance-spent");
+    }
+
+    private RefundWorkflow startRefund(String name, long amountMsat, String destination) {
+        String refundId = "replay-" + name;
+        RefundWorkflows.start(
+                client,
+                new RefundRequest(
+                        refundId,
+                        "invoice-replay",
+                        "merchant-replay",
+                        amountMsat,
+                        10_000,
+                        destination,
+                        "sam",
+                        "Refund of invoice-replay",
+                        new ApprovalPolicy(
+                                "FINANCE", 5_000_001, 100_000_000, Duration.ofHours(4), Duration.ofHours(72)),
+                        Duration.ofDays(30)));
+        return RefundWorkflows.stub(client, refundId);
+    }
+
+    private static void awaitRefund(
+            RefundWorkflow refund, com.flash.backoffice.db.refund.RefundState state, int revision) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            RefundSnapshot snapshot = refund.snapshot();
+            return snapshot.state() == state && snapshot.revision() == revision;
+        });
+    }
+
+    private void finishRefund(RefundWorkflow refund, String path) throws IOException {
+        WorkflowStub stub = WorkflowStub.fromTyped(refund);
+        stub.getResult(RefundSnapshot.class);
+        writeRun("RefundWorkflow", path, stub.getExecution());
     }
 
     private PayoutWorkflow startPayout(String name, long amountMsat) {

@@ -50,7 +50,9 @@ class WorkflowHistoriesReplayTest {
             "OnchainBatcherWorkflow",
             com.flash.backoffice.workflows.payment.OnchainBatcherWorkflowImpl.class,
             "PaymentBatchWorkflow",
-            com.flash.backoffice.workflows.payment.PaymentBatchWorkflowImpl.class);
+            com.flash.backoffice.workflows.payment.PaymentBatchWorkflowImpl.class,
+            "RefundWorkflow",
+            com.flash.backoffice.workflows.refund.RefundWorkflowImpl.class);
 
     /** The paths that must stay covered: each changes which commands the workflow sends. */
     static final Map<String, Set<String>> REQUIRED_PATHS = Map.of(
@@ -98,7 +100,18 @@ class WorkflowHistoriesReplayTest {
             "OnchainBatcherWorkflow",
             Set.of("opened-a-batch-then-none-then-continued-as-new"),
             "PaymentBatchWorkflow",
-            Set.of("hot-sent", "hot-not-sent-fee-above-limit", "cold-refused-then-signed-broadcast", "cold-abandoned"));
+            Set.of("hot-sent", "hot-not-sent-fee-above-limit", "cold-refused-then-signed-broadcast", "cold-abandoned"),
+            "RefundWorkflow",
+            Set.of(
+                    "self-approved-claimed-paid",
+                    "approved-by-finance-then-agent-destination-paid",
+                    "rejected",
+                    "expired-at-approval-deadline",
+                    "claim-expired",
+                    "payment-failed-then-claimed-again-paid",
+                    "destination-at-start-paid",
+                    "cancelled-awaiting-claim",
+                    "not-reserved-balance-spent"));
 
     static final String INVOICE_HISTORY = "InvoiceWorkflow/lightning-paid-settled.json";
 
