@@ -8,9 +8,13 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 public class ApiLinks {
 
     private final ApiProperties properties;
+    private final int port;
 
-    ApiLinks(ApiProperties properties) {
+    ApiLinks(
+            ApiProperties properties,
+            @org.springframework.beans.factory.annotation.Value("${server.port:8080}") int port) {
         this.properties = properties;
+        this.port = port;
     }
 
     /** The public checkout page of an invoice: {@code <portal base>/i/<invoiceId>}. */
@@ -23,7 +27,8 @@ public class ApiLinks {
         return base() + "/api/v1/invoices";
     }
 
-    private String base() {
+    /** The portal's public address: configured, else the address of the current request, else this server. */
+    public String base() {
         String configured = properties.publicBaseUrl();
         if (configured != null && !configured.isBlank()) {
             return configured.replaceAll("/+$", "");
@@ -31,7 +36,7 @@ public class ApiLinks {
         try {
             return ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString();
         } catch (IllegalStateException outsideARequest) {
-            return "http://127.0.0.1:8080";
+            return "http://127.0.0.1:" + port;
         }
     }
 }

@@ -31,6 +31,8 @@ public class StorePermissions {
     public static final String VIEW_REPORTS = "btcpay.store.canviewreports";
     public static final String MANAGE_PAYOUTS = "btcpay.store.canmanagepayouts";
     public static final String VIEW_PAYOUTS = "btcpay.store.canviewpayouts";
+    /** BTCPay's permission for refunds (a refund is a pull payment that is not approved in advance). */
+    public static final String CREATE_NON_APPROVED_PULL_PAYMENTS = "btcpay.store.cancreatenonapprovedpullpayments";
 
     private static final Map<String, Set<String>> IMPLIED_BY = Map.of(
             VIEW_INVOICES, Set.of(MODIFY_INVOICES, MODIFY_STORE_SETTINGS),
@@ -39,7 +41,8 @@ public class StorePermissions {
             MODIFY_WEBHOOKS, Set.of(MODIFY_STORE_SETTINGS),
             VIEW_REPORTS, Set.of(MODIFY_STORE_SETTINGS),
             MANAGE_PAYOUTS, Set.of(MODIFY_STORE_SETTINGS),
-            VIEW_PAYOUTS, Set.of(MANAGE_PAYOUTS, MODIFY_STORE_SETTINGS));
+            VIEW_PAYOUTS, Set.of(MANAGE_PAYOUTS, MODIFY_STORE_SETTINGS),
+            CREATE_NON_APPROVED_PULL_PAYMENTS, Set.of(MODIFY_STORE_SETTINGS));
 
     private final InvoiceRepository invoices;
     private final PayoutRepository payouts;

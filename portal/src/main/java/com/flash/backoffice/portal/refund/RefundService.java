@@ -271,6 +271,18 @@ public class RefundService {
         return unstarted.size();
     }
 
+    /** The store (merchant) of the invoice, for the API's "another store's invoice is not found". */
+    @PreAuthorize(STARTERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')")
+    public Optional<String> storeOf(String invoiceId) {
+        return invoices.findById(invoiceId).map(Invoice::merchantId);
+    }
+
+    /** The store's refund; empty for a refund of another store. */
+    @PreAuthorize(READERS + " or @storePermissions.has(#merchantId, 'btcpay.store.canviewinvoices')")
+    public Optional<Refund> findInStore(String merchantId, String refundId) {
+        return refunds.findById(refundId).filter(refund -> refund.merchantId().equals(merchantId));
+    }
+
     @PreAuthorize(READERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')")
     public List<Refund> forInvoice(String invoiceId) {
         return refunds.findByInvoice(invoiceId);

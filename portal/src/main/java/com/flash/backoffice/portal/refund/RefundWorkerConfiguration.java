@@ -3,7 +3,7 @@ package com.flash.backoffice.portal.refund;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.rate.ExchangeRateRepository;
 import com.flash.backoffice.db.refund.RefundRepository;
-import com.flash.backoffice.portal.api.ApiProperties;
+import com.flash.backoffice.portal.api.ApiLinks;
 import com.flash.backoffice.portal.mail.PlainMail;
 import com.flash.backoffice.workflows.payment.PaymentDestinations;
 import com.flash.backoffice.workflows.refund.RefundActivities;
@@ -15,23 +15,19 @@ import com.flash.backoffice.workflows.refund.RefundWorker;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The refund workflow's worker, and what its activities need from the portal: the buyer's mail, the public claim
- * page's address ({@code flash.api.public-base-url}, else this server on 127.0.0.1) and the refund listeners.
+ * page's address ({@code flash.api.public-base-url}, else this server) and the refund listeners.
  */
 @Configuration
 class RefundWorkerConfiguration {
 
     @Bean
-    RefundClaimLinks refundClaimLinks(ApiProperties api, @Value("${server.port:8080}") int port) {
-        String base = api.publicBaseUrl() == null || api.publicBaseUrl().isBlank()
-                ? "http://127.0.0.1:" + port
-                : api.publicBaseUrl().replaceAll("/+$", "");
-        return token -> base + RefundClaimPaths.claimPage(token);
+    RefundClaimLinks refundClaimLinks(ApiLinks links) {
+        return token -> links.base() + RefundClaimPaths.claimPage(token);
     }
 
     @Bean

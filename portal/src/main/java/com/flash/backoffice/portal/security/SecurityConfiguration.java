@@ -26,8 +26,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, OidcProperties oidc) throws Exception {
-        http.authorizeHttpRequests(
-                requests -> requests.requestMatchers("/actuator/health").permitAll());
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health")
+                .permitAll()
+                // LNURL-withdraw of refunds: public, guarded by the claim's token and single-use k1
+                .requestMatchers(org.springframework.http.HttpMethod.GET, "/lnurlw/**")
+                .permitAll());
         return http.with(
                         vaadin(),
                         vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH)

@@ -11,7 +11,7 @@ import java.util.Locale;
  * LUD-01: an LNURL is the bech32 (BIP-173, not bech32m) encoding of a URL under the prefix {@code lnurl}. BIP-173's
  * 90-character limit does not apply (LUD-01's decoders pass 2000), which is why bitcoinj's decoder cannot be used.
  */
-final class Bech32Lnurl {
+public final class Bech32Lnurl {
 
     static final int MAX_LENGTH = 2000;
     private static final String PREFIX = "lnurl";
@@ -23,6 +23,36 @@ final class Bech32Lnurl {
     /** Whether {@code text} looks like an LNURL at all (its prefix), before it is checked. */
     static boolean looksLikeLnurl(String text) {
         return text.length() > PREFIX.length() + 1 && text.regionMatches(true, 0, PREFIX + "1", 0, PREFIX.length() + 1);
+    }
+
+    /** LUD-01's bech32 form of {@code url} (upper case, as wallets scan QR codes best in alphanumeric mode). */
+    public static String encode(String url) {
+        byte[] bytes = url.getBytes(StandardCharsets.UTF_8);
+        ByteArrayOutputStream five = new ByteArrayOutputStream(bytes.length * 8 / 5 + 1);
+        int accumulator = 0;
+        int bits = 0;
+        for (byte b : bytes) {
+            accumulator = (accumulator << 8) | (b & 0xff);
+            bits += 8;
+            while (bits >= 5) {
+                bits -= 5;
+                five.write((accumulator >>> bits) & 31);
+            }
+        }
+        if (bits > 0) {
+            five.write((accumulator << (5 - bits)) & 31);
+        }
+        byte[] data = five.toByteArray();
+        byte[] withChecksum = java.util.Arrays.copyOf(data, data.length + 6);
+        int checksum = polymod(PREFIX, withChecksum) ^ 1;
+        for (int i = 0; i < 6; i++) {
+            withChecksum[data.length + i] = (byte) ((checksum >>> (5 * (5 - i))) & 31);
+        }
+        StringBuilder out = new StringBuilder(PREFIX).append('1');
+        for (byte value : withChecksum) {
+            out.append(CHARSET.charAt(value));
+        }
+        return out.toString().toUpperCase(Locale.ROOT);
     }
 
     /** The URL an LNURL encodes; the exception's message says what is wrong with it. */

@@ -22,6 +22,13 @@ class Bech32LnurlTest {
     }
 
     @Test
+    void encoding_the_lud01_examples_url_gives_its_documented_lnurl() {
+        assertThat(Bech32Lnurl.encode(
+                        "https://service.com/api?q=3fc3645b439ce8e7f2553a69e5267081d96dcd340693afabe04be7b0ccd178df"))
+                .isEqualTo(LUD01_EXAMPLE);
+    }
+
+    @Test
     void an_lnurl_longer_than_bip173s_90_characters_decodes() {
         String url = "https://example.com/lnurlp/" + "a".repeat(300);
         String lnurl = Bech32Encoding.encode("lnurl", url.getBytes(StandardCharsets.UTF_8));
