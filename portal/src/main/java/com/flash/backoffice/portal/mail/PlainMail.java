@@ -24,9 +24,14 @@ public class PlainMail {
     private final JavaMailSender sender;
     private final ReportMailProperties properties;
 
+    @org.springframework.beans.factory.annotation.Autowired
     PlainMail(ObjectProvider<JavaMailSender> senders, ReportMailProperties properties) {
-        JavaMailSender available = senders.getIfAvailable();
-        this.sender = available != null && properties.smtpConfigured() ? available : null;
+        this(senders.getIfAvailable(), properties);
+    }
+
+    /** {@code sender} null, or no SMTP host configured: mails go to the log. */
+    public PlainMail(JavaMailSender sender, ReportMailProperties properties) {
+        this.sender = sender != null && properties.smtpConfigured() ? sender : null;
         this.properties = properties;
     }
 

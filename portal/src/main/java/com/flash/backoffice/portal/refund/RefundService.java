@@ -272,18 +272,22 @@ public class RefundService {
     }
 
     /** The store (merchant) of the invoice, for the API's "another store's invoice is not found". */
-    @PreAuthorize(STARTERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')")
+    @PreAuthorize(AGENTS + " or " + READERS
+            + " or @storePermissions.hasOnAnyStore('btcpay.store.cancreatenonapprovedpullpayments')"
+            + " or @storePermissions.hasOnAnyStore('btcpay.store.canviewinvoices')")
     public Optional<String> storeOf(String invoiceId) {
         return invoices.findById(invoiceId).map(Invoice::merchantId);
     }
 
     /** The store's refund; empty for a refund of another store. */
-    @PreAuthorize(READERS + " or @storePermissions.has(#merchantId, 'btcpay.store.canviewinvoices')")
+    @PreAuthorize(READERS + " or @storePermissions.has(#merchantId, 'btcpay.store.canviewinvoices')"
+            + " or @storePermissions.has(#merchantId, 'btcpay.store.cancreatenonapprovedpullpayments')")
     public Optional<Refund> findInStore(String merchantId, String refundId) {
         return refunds.findById(refundId).filter(refund -> refund.merchantId().equals(merchantId));
     }
 
-    @PreAuthorize(READERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')")
+    @PreAuthorize(READERS + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.canviewinvoices')"
+            + " or @storePermissions.hasOnInvoice(#invoiceId, 'btcpay.store.cancreatenonapprovedpullpayments')")
     public List<Refund> forInvoice(String invoiceId) {
         return refunds.findByInvoice(invoiceId);
     }
