@@ -107,13 +107,18 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The only pages open without login: the buyer's checkout and the buyer's refund claim. */
+    static final String[] CUSTOMER_PAGES = {
+        "com.flash.backoffice.portal.checkout.ui", "com.flash.backoffice.portal.refund.claim.ui"
+    };
+
     @Test
     void views_are_package_private_and_role_guarded() {
         classes()
                 .that()
                 .areAnnotatedWith(Route.class)
                 .and()
-                .resideOutsideOfPackage("com.flash.backoffice.portal.checkout..")
+                .resideOutsideOfPackages(CUSTOMER_PAGES)
                 .should()
                 .notHaveModifier(JavaModifier.PUBLIC)
                 .andShould()
@@ -122,12 +127,12 @@ class ArchitectureTest {
     }
 
     @Test
-    void only_the_customers_checkout_page_is_open_without_login() {
+    void only_the_customers_pages_are_open_without_login() {
         classes()
                 .that()
                 .areAnnotatedWith(AnonymousAllowed.class)
                 .should()
-                .resideInAPackage("com.flash.backoffice.portal.checkout.ui")
+                .resideInAnyPackage(CUSTOMER_PAGES)
                 .andShould()
                 .notHaveModifier(JavaModifier.PUBLIC)
                 .check(CLASSES);

@@ -1,6 +1,6 @@
 package com.flash.backoffice.portal.approval;
 
-import com.flash.backoffice.portal.report.schedule.ReportMailProperties;
+import com.flash.backoffice.portal.mail.MailProperties;
 import com.flash.backoffice.workflows.approval.ApprovalReminders;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +20,7 @@ class ApprovalMailConfiguration {
 
     @Bean
     ApprovalReminders approvalReminders(
-            ObjectProvider<JavaMailSender> senders, ReportMailProperties mail, ApprovalProperties properties) {
+            ObjectProvider<JavaMailSender> senders, MailProperties mail, ApprovalProperties properties) {
         JavaMailSender sender = senders.getIfAvailable();
         if (sender == null || !mail.smtpConfigured() || !properties.mailConfigured()) {
             LOG.warn("Approval reminders are not mailed (set FLASH_APPROVALS_EMAIL and FLASH_SMTP_HOST): log only");

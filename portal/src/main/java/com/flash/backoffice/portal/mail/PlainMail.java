@@ -1,6 +1,5 @@
 package com.flash.backoffice.portal.mail;
 
-import com.flash.backoffice.portal.report.schedule.ReportMailProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
@@ -22,15 +21,15 @@ public class PlainMail {
     private static final Logger log = LoggerFactory.getLogger(PlainMail.class);
 
     private final JavaMailSender sender;
-    private final ReportMailProperties properties;
+    private final MailProperties properties;
 
     @org.springframework.beans.factory.annotation.Autowired
-    PlainMail(ObjectProvider<JavaMailSender> senders, ReportMailProperties properties) {
+    PlainMail(ObjectProvider<JavaMailSender> senders, MailProperties properties) {
         this(senders.getIfAvailable(), properties);
     }
 
     /** {@code sender} null, or no SMTP host configured: mails go to the log. */
-    public PlainMail(JavaMailSender sender, ReportMailProperties properties) {
+    public PlainMail(JavaMailSender sender, MailProperties properties) {
         this.sender = sender != null && properties.smtpConfigured() ? sender : null;
         this.properties = properties;
     }

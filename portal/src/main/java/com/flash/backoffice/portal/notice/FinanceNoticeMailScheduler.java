@@ -1,7 +1,7 @@
 package com.flash.backoffice.portal.notice;
 
 import com.flash.backoffice.db.notice.FinanceNoticeRepository;
-import com.flash.backoffice.portal.report.schedule.ReportMailProperties;
+import com.flash.backoffice.portal.mail.MailProperties;
 import java.time.Clock;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -32,7 +32,7 @@ class FinanceNoticeMailScheduler implements DisposableBean {
     FinanceNoticeMailScheduler(
             FinanceNoticeRepository notices,
             ObjectProvider<JavaMailSender> senders,
-            ReportMailProperties mail,
+            MailProperties mail,
             FinanceNoticeProperties properties,
             @Value("${flash.workers.enabled:true}") boolean workers) {
         JavaMailSender sender = senders.getIfAvailable();

@@ -16,9 +16,9 @@ import com.flash.backoffice.db.refund.RefundVariant;
 import com.flash.backoffice.db.testsupport.PaidInvoices;
 import com.flash.backoffice.portal.approval.ApprovalService;
 import com.flash.backoffice.portal.approval.DecisionResult;
+import com.flash.backoffice.portal.mail.MailProperties;
 import com.flash.backoffice.portal.mail.PlainMail;
 import com.flash.backoffice.portal.refund.claim.RefundClaims;
-import com.flash.backoffice.portal.report.schedule.ReportMailProperties;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
 import com.flash.backoffice.workflows.approval.ApprovalVerdict;
@@ -236,7 +236,7 @@ class RefundServiceIT {
         JavaMailSenderImpl smtp = new JavaMailSenderImpl();
         smtp.setHost("127.0.0.1");
         smtp.setPort(greenMail.getSmtp().getPort());
-        PlainMail mail = new PlainMail(smtp, new ReportMailProperties("127.0.0.1", "refunds@flash.example"));
+        PlainMail mail = new PlainMail(smtp, new MailProperties("127.0.0.1", "refunds@flash.example"));
         RefundActivitiesImpl activities = new RefundActivitiesImpl(
                 refunds,
                 new InvoiceRepository(dsl),

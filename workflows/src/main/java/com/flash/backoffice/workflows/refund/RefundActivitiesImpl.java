@@ -23,12 +23,16 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Stores the refund workflow's steps (each revision once, with its ledger entry), announces them, mails the buyer its
- * claim link and tells the refund's listeners. Built by the portal's worker configuration, which knows the mail,
- * the claim page's address and the listeners.
+ * claim link and tells the refund's listeners. The portal supplies the mail, the claim page's address and the
+ * listeners.
  */
+@Component
 public class RefundActivitiesImpl implements RefundActivities {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -41,6 +45,27 @@ public class RefundActivitiesImpl implements RefundActivities {
     private final RefundMail mail;
     private final RefundClaimLinks links;
     private final List<RefundListener> listeners;
+
+    @Autowired
+    RefundActivitiesImpl(
+            RefundRepository refunds,
+            InvoiceRepository invoices,
+            ExchangeRateRepository rates,
+            RefundWebhooks webhooks,
+            PaymentDestinations destinations,
+            RefundMail mail,
+            RefundClaimLinks links,
+            ObjectProvider<RefundListener> listeners) {
+        this(
+                refunds,
+                invoices,
+                rates,
+                webhooks,
+                destinations,
+                mail,
+                links,
+                listeners.orderedStream().toList());
+    }
 
     public RefundActivitiesImpl(
             RefundRepository refunds,

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
@@ -57,10 +58,12 @@ public class RefundClaims {
     }
 
     /** The claim page is public: its views are rate-limited per client address as the LNURL routes are. */
+    @PreAuthorize("permitAll()")
     public boolean allowPage(String clientAddress) {
         return limiter.tryTake("refund-claim-page", clientAddress).isEmpty();
     }
 
+    @PreAuthorize("permitAll()")
     public Optional<ClaimPage> page(String claimToken) {
         String baseUrl = links.base();
         return refunds.findByClaimToken(claimToken)

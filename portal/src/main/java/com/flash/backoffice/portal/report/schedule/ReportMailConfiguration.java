@@ -1,5 +1,6 @@
 package com.flash.backoffice.portal.report.schedule;
 
+import com.flash.backoffice.portal.mail.MailProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +14,7 @@ import org.springframework.mail.javamail.JavaMailSender;
 class ReportMailConfiguration {
 
     @Bean
-    ReportMailer reportMailer(ObjectProvider<JavaMailSender> senders, ReportMailProperties properties) {
+    ReportMailer reportMailer(ObjectProvider<JavaMailSender> senders, MailProperties properties) {
         JavaMailSender sender = senders.getIfAvailable();
         if (sender == null || !properties.smtpConfigured()) {
             return new LogOnlyReportMailer();

@@ -2,6 +2,7 @@ package com.flash.backoffice.portal.report.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.portal.mail.MailProperties;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -34,7 +35,7 @@ class ReportMailConfigurationIT {
         sender.setHost("127.0.0.1");
         sender.setPort(greenMail.getSmtp().getPort());
         ReportMailer mailer = new ReportMailConfiguration()
-                .reportMailer(provider(sender), new ReportMailProperties("127.0.0.1", "books@flash.test"));
+                .reportMailer(provider(sender), new MailProperties("127.0.0.1", "books@flash.test"));
 
         mailer.send(mail("team@flash.test"));
 
@@ -49,7 +50,7 @@ class ReportMailConfigurationIT {
     @Test
     void without_an_smtp_host_mails_are_only_logged_and_say_so() throws Exception {
         ReportMailer mailer = new ReportMailConfiguration()
-                .reportMailer(provider(new JavaMailSenderImpl()), new ReportMailProperties("", null));
+                .reportMailer(provider(new JavaMailSenderImpl()), new MailProperties("", null));
 
         mailer.send(mail("team@flash.test"));
 

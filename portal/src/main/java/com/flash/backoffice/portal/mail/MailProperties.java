@@ -1,14 +1,14 @@
-package com.flash.backoffice.portal.report.schedule;
+package com.flash.backoffice.portal.mail;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Where scheduled reports are e-mailed through ({@code FLASH_SMTP_HOST}, also handed to {@code spring.mail.host})
+ * Where every e-mail of the portal (scheduled reports, approvals, payouts, refunds) goes through ({@code FLASH_SMTP_HOST}, also handed to {@code spring.mail.host})
  * and the sender address. Without a host (development) mails are written to the log instead, and the run log says
  * so.
  */
 @ConfigurationProperties("flash.mail")
-public record ReportMailProperties(String smtpHost, String from) {
+public record MailProperties(String smtpHost, String from) {
 
     public boolean smtpConfigured() {
         return smtpHost != null && !smtpHost.isBlank();
