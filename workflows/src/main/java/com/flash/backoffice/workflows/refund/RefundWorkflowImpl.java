@@ -53,6 +53,9 @@ public class RefundWorkflowImpl implements RefundWorkflow {
     private ApprovalProcess approval;
     private RefundState state = RefundState.AWAITING_APPROVAL;
     private int revision;
+    /** The last revision whose step is in MariaDB: an update answers only once its outcome can be read back. */
+    private int savedRevision;
+
     private int attempts;
     private long amountMsat;
     private long claimDeadline;
@@ -183,7 +186,7 @@ public class RefundWorkflowImpl implements RefundWorkflow {
     public RefundSnapshot claim(RefundClaim claim) {
         this.claim = claim;
         int before = attempts;
-        Workflow.await(() -> attempts > before || state.isFinal());
+        Workflow.await(() -> (attempts > before || state.isFinal()) && savedRevision == revision);
         return snapshot();
     }
 
@@ -211,7 +214,7 @@ public class RefundWorkflowImpl implements RefundWorkflow {
         if (state == RefundState.AWAITING_APPROVAL) {
             approval.cancel(command.by(), cancelledNote(command));
         }
-        Workflow.await(() -> state.isFinal());
+        Workflow.await(() -> state.isFinal() && savedRevision == revision);
         return snapshot();
     }
 
@@ -278,6 +281,7 @@ public class RefundWorkflowImpl implements RefundWorkflow {
                     next == RefundState.COMPLETED ? feeMsat : null,
                     next == RefundState.COMPLETED ? proof : null,
                     next == RefundState.AWAITING_CLAIM ? failureDetail : null));
+            savedRevision = revision;
         } finally {
             saving.unlock();
         }

@@ -312,6 +312,9 @@ class RefundWorkflowIT {
         assertThat(refusal(() -> workflow(refund).cancel(new RefundCommand("mia", List.of("MARKETING"), 1, "x"))))
                 .contains("Only SUPPORT or FINANCE");
         workflow(refund).cancel(new RefundCommand("sue", List.of("SUPPORT"), 1, "customer changed their mind"));
+        assertThat(refunds.findById(refund.id()).orElseThrow().state())
+                .as("the update answers once the step is written, so the page that sent it reads it back")
+                .isEqualTo(RefundState.CANCELLED);
 
         assertThat(result(refund).state()).isEqualTo(RefundState.CANCELLED);
         assertThat(payable(merchant)).isEqualTo(20_000_000);
@@ -469,8 +472,12 @@ class RefundWorkflowIT {
         awaitTrue(() -> approvals.find("refund-" + refund.id()).isPresent(), "the inbox row of " + refund.id());
     }
 
-    private static void awaitState(Refund refund, RefundState state) {
-        awaitTrue(() -> refunds.findById(refund.id()).orElseThrow().state() == state, refund.id() + " " + state);
+    /** In MariaDB and in the workflow: a reservation is written by its activity before the workflow moves on. */
+    private void awaitState(Refund refund, RefundState state) {
+        awaitTrue(
+                () -> refunds.findById(refund.id()).orElseThrow().state() == state
+                        && workflow(refund).snapshot().state() == state,
+                refund.id() + " " + state);
     }
 
     private static void awaitStateAfter(Refund refund, RefundState state, int revision) {
