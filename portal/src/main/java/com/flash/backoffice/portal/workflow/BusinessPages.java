@@ -10,8 +10,15 @@ import java.util.Optional;
  */
 public final class BusinessPages {
 
-    private static final Map<String, String> ROUTE_BY_PREFIX =
-            Map.of("invoice-", "invoices/", "payout-", "payouts/", "payment-batch-", "payment-batches/");
+    private static final Map<String, String> ROUTE_BY_PREFIX = Map.of(
+            "invoice-",
+            "invoices/",
+            "payout-",
+            "payouts/",
+            "payment-batch-",
+            "payment-batches/",
+            "refund-",
+            "refunds/");
 
     private BusinessPages() {}
 

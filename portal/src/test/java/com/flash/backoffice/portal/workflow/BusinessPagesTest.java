@@ -13,6 +13,11 @@ class BusinessPagesTest {
     }
 
     @Test
+    void a_refund_workflow_links_to_its_refund_page() {
+        assertThat(BusinessPages.route("refund-R7")).contains("refunds/R7");
+    }
+
+    @Test
     void an_invoice_workflow_and_its_mark_side_job_link_to_the_invoice_page() {
         assertThat(BusinessPages.route("invoice-Ab12")).contains("invoices/Ab12");
         assertThat(BusinessPages.route("invoice-Ab12-mark")).contains("invoices/Ab12");

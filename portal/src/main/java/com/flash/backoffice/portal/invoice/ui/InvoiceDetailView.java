@@ -9,6 +9,7 @@ import com.flash.backoffice.db.webhook.WebhookDelivery;
 import com.flash.backoffice.portal.checkout.PaymentUris;
 import com.flash.backoffice.portal.checkout.QrCodes;
 import com.flash.backoffice.portal.invoice.InvoiceService;
+import com.flash.backoffice.portal.refund.ui.InvoiceRefunds;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.security.StaffRoles;
@@ -43,13 +44,17 @@ import jakarta.annotation.security.RolesAllowed;
 class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private final InvoiceService invoices;
+    private final InvoiceRefunds refunds;
+    private final CurrentUser currentUser;
     private final boolean canMark;
     private final boolean canCreate;
     private final boolean canRetryPosting;
     private String invoiceId;
 
-    InvoiceDetailView(InvoiceService invoices, CurrentUser currentUser) {
+    InvoiceDetailView(InvoiceService invoices, InvoiceRefunds refunds, CurrentUser currentUser) {
         this.invoices = invoices;
+        this.refunds = refunds;
+        this.currentUser = currentUser;
         this.canMark = currentUser
                 .get()
                 .map(staff -> staff.has(Role.SUPPORT) || staff.has(Role.FINANCE))
@@ -109,6 +114,7 @@ class InvoiceDetailView extends VerticalLayout implements BeforeEnterObserver {
         add(new H3("Metadata"), new Pre(invoice.metadataJson()));
         add(new H3("Payments"), payments());
         add(new H3("Timeline"), timeline());
+        add(refunds.panel(invoice));
         add(new H3("Ledger"), ledgerEntries());
         add(new H3("Webhook deliveries"), webhookDeliveries());
     }
