@@ -4,11 +4,13 @@ import com.flash.backoffice.portal.approval.ApprovalService;
 import com.flash.backoffice.portal.approval.DecisionResult;
 import com.flash.backoffice.portal.approval.InboxItem;
 import com.flash.backoffice.portal.security.StaffRoles;
+import com.flash.backoffice.portal.workflow.BusinessPages;
 import com.flash.backoffice.workflows.approval.ApprovalVerdict;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
@@ -95,7 +97,15 @@ class ApprovalsView extends VerticalLayout {
         Button reject = new Button("Reject…", click -> reject(List.of(item)));
         reject.setId("reject-" + item.subjectId());
         reject.addThemeVariants(ButtonVariant.SMALL, ButtonVariant.ERROR);
-        return new HorizontalLayout(approve, reject);
+        HorizontalLayout actions = new HorizontalLayout();
+        actions.setAlignItems(Alignment.BASELINE);
+        BusinessPages.route(item.workflowId()).ifPresent(route -> {
+            Anchor open = new Anchor(route, "Open");
+            open.setId("open-" + item.subjectId());
+            actions.add(open);
+        });
+        actions.add(approve, reject);
+        return actions;
     }
 
     private void reject(List<InboxItem> items) {

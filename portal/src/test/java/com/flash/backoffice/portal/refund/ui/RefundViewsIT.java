@@ -7,6 +7,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.flash.backoffice.db.approval.ApprovalRepository;
 import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.refund.Refund;
@@ -14,6 +15,7 @@ import com.flash.backoffice.db.refund.RefundRepository;
 import com.flash.backoffice.db.refund.RefundState;
 import com.flash.backoffice.db.refund.RefundVariant;
 import com.flash.backoffice.db.testsupport.PaidInvoices;
+import com.flash.backoffice.portal.approval.InboxItem;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.testsupport.KaribuSpring;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
@@ -21,11 +23,14 @@ import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.math.BigDecimal;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +51,9 @@ class RefundViewsIT {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    ApprovalRepository approvals;
 
     @AfterEach
     void close() {
@@ -97,7 +105,7 @@ class RefundViewsIT {
         KaribuSpring.openAs(context, "sue", Role.SUPPORT);
         UI.getCurrent().navigate("refunds/" + refund.id());
 
-        assertThat(_find(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("refund-claim-link")))
+        assertThat(_find(Anchor.class, spec -> spec.withId("refund-claim-link")))
                 .hasSize(1);
         _click(_get(Button.class, spec -> spec.withId("refund-pay")));
         _setValue(_get(TextField.class, spec -> spec.withId("refund-input")), "not a destination");
@@ -117,6 +125,50 @@ class RefundViewsIT {
     }
 
     @Test
+    void finance_finds_a_refund_above_supports_limit_in_the_approvals_inbox_beside_payouts_opens_it_and_approves_it() {
+        PaidInvoices paid = new PaidInvoices(dsl);
+        Merchant merchant = paid.merchantWithBalance(1_000_000_000);
+        Invoice invoice = paid.settled(merchant.id(), 200_000_000, 200_000_000, RATE, null);
+        Refund refund = started("sue", invoice);
+        String subject = "refund-" + refund.id();
+        long until = System.currentTimeMillis() + 20_000;
+        while (approvals.find(subject).isEmpty()) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("the refund never reached the approvals inbox");
+            }
+            Thread.onSpinWait();
+        }
+
+        KaribuSpring.openAs(context, "fiona", Role.FINANCE);
+        UI.getCurrent().navigate("approvals");
+        @SuppressWarnings("unchecked")
+        Grid<InboxItem> inbox = _get(Grid.class, spec -> spec.withId("approvals-grid"));
+        List<InboxItem> rows = GridKt._fetch(inbox, 0, GridKt._size(inbox));
+        int index = rows.stream().map(InboxItem::subjectId).toList().indexOf(subject);
+        assertThat(index).as("the refund is in FINANCE's inbox").isNotNegative();
+        assertThat(GridKt._getFormattedRow(inbox, index)).contains("REFUND", merchant.name(), "0.00200000", "sue");
+        HorizontalLayout actions = (HorizontalLayout) GridKt._getCellComponent(inbox, index, "actions");
+        assertThat(_get(actions, Anchor.class, spec -> spec.withId("open-" + subject))
+                        .getHref())
+                .isEqualTo("refunds/" + refund.id());
+
+        _click(_get(actions, Button.class, spec -> spec.withId("approve-" + subject)));
+
+        until = System.currentTimeMillis() + 20_000;
+        while (refunds.findById(refund.id()).orElseThrow().state() != RefundState.AWAITING_CLAIM) {
+            if (System.currentTimeMillis() > until) {
+                throw new AssertionError("the approved refund never awaited its claim");
+            }
+            Thread.onSpinWait();
+        }
+        UI.getCurrent().navigate("refunds/" + refund.id());
+        Grid<?> timeline = _get(Grid.class, spec -> spec.withId("refund-timeline"));
+        assertThat(GridKt._size(timeline)).isGreaterThanOrEqualTo(2);
+        assertThat(GridKt._getFormattedRow(timeline, GridKt._size(timeline) - 1))
+                .contains("Awaiting claim");
+    }
+
+    @Test
     void the_list_filters_by_state_the_accountant_reads_without_actions_and_marketing_is_refused() {
         Refund refund = awaitingClaim("sue");
         KaribuSpring.openAs(context, "alex", Role.ACCOUNTANT);
@@ -130,7 +182,7 @@ class RefundViewsIT {
         UI.getCurrent().navigate("refunds/" + refund.id());
         assertThat(_find(Button.class, spec -> spec.withId("refund-cancel"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("refund-pay"))).isEmpty();
-        assertThat(_find(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("refund-claim-link")))
+        assertThat(_find(Anchor.class, spec -> spec.withId("refund-claim-link")))
                 .isEmpty();
         KaribuSpring.close();
 
@@ -146,15 +198,7 @@ class RefundViewsIT {
         PaidInvoices paid = new PaidInvoices(dsl);
         Merchant merchant = paid.merchantWithBalance(100_000_000);
         Invoice invoice = paid.settled(merchant.id(), 10_000_000, 10_000_000, RATE, null);
-        KaribuSpring.openAs(context, requester, Role.SUPPORT);
-        UI.getCurrent().navigate("invoices/" + invoice.id());
-        _click(_get(Button.class, spec -> spec.withId("invoice-refund")));
-        RefundStartDialog dialog = _get(RefundStartDialog.class);
-        dialog.variant.setValue(RefundVariant.RATE_THEN);
-        _setValue(dialog.reason, "a reason");
-        _click(_get(Button.class, spec -> spec.withId("refund-start")));
-        KaribuSpring.close();
-        Refund refund = refunds.findByInvoice(invoice.id()).getFirst();
+        Refund refund = started(requester, invoice);
         long until = System.currentTimeMillis() + 20_000;
         while (refunds.findById(refund.id()).orElseThrow().state() != RefundState.AWAITING_CLAIM) {
             if (System.currentTimeMillis() > until) {
@@ -163,5 +207,18 @@ class RefundViewsIT {
             Thread.onSpinWait();
         }
         return refunds.findById(refund.id()).orElseThrow();
+    }
+
+    /** SUPPORT's agent starts a RateThen refund of the invoice from its page. */
+    private Refund started(String requester, Invoice invoice) {
+        KaribuSpring.openAs(context, requester, Role.SUPPORT);
+        UI.getCurrent().navigate("invoices/" + invoice.id());
+        _click(_get(Button.class, spec -> spec.withId("invoice-refund")));
+        RefundStartDialog dialog = _get(RefundStartDialog.class);
+        dialog.variant.setValue(RefundVariant.RATE_THEN);
+        _setValue(dialog.reason, "a reason");
+        _click(_get(Button.class, spec -> spec.withId("refund-start")));
+        KaribuSpring.close();
+        return refunds.findByInvoice(invoice.id()).getFirst();
     }
 }
