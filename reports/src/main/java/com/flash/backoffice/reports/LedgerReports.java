@@ -8,13 +8,15 @@ import com.flash.backoffice.reports.invoices.InvoicesQuery;
 import com.flash.backoffice.reports.invoices.PaymentsQuery;
 import com.flash.backoffice.reports.journal.JournalQuery;
 import com.flash.backoffice.reports.payouts.PayoutsQuery;
+import com.flash.backoffice.reports.refunds.RefundsQuery;
 import com.flash.backoffice.reports.statement.MerchantStatementQuery;
 import com.flash.backoffice.reports.trialbalance.TrialBalanceQuery;
 import java.util.List;
 
 /**
  * The accounting reports: over the ledger (journal, trial balance, merchant statement, fees and revenue), over
- * invoices (invoices, payments) and over payouts. A new report is one template, one query and one registration here.
+ * invoices (invoices, payments), over payouts and over refunds. A new report is one template, one query and one
+ * registration here.
  */
 public final class LedgerReports {
 
@@ -25,6 +27,7 @@ public final class LedgerReports {
     public static final String INVOICES = "invoices";
     public static final String PAYMENTS = "payments";
     public static final String PAYOUTS = "payouts";
+    public static final String REFUNDS = "refunds";
 
     private static final List<ReportParameter> PERIOD = List.of(ReportParameter.FROM, ReportParameter.TO);
 
@@ -62,6 +65,8 @@ public final class LedgerReports {
                 .register(new ReportDefinition(
                         PAYMENTS, "Payments", "reports/invoices/payments.jrxml", new PaymentsQuery(), PERIOD, true))
                 .register(new ReportDefinition(
-                        PAYOUTS, "Payouts", "reports/payouts/payouts.jrxml", new PayoutsQuery(), PERIOD, true));
+                        PAYOUTS, "Payouts", "reports/payouts/payouts.jrxml", new PayoutsQuery(), PERIOD, true))
+                .register(new ReportDefinition(
+                        REFUNDS, "Refunds", "reports/refunds/refunds.jrxml", new RefundsQuery(), PERIOD, true));
     }
 }

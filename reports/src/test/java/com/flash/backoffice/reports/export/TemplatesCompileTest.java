@@ -48,7 +48,8 @@ class TemplatesCompileTest {
                         "fees-revenue",
                         "invoices",
                         "payments",
-                        "payouts");
+                        "payouts",
+                        "refunds");
     }
 
     @Test
@@ -71,7 +72,11 @@ class TemplatesCompileTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("does not filter by merchant");
         for (String name : List.of(
-                LedgerReports.INVOICES, LedgerReports.PAYMENTS, LedgerReports.PAYOUTS, LedgerReports.FEES_REVENUE)) {
+                LedgerReports.INVOICES,
+                LedgerReports.PAYMENTS,
+                LedgerReports.PAYOUTS,
+                LedgerReports.REFUNDS,
+                LedgerReports.FEES_REVENUE)) {
             ReportDefinition definition = registry.get(name);
             assertThat(definition.merchantFilter()).as(name).isTrue();
             definition.check(february);

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.flash.backoffice.db.audit.AuditEntry;
 import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.audit.AuditQuery;
+import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
@@ -19,9 +20,18 @@ import com.flash.backoffice.db.payout.PayoutDestinationKind;
 import com.flash.backoffice.db.payout.PayoutOrigin;
 import com.flash.backoffice.db.payout.PayoutRepository;
 import com.flash.backoffice.db.payout.PayoutRequestResult;
+import com.flash.backoffice.db.refund.NewRefund;
+import com.flash.backoffice.db.refund.Refund;
+import com.flash.backoffice.db.refund.RefundOrigin;
+import com.flash.backoffice.db.refund.RefundQuote;
+import com.flash.backoffice.db.refund.RefundRepository;
+import com.flash.backoffice.db.refund.RefundSource;
+import com.flash.backoffice.db.refund.RefundStartResult;
+import com.flash.backoffice.db.refund.RefundVariant;
 import com.flash.backoffice.db.report.ReportExport;
 import com.flash.backoffice.db.report.ReportExportRepository;
 import com.flash.backoffice.db.report.ReportExportStatus;
+import com.flash.backoffice.db.testsupport.PaidInvoices;
 import com.flash.backoffice.portal.base.ui.AccessDeniedView;
 import com.flash.backoffice.portal.report.ExportAudit;
 import com.flash.backoffice.portal.report.ExportListing;
@@ -48,6 +58,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.progressbar.ProgressBar;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,6 +66,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
+import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -70,6 +82,7 @@ class ReportsViewIT {
             new ReportChoice(LedgerReports.MERCHANT_STATEMENT, "Merchant statement", true, true);
     static final ReportChoice JOURNAL = new ReportChoice(LedgerReports.JOURNAL, "Journal", true, false);
     static final ReportChoice PAYOUTS = new ReportChoice(LedgerReports.PAYOUTS, "Payouts", true, false);
+    static final ReportChoice REFUNDS = new ReportChoice(LedgerReports.REFUNDS, "Refunds", true, false);
 
     @Autowired
     ApplicationContext context;
@@ -94,6 +107,12 @@ class ReportsViewIT {
 
     @Autowired
     PayoutRepository payouts;
+
+    @Autowired
+    RefundRepository refunds;
+
+    @Autowired
+    DSLContext dsl;
 
     @AfterEach
     void close() {
@@ -266,7 +285,8 @@ class ReportsViewIT {
                         LedgerReports.FEES_REVENUE,
                         LedgerReports.INVOICES,
                         LedgerReports.PAYMENTS,
-                        LedgerReports.PAYOUTS);
+                        LedgerReports.PAYOUTS,
+                        LedgerReports.REFUNDS);
 
         fill(PAYOUTS, ReportPeriod.THIS_MONTH, null, ReportFormat.CSV);
         export();
@@ -277,6 +297,42 @@ class ReportsViewIT {
                 .contains("Date (UTC),Source,State,Payment type,Currency,Amount,Original currency,Original amount,")
                 .contains(",Portal,AwaitingApproval,Lightning,BTC,0.00000123456,BTC,0.00000123456,lnbcrt-reports-view-"
                         + merchant.id() + ",,," + payout.id() + "," + merchant.id() + ",");
+    }
+
+    @Test
+    void the_refunds_report_downloads_this_months_refunds_with_btcpays_columns_first() {
+        PaidInvoices paid = new PaidInvoices(dsl);
+        Merchant merchant = paid.merchantWithBalance(100_000_000L);
+        Invoice invoice = paid.settled(merchant.id(), 10_000_000L, 10_000_000L, new BigDecimal("50000"), null);
+        Refund refund = ((RefundStartResult.Created) refunds.start(new NewRefund(
+                        invoice.id(),
+                        new RefundQuote(RefundVariant.RATE_THEN, 1_234_560L, null, null, null, BigDecimal.ZERO, true),
+                        RefundSource.MERCHANT,
+                        null,
+                        "reports view refund",
+                        false,
+                        null,
+                        RefundOrigin.PORTAL,
+                        "support",
+                        10_000L)))
+                .refund();
+        KaribuSpring.openAs(context, "accountant", Role.ACCOUNTANT);
+
+        fill(REFUNDS, ReportPeriod.THIS_MONTH, null, ReportFormat.CSV);
+        assertThat(byId(ComboBox.class, "report-merchant").isVisible()).isFalse();
+        export();
+
+        String csv =
+                new String(DownloadKt._download(byId(Anchor.class, "report-download-now")), StandardCharsets.UTF_8);
+        assertThat(csv)
+                .contains("Date (UTC),Invoice id,Currency,Completed,Awaiting,Limit,Fully paid,Refund id,Store id,Store,"
+                        + "Variant,State,Reason,Requested by,Fee BTC,Proof,\"Completed, cancelled or expired (UTC)\"")
+                .contains("," + invoice.id() + ",BTC,0.00000000,0.0000123456,0.0000123456,false," + refund.id() + ","
+                        + merchant.id() + "," + merchant.name() + ",RateThen,AwaitingApproval,reports view refund,"
+                        + "support,,,");
+        assertThat(audits("accountant", ExportAudit.ACTION_DOWNLOAD))
+                .anySatisfy(entry -> assertThat(entry.afterJson())
+                        .contains("\"report\":\"refunds\"", "\"via\":\"ui\"", "\"format\":\"CSV\""));
     }
 
     @Test
