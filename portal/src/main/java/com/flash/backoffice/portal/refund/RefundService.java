@@ -4,6 +4,8 @@ import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.ledger.MerchantBalances;
+import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.rate.ExchangeRate;
 import com.flash.backoffice.db.rate.ExchangeRateRepository;
 import com.flash.backoffice.db.refund.NewRefund;
@@ -67,6 +69,7 @@ public class RefundService {
     private final ExchangeRateRepository rates;
     private final SuspenseReceiptRepository suspense;
     private final LedgerRepository ledger;
+    private final MerchantRepository merchants;
     private final PaymentDestinations destinations;
     private final RefundProperties properties;
     private final PayoutProperties paymentLimits;
@@ -81,6 +84,7 @@ public class RefundService {
             ExchangeRateRepository rates,
             SuspenseReceiptRepository suspense,
             LedgerRepository ledger,
+            MerchantRepository merchants,
             PaymentDestinations destinations,
             RefundProperties properties,
             PayoutProperties paymentLimits,
@@ -93,6 +97,7 @@ public class RefundService {
         this.rates = rates;
         this.suspense = suspense;
         this.ledger = ledger;
+        this.merchants = merchants;
         this.destinations = destinations;
         this.properties = properties;
         this.paymentLimits = paymentLimits;
@@ -295,6 +300,18 @@ public class RefundService {
     @PreAuthorize(READERS)
     public Optional<Refund> find(String refundId) {
         return refunds.findById(refundId);
+    }
+
+    /** The merchant's name for a page, or its id when it has none. */
+    @PreAuthorize(READERS)
+    public String merchantName(String merchantId) {
+        return merchants.findById(merchantId).map(Merchant::name).orElse(merchantId);
+    }
+
+    /** The merchants a refund list can be narrowed to, by name. */
+    @PreAuthorize(READERS)
+    public List<Merchant> merchants() {
+        return merchants.findAll(0, 1000, null);
     }
 
     @PreAuthorize(READERS)

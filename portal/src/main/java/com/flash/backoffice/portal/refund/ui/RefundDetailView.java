@@ -86,7 +86,7 @@ class RefundDetailView extends VerticalLayout implements BeforeEnterObserver {
         }
         title.setText("Refund " + refund.id() + " · " + RefundLabels.state(refund.state()));
         facts.addFormItem(new Anchor("invoices/" + refund.invoiceId(), refund.invoiceId()), "Invoice");
-        fact("Merchant", refund.merchantId());
+        fact("Merchant", refunds.merchantName(refund.merchantId()));
         fact(
                 "Amount (BTC)",
                 RefundLabels.btc(refund.amountMsat())
@@ -94,7 +94,9 @@ class RefundDetailView extends VerticalLayout implements BeforeEnterObserver {
         if (refund.fiatAmount() != null) {
             fact(
                     "Fiat value",
-                    RefundLabels.fiat(refund) + " at " + refund.rate().toPlainString());
+                    RefundLabels.fiat(refund) + " at "
+                            + refund.rate().stripTrailingZeros().toPlainString() + " " + refund.fiatCurrency()
+                            + "/BTC");
         }
         fact(
                 "Variant",

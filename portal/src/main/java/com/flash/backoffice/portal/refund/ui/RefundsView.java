@@ -1,5 +1,6 @@
 package com.flash.backoffice.portal.refund.ui;
 
+import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.refund.Refund;
 import com.flash.backoffice.db.refund.RefundState;
 import com.flash.backoffice.portal.refund.RefundService;
@@ -11,11 +12,13 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Every refund, newest first, by merchant and state. A row opens the refund's page; refunds start on an invoice. */
 @Route("refunds")
@@ -25,13 +28,18 @@ import jakarta.annotation.security.RolesAllowed;
 class RefundsView extends VerticalLayout {
 
     private final RefundService refunds;
-    final TextField merchantFilter = new TextField("Merchant id");
+    private final Map<String, String> merchantNames;
+    final ComboBox<Merchant> merchantFilter = new ComboBox<>("Merchant");
     final ComboBox<RefundState> stateFilter = new ComboBox<>("State");
     final Grid<Refund> grid = new Grid<>();
 
     RefundsView(RefundService refunds) {
         this.refunds = refunds;
+        List<Merchant> merchants = refunds.merchants();
+        this.merchantNames = merchants.stream().collect(Collectors.toMap(Merchant::id, Merchant::name));
         merchantFilter.setId("refunds-merchant");
+        merchantFilter.setItems(merchants);
+        merchantFilter.setItemLabelGenerator(Merchant::name);
         merchantFilter.setClearButtonVisible(true);
         merchantFilter.addValueChangeListener(event -> grid.getDataProvider().refreshAll());
         stateFilter.setId("refunds-state");
@@ -45,7 +53,9 @@ class RefundsView extends VerticalLayout {
                 .setHeader("Started (UTC)")
                 .setAutoWidth(true);
         grid.addColumn(Refund::invoiceId).setHeader("Invoice").setAutoWidth(true);
-        grid.addColumn(Refund::merchantId).setHeader("Merchant").setAutoWidth(true);
+        grid.addColumn(refund -> merchantNames.getOrDefault(refund.merchantId(), refund.merchantId()))
+                .setHeader("Merchant")
+                .setAutoWidth(true);
         grid.addColumn(refund -> refund.variant().greenfieldName()).setHeader("Variant");
         grid.addColumn(refund -> RefundLabels.btc(refund.amountMsat()))
                 .setHeader("Amount (BTC)")
@@ -73,7 +83,8 @@ class RefundsView extends VerticalLayout {
     }
 
     private String merchantId() {
-        String value = merchantFilter.getValue();
-        return value == null || value.isBlank() ? null : value.strip();
+        return merchantFilter.getValue() == null
+                ? null
+                : merchantFilter.getValue().id();
     }
 }

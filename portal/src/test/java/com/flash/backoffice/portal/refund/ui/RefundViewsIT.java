@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.flash.backoffice.db.approval.ApprovalRepository;
 import com.flash.backoffice.db.invoice.Invoice;
 import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.refund.Refund;
 import com.flash.backoffice.db.refund.RefundRepository;
 import com.flash.backoffice.db.refund.RefundState;
@@ -54,6 +55,9 @@ class RefundViewsIT {
 
     @Autowired
     ApprovalRepository approvals;
+
+    @Autowired
+    MerchantRepository merchants;
 
     @AfterEach
     void close() {
@@ -174,7 +178,9 @@ class RefundViewsIT {
         KaribuSpring.openAs(context, "alex", Role.ACCOUNTANT);
         UI.getCurrent().navigate("refunds");
         RefundsView view = _get(RefundsView.class);
-        _setValue(view.merchantFilter, refund.merchantId());
+        Merchant merchant = merchants.findById(refund.merchantId()).orElseThrow();
+        _setValue(view.merchantFilter, merchant);
+        assertThat(GridKt._getFormattedRow(view.grid, 0)).contains(merchant.name());
         assertThat(GridKt._size(view.grid)).isEqualTo(1);
         _setValue(view.stateFilter, RefundState.COMPLETED);
         assertThat(GridKt._size(view.grid)).isZero();

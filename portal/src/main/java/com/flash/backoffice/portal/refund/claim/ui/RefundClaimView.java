@@ -93,7 +93,10 @@ class RefundClaimView extends VerticalLayout implements BeforeEnterObserver {
             qr.setId("refund-qr");
             qr.setWidth("min(320px, 80vw)");
             qr.getElement().setAttribute("data-lnurl", page.lnurl());
-            Anchor open = new Anchor("lightning:" + page.lnurl(), "Open in a wallet on this phone");
+            Anchor open = new Anchor();
+            open.setText("Open in a wallet on this phone");
+            // lightning: is not among Vaadin's safe URL schemes; the link is Flash's own LNURL, never user input.
+            open.setUnsafeHref("lightning:" + page.lnurl());
             open.setId("refund-open-wallet");
             Div box = new Div(qr, new Paragraph("Scan with any Lightning wallet to receive your refund"), open);
             box.getStyle().set("text-align", "center");
