@@ -35,6 +35,11 @@ final class RefundLabels {
     }
 
     static String fiat(Refund refund) {
-        return refund.fiatAmount() == null ? "" : refund.fiatAmount().toPlainString() + " " + refund.fiatCurrency();
+        if (refund.fiatAmount() == null) {
+            return "";
+        }
+        // Stored with the rate's precision; people read fiat in cents.
+        return refund.fiatAmount().setScale(2, java.math.RoundingMode.HALF_EVEN).toPlainString() + " "
+                + refund.fiatCurrency();
     }
 }

@@ -56,15 +56,19 @@ class RefundsView extends VerticalLayout {
         grid.addColumn(refund -> merchantNames.getOrDefault(refund.merchantId(), refund.merchantId()))
                 .setHeader("Merchant")
                 .setAutoWidth(true);
-        grid.addColumn(refund -> refund.variant().greenfieldName()).setHeader("Variant");
+        grid.addColumn(refund -> refund.variant().greenfieldName())
+                .setHeader("Variant")
+                .setAutoWidth(true);
         grid.addColumn(refund -> RefundLabels.btc(refund.amountMsat()))
                 .setHeader("Amount (BTC)")
+                .setAutoWidth(true)
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(RefundLabels::fiat).setHeader("Fiat").setTextAlign(ColumnTextAlign.END);
+        grid.addColumn(RefundLabels::fiat).setHeader("Fiat").setAutoWidth(true).setTextAlign(ColumnTextAlign.END);
         grid.addColumn(refund -> RefundLabels.state(refund.state()))
                 .setKey("state")
-                .setHeader("State");
-        grid.addColumn(Refund::requestedBy).setHeader("Requested by");
+                .setHeader("State")
+                .setAutoWidth(true);
+        grid.addColumn(Refund::requestedBy).setHeader("Requested by").setAutoWidth(true);
         grid.setItems(query ->
                 refunds.list(merchantId(), stateFilter.getValue(), query.getOffset(), query.getLimit()).stream());
         grid.addItemClickListener(event ->
