@@ -14,16 +14,12 @@ import com.flash.backoffice.db.suspense.NewSuspenseReceipt;
 import com.flash.backoffice.db.suspense.SuspenseKind;
 import com.flash.backoffice.db.suspense.SuspenseReceipt;
 import com.flash.backoffice.db.suspense.SuspenseReceiptRepository;
+import com.flash.backoffice.db.testsupport.Concurrently;
 import com.flash.backoffice.db.testsupport.PaidInvoices;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,7 +59,7 @@ class RefundRepositoryIT {
             Merchant merchant = paid.merchantWithBalance(100_000_000);
             Invoice invoice = paid.settled(merchant.id(), 10_000_000, 10_000_000, RATE, null);
 
-            List<RefundStartResult> results = concurrently(8, () -> refunds.start(request(invoice, 4_000_000)));
+            List<RefundStartResult> results = Concurrently.run(8, () -> refunds.start(request(invoice, 4_000_000)));
 
             assertThat(results)
                     .filteredOn(RefundStartResult.Created.class::isInstance)
@@ -84,7 +80,7 @@ class RefundRepositoryIT {
             Merchant merchant = paid.merchantWithBalance(100_000_000);
             Invoice invoice = paid.settled(merchant.id(), 10_000_000, 10_000_000, RATE, null);
 
-            List<RefundStartResult> results = concurrently(2, () -> refunds.start(request(invoice, 6_000_000)));
+            List<RefundStartResult> results = Concurrently.run(2, () -> refunds.start(request(invoice, 6_000_000)));
 
             assertThat(results)
                     .filteredOn(RefundStartResult.Created.class::isInstance)
@@ -295,7 +291,7 @@ class RefundRepositoryIT {
         String k1 = refunds.findById(refund.id()).orElseThrow().k1();
 
         assertThat(refunds.consumeK1(k1, inADay().plusSeconds(1))).as("expired").isFalse();
-        List<Boolean> claims = concurrently(6, () -> refunds.consumeK1(k1, Instant.now()));
+        List<Boolean> claims = Concurrently.run(6, () -> refunds.consumeK1(k1, Instant.now()));
 
         assertThat(claims).filteredOn(Boolean::booleanValue).hasSize(1);
         assertThat(refunds.consumeK1(k1, Instant.now())).as("used").isFalse();
@@ -357,28 +353,6 @@ class RefundRepositoryIT {
     }
 
     // ------------------------------------------------------------------ helpers
-
-    private static <T> List<T> concurrently(int threads, java.util.concurrent.Callable<T> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        try {
-            CountDownLatch gate = new CountDownLatch(1);
-            List<Future<T>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    gate.await();
-                    return task.call();
-                }));
-            }
-            gate.countDown();
-            List<T> results = new ArrayList<>();
-            for (Future<T> future : futures) {
-                results.add(future.get());
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 
     private static int countRefunds() {
         return dsl.fetchCount(dsl.selectFrom("refund"));

@@ -1,0 +1,286 @@
+package com.flash.backoffice.db.card;
+
+import static com.flash.backoffice.db.jooq.Tables.CARD;
+import static com.flash.backoffice.db.jooq.Tables.CARD_BATCH;
+import static com.flash.backoffice.db.jooq.Tables.CARD_PROGRAMME;
+import static com.flash.backoffice.db.jooq.Tables.CARD_TAP;
+
+import com.flash.backoffice.db.jooq.enums.CardTapState;
+import com.flash.backoffice.db.jooq.tables.records.CardProgrammeRecord;
+import com.flash.backoffice.db.jooq.tables.records.CardRecord;
+import com.flash.backoffice.db.support.RandomIds;
+import com.flash.backoffice.db.support.UtcTimestamps;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Card programmes, batches, cards and their tap log. A tap is accepted by one conditional update that raises the
+ * card's counter only while the card is active and the counter is higher, in the transaction that writes the tap and
+ * its single-use {@code k1}; a unique key on (card, accepted counter) makes MariaDB refuse a second acceptance too.
+ */
+@Repository
+public class CardRepository {
+
+    private static final int K1_BYTES = 32;
+
+    private final DSLContext ctx;
+
+    public CardRepository(DSLContext ctx) {
+        this.ctx = ctx;
+    }
+
+    public CardProgramme createProgramme(NewCardProgramme programme) {
+        String id = RandomIds.newId();
+        ctx.insertInto(CARD_PROGRAMME)
+                .set(CARD_PROGRAMME.ID, id)
+                .set(CARD_PROGRAMME.NAME, programme.name().strip())
+                .set(CARD_PROGRAMME.ISSUER_KEY_SEALED, programme.issuerKeySealed())
+                .set(CARD_PROGRAMME.PER_TAP_LIMIT_MSAT, programme.perTapLimitMsat())
+                .set(CARD_PROGRAMME.DAILY_LIMIT_MSAT, programme.dailyLimitMsat())
+                .set(CARD_PROGRAMME.PIN_LIMIT_MSAT, programme.pinLimitMsat())
+                .set(CARD_PROGRAMME.ACTIVATION_DAYS, programme.activationDays())
+                .set(CARD_PROGRAMME.CREATED_BY, programme.createdBy())
+                .set(CARD_PROGRAMME.CREATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
+                .execute();
+        return findProgramme(id).orElseThrow();
+    }
+
+    public Optional<CardProgramme> findProgramme(String id) {
+        return ctx.selectFrom(CARD_PROGRAMME)
+                .where(CARD_PROGRAMME.ID.eq(id))
+                .fetchOptional()
+                .map(CardRepository::programme);
+    }
+
+    public List<CardProgramme> programmes() {
+        return ctx.selectFrom(CARD_PROGRAMME).orderBy(CARD_PROGRAMME.NAME).fetch(CardRepository::programme);
+    }
+
+    /**
+     * Issues one card per activation code (each code's SHA-256 hex; the codes themselves are printed, never stored),
+     * with the programme's limits, in one transaction.
+     */
+    public List<Card> issueBatch(String programmeId, List<String> activationCodeHashes, String createdBy) {
+        return ctx.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            CardProgramme programme = tx.selectFrom(CARD_PROGRAMME)
+                    .where(CARD_PROGRAMME.ID.eq(programmeId))
+                    .fetchOptional()
+                    .map(CardRepository::programme)
+                    .orElseThrow(() -> new IllegalArgumentException("No card programme " + programmeId));
+            String batchId = RandomIds.newId();
+            var now = UtcTimestamps.toDb(UtcTimestamps.now());
+            tx.insertInto(CARD_BATCH)
+                    .set(CARD_BATCH.ID, batchId)
+                    .set(CARD_BATCH.PROGRAMME_ID, programmeId)
+                    .set(CARD_BATCH.SIZE, activationCodeHashes.size())
+                    .set(CARD_BATCH.CREATED_BY, createdBy)
+                    .set(CARD_BATCH.CREATED_AT, now)
+                    .execute();
+            List<String> ids = new ArrayList<>();
+            var insert = tx.insertInto(
+                    CARD,
+                    CARD.ID,
+                    CARD.PROGRAMME_ID,
+                    CARD.BATCH_ID,
+                    CARD.STATE,
+                    CARD.ACTIVATION_CODE_HASH,
+                    CARD.PER_TAP_LIMIT_MSAT,
+                    CARD.DAILY_LIMIT_MSAT,
+                    CARD.PIN_LIMIT_MSAT,
+                    CARD.CREATED_AT,
+                    CARD.UPDATED_AT);
+            for (String hash : activationCodeHashes) {
+                String id = RandomIds.newId();
+                ids.add(id);
+                insert = insert.values(
+                        id,
+                        programmeId,
+                        batchId,
+                        com.flash.backoffice.db.jooq.enums.CardState.ISSUED,
+                        hash,
+                        programme.perTapLimitMsat(),
+                        programme.dailyLimitMsat(),
+                        programme.pinLimitMsat(),
+                        now,
+                        now);
+            }
+            insert.execute();
+            return tx.selectFrom(CARD)
+                    .where(CARD.ID.in(ids))
+                    .orderBy(CARD.CREATED_AT, CARD.ID)
+                    .fetch(CardRepository::card);
+        });
+    }
+
+    public Optional<Card> findById(String id) {
+        return ctx.selectFrom(CARD).where(CARD.ID.eq(id)).fetchOptional().map(CardRepository::card);
+    }
+
+    /** The card a tap's derived ID names, within the programme whose K1 opened the tap. */
+    public Optional<Card> findByKeyId(String programmeId, String cardKeyId) {
+        return ctx.selectFrom(CARD)
+                .where(CARD.CARD_KEY_ID.eq(cardKeyId))
+                .and(CARD.PROGRAMME_ID.eq(programmeId))
+                .fetchOptional()
+                .map(CardRepository::card);
+    }
+
+    /**
+     * Records the card's derived ID and key version once the programming app wrote its keys: the card's counter starts
+     * again at 0 (a programmed NTAG424 counts from 0), and an issued card now waits for activation.
+     */
+    public boolean programmed(String cardId, String cardKeyId, int version) {
+        return ctx.update(CARD)
+                        .set(CARD.CARD_KEY_ID, cardKeyId)
+                        .set(CARD.VERSION, version)
+                        .set(CARD.COUNTER, 0)
+                        .set(
+                                CARD.STATE,
+                                org.jooq
+                                        .impl
+                                        .DSL
+                                        .when(
+                                                CARD.STATE.eq(com.flash.backoffice.db.jooq.enums.CardState.ISSUED),
+                                                com.flash.backoffice.db.jooq.enums.CardState.ACTIVATION_PENDING)
+                                        .otherwise(CARD.STATE))
+                        .set(CARD.REVISION, CARD.REVISION.plus(1))
+                        .set(CARD.UPDATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
+                        .where(CARD.ID.eq(cardId))
+                        .and(CARD.STATE.notIn(
+                                com.flash.backoffice.db.jooq.enums.CardState.LOST,
+                                com.flash.backoffice.db.jooq.enums.CardState.RETIRED))
+                        .execute()
+                == 1;
+    }
+
+    /** Moves the card from {@code from} to {@code to} if it is still in {@code from}; false when it was not. */
+    public boolean move(String cardId, CardState from, CardState to) {
+        var now = UtcTimestamps.toDb(UtcTimestamps.now());
+        var update = ctx.update(CARD)
+                .set(CARD.STATE, com.flash.backoffice.db.jooq.enums.CardState.valueOf(to.name()))
+                .set(CARD.REVISION, CARD.REVISION.plus(1))
+                .set(CARD.UPDATED_AT, now);
+        if (to == CardState.ACTIVE && from != CardState.FROZEN) {
+            update = update.set(CARD.ACTIVATED_AT, now);
+        }
+        return update.where(CARD.ID.eq(cardId))
+                        .and(CARD.STATE.eq(com.flash.backoffice.db.jooq.enums.CardState.valueOf(from.name())))
+                        .execute()
+                == 1;
+    }
+
+    /**
+     * Accepts the tap at {@code counter} if the card is active and the counter is above the last accepted one: the
+     * counter is raised and the tap written with a fresh {@code k1} in one transaction. Otherwise only the refused
+     * tap's log row is written.
+     */
+    public TapAcceptance acceptTap(String cardId, int counter) {
+        return ctx.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            var now = UtcTimestamps.toDb(UtcTimestamps.now());
+            int raised = tx.update(CARD)
+                    .set(CARD.COUNTER, counter)
+                    .set(CARD.UPDATED_AT, now)
+                    .where(CARD.ID.eq(cardId))
+                    .and(CARD.COUNTER.lt(counter))
+                    .and(CARD.STATE.eq(com.flash.backoffice.db.jooq.enums.CardState.ACTIVE))
+                    .execute();
+            if (raised == 1) {
+                String k1 = RandomIds.randomHex(K1_BYTES);
+                long tapId = tx.insertInto(CARD_TAP)
+                        .set(CARD_TAP.CARD_ID, cardId)
+                        .set(CARD_TAP.COUNTER, counter)
+                        .set(CARD_TAP.ACCEPTED_COUNTER, counter)
+                        .set(CARD_TAP.K1, k1)
+                        .set(CARD_TAP.STATE, CardTapState.OPEN)
+                        .set(CARD_TAP.CREATED_AT, now)
+                        .set(CARD_TAP.UPDATED_AT, now)
+                        .returningResult(CARD_TAP.ID)
+                        .fetchOne()
+                        .value1();
+                return new TapAcceptance.Accepted(tapId, k1);
+            }
+            CardState state = tx.select(CARD.STATE)
+                    .from(CARD)
+                    .where(CARD.ID.eq(cardId))
+                    .fetchOptional(CARD.STATE)
+                    .map(stored -> CardState.valueOf(stored.name()))
+                    .orElseThrow(() -> new IllegalArgumentException("No card " + cardId));
+            TapRefusal refusal = TapRefusal.forState(state);
+            return new TapAcceptance.Refused(log(tx, cardId, counter, refusal), refusal);
+        });
+    }
+
+    /** Logs a tap refused before any card could be trusted (unknown card, bad signature). */
+    public TapAcceptance.Refused refuseTap(String cardId, Integer counter, TapRefusal refusal) {
+        return new TapAcceptance.Refused(log(ctx, cardId, counter, refusal), refusal);
+    }
+
+    public List<CardTap> taps(String cardId, int limit) {
+        return ctx.selectFrom(CARD_TAP)
+                .where(CARD_TAP.CARD_ID.eq(cardId))
+                .orderBy(CARD_TAP.ID.desc())
+                .limit(limit)
+                .fetch(row -> new CardTap(
+                        row.getId(),
+                        row.getCardId(),
+                        row.getCounter(),
+                        row.getState().name(),
+                        row.getReason(),
+                        row.getAmountMsat(),
+                        row.getFeeMsat(),
+                        row.getPaymentId(),
+                        UtcTimestamps.fromDb(row.getCreatedAt())));
+    }
+
+    private static long log(DSLContext tx, String cardId, Integer counter, TapRefusal refusal) {
+        var now = UtcTimestamps.toDb(UtcTimestamps.now());
+        return tx.insertInto(CARD_TAP)
+                .set(CARD_TAP.CARD_ID, cardId)
+                .set(CARD_TAP.COUNTER, counter)
+                .set(CARD_TAP.STATE, CardTapState.REFUSED)
+                .set(CARD_TAP.REASON, refusal.name())
+                .set(CARD_TAP.CREATED_AT, now)
+                .set(CARD_TAP.UPDATED_AT, now)
+                .returningResult(CARD_TAP.ID)
+                .fetchOne()
+                .value1();
+    }
+
+    private static CardProgramme programme(CardProgrammeRecord row) {
+        return new CardProgramme(
+                row.getId(),
+                row.getName(),
+                row.getIssuerKeySealed(),
+                row.getPerTapLimitMsat(),
+                row.getDailyLimitMsat(),
+                row.getPinLimitMsat(),
+                row.getActivationDays(),
+                row.getCreatedBy(),
+                UtcTimestamps.fromDb(row.getCreatedAt()));
+    }
+
+    private static Card card(CardRecord row) {
+        return new Card(
+                row.getId(),
+                row.getProgrammeId(),
+                row.getBatchId(),
+                row.getCardKeyId(),
+                row.getVersion(),
+                row.getCounter(),
+                CardState.valueOf(row.getState().name()),
+                row.getPerTapLimitMsat(),
+                row.getDailyLimitMsat(),
+                row.getPinLimitMsat(),
+                row.getPinFailures(),
+                row.getReplacedBy(),
+                row.getRevision(),
+                UtcTimestamps.fromDb(row.getCreatedAt()),
+                UtcTimestamps.fromDb(row.getUpdatedAt()),
+                row.getActivatedAt() == null ? null : UtcTimestamps.fromDb(row.getActivatedAt()));
+    }
+}
