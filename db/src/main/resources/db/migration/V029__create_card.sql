@@ -68,11 +68,13 @@ CREATE INDEX ix_card_programme_state ON card (programme_id, state);
 CREATE INDEX ix_card_batch ON card (batch_id);
 
 -- Every tap, accepted or refused: the tap log. accepted_counter is set only on the accepted one, so MariaDB itself
--- refuses a second acceptance of one counter. k1 is the single-use secret of the LNURL-withdraw that follows.
+-- refuses a second acceptance of one counter of one key version (programming again starts the counter from 0).
+-- k1 is the single-use secret of the LNURL-withdraw that follows.
 CREATE TABLE card_tap (
     id                BIGINT        NOT NULL AUTO_INCREMENT,
     card_id           VARCHAR(32)   NULL,
     counter           INT           NULL,
+    version           INT           NULL,
     accepted_counter  INT           NULL,
     k1                CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL,
     k1_used_at        TIMESTAMP(6)  NULL,
@@ -85,9 +87,10 @@ CREATE TABLE card_tap (
     updated_at        TIMESTAMP(6)  NOT NULL,
     CONSTRAINT pk_card_tap PRIMARY KEY (id),
     CONSTRAINT fk_card_tap_card FOREIGN KEY (card_id) REFERENCES card (id),
-    CONSTRAINT uq_card_tap_accepted UNIQUE (card_id, accepted_counter),
+    CONSTRAINT uq_card_tap_accepted UNIQUE (card_id, version, accepted_counter),
     CONSTRAINT uq_card_tap_k1 UNIQUE (k1),
-    CONSTRAINT ck_card_tap_accepted CHECK ((accepted_counter IS NULL) = (k1 IS NULL)),
+    CONSTRAINT ck_card_tap_accepted CHECK ((accepted_counter IS NULL) = (k1 IS NULL)
+        AND (accepted_counter IS NULL) = (version IS NULL)),
     CONSTRAINT ck_card_tap_amount CHECK (amount_msat IS NULL OR amount_msat > 0)
 );
 

@@ -33,7 +33,7 @@ public class CardRepository {
     }
 
     public CardProgramme createProgramme(NewCardProgramme programme) {
-        String id = RandomIds.newId();
+        String id = programme.id();
         ctx.insertInto(CARD_PROGRAMME)
                 .set(CARD_PROGRAMME.ID, id)
                 .set(CARD_PROGRAMME.NAME, programme.name().strip())
@@ -191,9 +191,14 @@ public class CardRepository {
                     .execute();
             if (raised == 1) {
                 String k1 = RandomIds.randomHex(K1_BYTES);
+                int version = tx.select(CARD.VERSION)
+                        .from(CARD)
+                        .where(CARD.ID.eq(cardId))
+                        .fetchSingle(CARD.VERSION);
                 long tapId = tx.insertInto(CARD_TAP)
                         .set(CARD_TAP.CARD_ID, cardId)
                         .set(CARD_TAP.COUNTER, counter)
+                        .set(CARD_TAP.VERSION, version)
                         .set(CARD_TAP.ACCEPTED_COUNTER, counter)
                         .set(CARD_TAP.K1, k1)
                         .set(CARD_TAP.STATE, CardTapState.OPEN)

@@ -1,7 +1,8 @@
 package com.flash.backoffice.db.card;
 
-/** A programme to create; the issuer key arrives sealed. */
+/** A programme to create; its id is chosen first because its issuer key is sealed to it. */
 public record NewCardProgramme(
+        String id,
         String name,
         byte[] issuerKeySealed,
         long perTapLimitMsat,

@@ -23,7 +23,14 @@ class CardRepositoryIT {
         database = TestDatabase.migrated("card_it");
         cards = new CardRepository(database.dsl());
         programme = cards.createProgramme(new NewCardProgramme(
-                "Festival " + RandomIds.newId(), new byte[44], 50_000_000, 200_000_000, null, 30, "fiona"));
+                RandomIds.newId(),
+                "Festival " + RandomIds.newId(),
+                new byte[44],
+                50_000_000,
+                200_000_000,
+                null,
+                30,
+                "fiona"));
     }
 
     @AfterAll

@@ -1,0 +1,69 @@
+package com.flash.backoffice.workflows.card;
+
+import com.flash.backoffice.db.card.Card;
+import com.flash.backoffice.db.card.CardProgramme;
+import com.flash.backoffice.db.card.CardRepository;
+import com.flash.backoffice.db.card.TapAcceptance;
+import com.flash.backoffice.db.card.TapRefusal;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A tap's verification, in DETERMINISTIC.md's order: each programme's K1 is tried on {@code p} until one opens it
+ * (PICC data tag 0xC7); the UID gives the card's stored ID; its version gives K2, which must produce {@code c}; then
+ * the repository accepts the counter only if it is higher, in the update that issues the withdrawal's {@code k1}.
+ */
+public class CardTaps {
+
+    private static final Pattern P = Pattern.compile("[0-9A-Fa-f]{32}");
+    private static final Pattern C = Pattern.compile("[0-9A-Fa-f]{16}");
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final CardRepository cards;
+    private final CardKeyVault vault;
+
+    public CardTaps(CardRepository cards, CardKeyVault vault) {
+        this.cards = cards;
+        this.vault = vault;
+    }
+
+    public TapOutcome tap(String p, String c) {
+        if (p == null || !P.matcher(p).matches()) {
+            return new TapOutcome.Malformed("p must be 32 hexadecimal characters");
+        }
+        if (c == null || !C.matcher(c).matches()) {
+            return new TapOutcome.Malformed("c must be 16 hexadecimal characters");
+        }
+        byte[] encrypted = HEX.parseHex(p);
+        for (CardProgramme programme : cards.programmes()) {
+            byte[] issuerKey = vault.open(programme.id(), programme.issuerKeySealed());
+            Optional<PiccData> opened = SunMessages.open(CardKeyDerivation.k1(issuerKey), encrypted);
+            if (opened.isPresent()) {
+                return verified(programme, issuerKey, opened.get(), HEX.parseHex(c));
+            }
+        }
+        return refused(cards.refuseTap(null, null, TapRefusal.UNKNOWN_CARD));
+    }
+
+    private TapOutcome verified(CardProgramme programme, byte[] issuerKey, PiccData data, byte[] c) {
+        String keyId = HEX.formatHex(CardKeyDerivation.id(issuerKey, data.uid()));
+        Optional<Card> found = cards.findByKeyId(programme.id(), keyId);
+        if (found.isEmpty()) {
+            return refused(cards.refuseTap(null, data.counter(), TapRefusal.UNKNOWN_CARD));
+        }
+        Card card = found.get();
+        byte[] k2 = CardKeyDerivation.k2(issuerKey, data.uid(), card.version());
+        if (!SunMessages.authentic(k2, data, c)) {
+            return refused(cards.refuseTap(card.id(), data.counter(), TapRefusal.NOT_AUTHENTIC));
+        }
+        return switch (cards.acceptTap(card.id(), data.counter())) {
+            case TapAcceptance.Accepted accepted -> new TapOutcome.Accepted(card, accepted.tapId(), accepted.k1());
+            case TapAcceptance.Refused refusal -> refused(refusal);
+        };
+    }
+
+    private static TapOutcome refused(TapAcceptance.Refused refusal) {
+        return new TapOutcome.Refused(refusal.refusal().reason());
+    }
+}
