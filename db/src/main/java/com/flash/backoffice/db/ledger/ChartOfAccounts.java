@@ -39,6 +39,8 @@ public final class ChartOfAccounts {
     private static final String PAYOUTS_PENDING_PREFIX = "liabilities:payouts-pending:merchant:";
     private static final String REFUNDS_PENDING_PREFIX = "liabilities:refunds-pending:merchant:";
     private static final String REFUNDS_RECEIVABLE_PREFIX = "assets:refunds-receivable:merchant:";
+    private static final String CARD_BALANCE_PREFIX = "liabilities:card:";
+    private static final String CARD_PENDING_PREFIX = "liabilities:card-pending:";
 
     private ChartOfAccounts() {}
 
@@ -85,6 +87,21 @@ public final class ChartOfAccounts {
                 "Refunds receivable from merchant " + merchantId,
                 AccountType.ASSET,
                 merchantId);
+    }
+
+    /** What Flash owes the holder of a Flash card: the card's balance. */
+    public static NewLedgerAccount cardBalance(String cardId) {
+        return new NewLedgerAccount(
+                CARD_BALANCE_PREFIX + requireId(cardId), "Flash card " + cardId, AccountType.LIABILITY, null);
+    }
+
+    /** A card's taps being paid: out of its balance, not yet out of Flash's node. */
+    public static NewLedgerAccount cardPending(String cardId) {
+        return new NewLedgerAccount(
+                CARD_PENDING_PREFIX + requireId(cardId),
+                "Flash card " + cardId + " payments in flight",
+                AccountType.LIABILITY,
+                null);
     }
 
     private static NewLedgerAccount fixed(String code, String name, AccountType type) {

@@ -1,0 +1,238 @@
+package com.flash.backoffice.db.card;
+
+import static com.flash.backoffice.db.jooq.Tables.CARD;
+import static com.flash.backoffice.db.jooq.Tables.CARD_TAP;
+
+import com.flash.backoffice.db.jooq.enums.CardTapState;
+import com.flash.backoffice.db.jooq.tables.records.CardRecord;
+import com.flash.backoffice.db.jooq.tables.records.CardTapRecord;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
+import com.flash.backoffice.db.ledger.JournalEntry;
+import com.flash.backoffice.db.ledger.JournalLine;
+import com.flash.backoffice.db.ledger.LedgerRepository;
+import com.flash.backoffice.db.money.Msat;
+import com.flash.backoffice.db.support.UtcTimestamps;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The money side of a tap. Its callback takes the single-use {@code k1}, checks the card's limits (per tap, and the
+ * rolling day with this tap counted; failed taps do not count) and balance, and moves the amount from the card's
+ * balance to its in-flight account, all in one transaction under the card's row lock, so two taps of one card never
+ * spend the same balance. The payment's end books it out of Flash's node, or returns it to the card.
+ */
+@Repository
+public class CardWithdrawals {
+
+    /** How long a tap's withdrawal offer stays open: wallets call back at once. */
+    public static final Duration OFFER_LIFETIME = Duration.ofMinutes(5);
+
+    private static final Duration DAY = Duration.ofHours(24);
+
+    private final DSLContext ctx;
+
+    public CardWithdrawals(DSLContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** The card's balance, from the ledger. */
+    public long balanceMsat(String cardId) {
+        return balance(ctx, cardId);
+    }
+
+    /** The most the card may pay now: the per-tap limit, what is left of the day's and the balance. */
+    public long maxWithdrawableMsat(String cardId, Instant now) {
+        CardRecord card = ctx.selectFrom(CARD).where(CARD.ID.eq(cardId)).fetchSingle();
+        return max(ctx, card, now);
+    }
+
+    /**
+     * Takes {@code k1} and reserves {@code amountMsat} of its card for the payment {@code paymentId}, or refuses and
+     * writes nothing.
+     */
+    public WithdrawalStart start(String k1, long amountMsat, Instant now) {
+        return ctx.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            Optional<CardTapRecord> found = tx.selectFrom(CARD_TAP)
+                    .where(CARD_TAP.K1.eq(k1))
+                    .forUpdate()
+                    .fetchOptional();
+            if (found.isEmpty() || found.get().getK1UsedAt() != null) {
+                return new WithdrawalStart.Refused("Unknown or already used k1");
+            }
+            CardTapRecord tap = found.get();
+            if (UtcTimestamps.fromDb(tap.getCreatedAt()).plus(OFFER_LIFETIME).isBefore(now)) {
+                return new WithdrawalStart.Refused("This tap expired: tap the card again");
+            }
+            CardRecord card = tx.selectFrom(CARD)
+                    .where(CARD.ID.eq(tap.getCardId()))
+                    .forUpdate()
+                    .fetchSingle();
+            if (card.getState() != com.flash.backoffice.db.jooq.enums.CardState.ACTIVE) {
+                return new WithdrawalStart.Refused(
+                        TapRefusal.forState(CardState.valueOf(card.getState().name()))
+                                .reason());
+            }
+            Optional<String> refusal = limitRefusal(tx, card, amountMsat, now);
+            if (refusal.isPresent()) {
+                return new WithdrawalStart.Refused(refusal.get());
+            }
+            String paymentId = "card-tap-" + tap.getId();
+            tx.update(CARD_TAP)
+                    .set(CARD_TAP.K1_USED_AT, UtcTimestamps.toDb(now))
+                    .set(CARD_TAP.STATE, CardTapState.PAYING)
+                    .set(CARD_TAP.AMOUNT_MSAT, amountMsat)
+                    .set(CARD_TAP.PAYMENT_ID, paymentId)
+                    .set(CARD_TAP.UPDATED_AT, UtcTimestamps.toDb(now))
+                    .where(CARD_TAP.ID.eq(tap.getId()))
+                    .execute();
+            LedgerRepository ledger = new LedgerRepository(tx);
+            ledger.createAccount(ChartOfAccounts.cardPending(card.getId()));
+            ledger.post(new JournalEntry(
+                    paymentId + "-reserve",
+                    "Flash card " + card.getId() + " tap " + tap.getId() + " reserved",
+                    now,
+                    List.of(
+                            JournalLine.debit(balanceCode(card.getId()), Msat.ofMsat(amountMsat)),
+                            JournalLine.credit(pendingCode(card.getId()), Msat.ofMsat(amountMsat)))));
+            return new WithdrawalStart.Started(tap.getId(), card.getId(), paymentId, amountMsat);
+        });
+    }
+
+    /** The tap's payment succeeded: its reservation leaves Flash's Lightning asset, the routing fee is Flash's cost. */
+    public void paid(long tapId, long feeMsat, Instant now) {
+        ctx.transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            CardTapRecord tap = paying(tx, tapId);
+            if (tap == null) {
+                return;
+            }
+            long amount = tap.getAmountMsat();
+            List<JournalLine> lines = new java.util.ArrayList<>();
+            lines.add(JournalLine.debit(pendingCode(tap.getCardId()), Msat.ofMsat(amount)));
+            if (feeMsat > 0) {
+                lines.add(JournalLine.debit(ChartOfAccounts.NETWORK_FEES.code(), Msat.ofMsat(feeMsat)));
+            }
+            lines.add(JournalLine.credit(
+                    ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofMsat(Math.addExact(amount, feeMsat))));
+            new LedgerRepository(tx)
+                    .post(new JournalEntry(
+                            tap.getPaymentId() + "-paid",
+                            "Flash card " + tap.getCardId() + " tap " + tapId + " paid",
+                            now,
+                            lines));
+            finish(tx, tapId, CardTapState.PAID, feeMsat, null, now);
+        });
+    }
+
+    /** The tap's payment failed: the amount goes back to the card and the day's limit does not count it. */
+    public void failed(long tapId, String reason, Instant now) {
+        ctx.transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            CardTapRecord tap = paying(tx, tapId);
+            if (tap == null) {
+                return;
+            }
+            Msat amount = Msat.ofMsat(tap.getAmountMsat());
+            new LedgerRepository(tx)
+                    .post(new JournalEntry(
+                            tap.getPaymentId() + "-released",
+                            "Flash card " + tap.getCardId() + " tap " + tapId + " not paid",
+                            now,
+                            List.of(
+                                    JournalLine.debit(pendingCode(tap.getCardId()), amount),
+                                    JournalLine.credit(balanceCode(tap.getCardId()), amount))));
+            finish(tx, tapId, CardTapState.FAILED, null, reason, now);
+        });
+    }
+
+    /** Value received for a card over Lightning (its top-up invoice settled): Flash's asset and the card's balance. */
+    public void creditFromLightning(String cardId, long amountMsat, String sourceKey, String description, Instant at) {
+        LedgerRepository ledger = new LedgerRepository(ctx);
+        ledger.createAccount(ChartOfAccounts.cardBalance(cardId));
+        ledger.post(new JournalEntry(
+                sourceKey,
+                description,
+                at,
+                List.of(
+                        JournalLine.debit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofMsat(amountMsat)),
+                        JournalLine.credit(balanceCode(cardId), Msat.ofMsat(amountMsat)))));
+    }
+
+    private static Optional<String> limitRefusal(DSLContext tx, CardRecord card, long amountMsat, Instant now) {
+        if (amountMsat <= 0) {
+            return Optional.of("The invoice needs an amount");
+        }
+        if (amountMsat > card.getPerTapLimitMsat()) {
+            return Optional.of("Above the card's limit of " + sat(card.getPerTapLimitMsat()) + " per payment");
+        }
+        long spent = spentToday(tx, card.getId(), now);
+        if (Math.addExact(spent, amountMsat) > card.getDailyLimitMsat()) {
+            return Optional.of("Above the card's daily limit: " + sat(card.getDailyLimitMsat() - spent) + " left of "
+                    + sat(card.getDailyLimitMsat()));
+        }
+        long balance = balance(tx, card.getId());
+        if (amountMsat > balance) {
+            return Optional.of("Not enough balance on the card: " + sat(Math.max(0, balance)));
+        }
+        return Optional.empty();
+    }
+
+    private static long max(DSLContext tx, CardRecord card, Instant now) {
+        long dayLeft = card.getDailyLimitMsat() - spentToday(tx, card.getId(), now);
+        return Math.max(0, Math.min(card.getPerTapLimitMsat(), Math.min(dayLeft, balance(tx, card.getId()))));
+    }
+
+    /** Taps being paid or paid in the rolling day before {@code now}; failed and unpaid ones do not count. */
+    private static long spentToday(DSLContext tx, String cardId, Instant now) {
+        return tx.select(DSL.coalesce(DSL.sum(CARD_TAP.AMOUNT_MSAT), java.math.BigDecimal.ZERO))
+                .from(CARD_TAP)
+                .where(CARD_TAP.CARD_ID.eq(cardId))
+                .and(CARD_TAP.STATE.in(CardTapState.PAYING, CardTapState.PAID))
+                .and(CARD_TAP.K1_USED_AT.gt(UtcTimestamps.toDb(now.minus(DAY))))
+                .fetchSingle()
+                .value1()
+                .longValueExact();
+    }
+
+    private static long balance(DSLContext tx, String cardId) {
+        return new LedgerRepository(tx)
+                .accountBalance(balanceCode(cardId))
+                .map(account -> account.balanceMsat().msat())
+                .orElse(0L);
+    }
+
+    private static CardTapRecord paying(DSLContext tx, long tapId) {
+        CardTapRecord tap =
+                tx.selectFrom(CARD_TAP).where(CARD_TAP.ID.eq(tapId)).forUpdate().fetchSingle();
+        return tap.getState() == CardTapState.PAYING ? tap : null;
+    }
+
+    private static void finish(
+            DSLContext tx, long tapId, CardTapState state, Long feeMsat, String reason, Instant now) {
+        tx.update(CARD_TAP)
+                .set(CARD_TAP.STATE, state)
+                .set(CARD_TAP.FEE_MSAT, feeMsat)
+                .set(CARD_TAP.REASON, reason == null ? null : reason.length() > 300 ? reason.substring(0, 300) : reason)
+                .set(CARD_TAP.UPDATED_AT, UtcTimestamps.toDb(now))
+                .where(CARD_TAP.ID.eq(tapId))
+                .execute();
+    }
+
+    private static String balanceCode(String cardId) {
+        return ChartOfAccounts.cardBalance(cardId).code();
+    }
+
+    private static String pendingCode(String cardId) {
+        return ChartOfAccounts.cardPending(cardId).code();
+    }
+
+    private static String sat(long msat) {
+        return String.format("%,d sat", msat / 1_000);
+    }
+}

@@ -1,0 +1,177 @@
+package com.flash.backoffice.db.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
+import com.flash.backoffice.db.ledger.LedgerRepository;
+import com.flash.backoffice.db.support.RandomIds;
+import com.flash.backoffice.db.testsupport.Concurrently;
+import com.flash.backoffice.db.testsupport.TestDatabase;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A tap's money on real MariaDB: limits at their edges, the balance from the ledger, one k1 one payment. */
+class CardWithdrawalsIT {
+
+    private static final long SAT = 1_000;
+
+    private static TestDatabase database;
+    private static CardRepository cards;
+    private static CardWithdrawals withdrawals;
+    private static LedgerRepository ledger;
+    private static CardProgramme programme;
+    private int counter;
+
+    @BeforeAll
+    static void migrate() {
+        database = TestDatabase.migrated("card_withdrawals_it");
+        cards = new CardRepository(database.dsl());
+        withdrawals = new CardWithdrawals(database.dsl());
+        ledger = new LedgerRepository(database.dsl());
+        programme = cards.createProgramme(new NewCardProgramme(
+                RandomIds.newId(),
+                "Limits " + RandomIds.newId(),
+                new byte[44],
+                50_000 * SAT,
+                200_000 * SAT,
+                null,
+                30,
+                "fiona"));
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    @Test
+    void a_tap_reserves_its_amount_once_and_its_payment_books_it_out_of_flashs_node() {
+        Card card = cardWith(100_000 * SAT);
+        String k1 = tap(card);
+        long lightningBefore = balance(ChartOfAccounts.LIGHTNING_ASSETS.code());
+
+        WithdrawalStart started = withdrawals.start(k1, 30_000 * SAT, Instant.now());
+
+        assertThat(started).isInstanceOf(WithdrawalStart.Started.class);
+        assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(70_000 * SAT);
+        assertThat(withdrawals.start(k1, 1 * SAT, Instant.now()))
+                .isEqualTo(new WithdrawalStart.Refused("Unknown or already used k1"));
+        long tapId = ((WithdrawalStart.Started) started).tapId();
+        withdrawals.paid(tapId, 2 * SAT, Instant.now());
+        withdrawals.paid(tapId, 2 * SAT, Instant.now());
+
+        assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(70_000 * SAT);
+        assertThat(balance(ChartOfAccounts.cardPending(card.id()).code())).isZero();
+        assertThat(balance(ChartOfAccounts.LIGHTNING_ASSETS.code()))
+                .as("once, with its fee")
+                .isEqualTo(lightningBefore - 30_002 * SAT);
+        assertThat(cards.taps(card.id(), 1).getFirst().state()).isEqualTo("PAID");
+    }
+
+    @Test
+    void the_per_tap_and_daily_limits_hold_at_their_edges_with_the_current_tap_counted() {
+        Card card = cardWith(300_000 * SAT);
+
+        assertThat(withdrawals.start(tap(card), 50_000 * SAT + 1, Instant.now()))
+                .isEqualTo(new WithdrawalStart.Refused("Above the card's limit of 50,000 sat per payment"));
+        for (int i = 0; i < 4; i++) {
+            assertThat(withdrawals.start(tap(card), 50_000 * SAT, Instant.now()))
+                    .as("tap %d of 50,000 sat: 200,000 sat a day is allowed", i + 1)
+                    .isInstanceOf(WithdrawalStart.Started.class);
+        }
+        assertThat(withdrawals.maxWithdrawableMsat(card.id(), Instant.now())).isZero();
+        assertThat(withdrawals.start(tap(card), 1, Instant.now()))
+                .isEqualTo(new WithdrawalStart.Refused("Above the card's daily limit: 0 sat left of 200,000 sat"));
+        assertThat(withdrawals.maxWithdrawableMsat(card.id(), Instant.now().plusSeconds(24 * 3600 + 60)))
+                .as("a rolling day later the day's limit is free again; the per-tap limit still holds")
+                .isEqualTo(50_000 * SAT);
+    }
+
+    @Test
+    void a_failed_tap_returns_its_amount_and_does_not_use_up_the_day() {
+        Card card = cardWith(400_000 * SAT);
+        WithdrawalStart.Started big =
+                (WithdrawalStart.Started) withdrawals.start(tap(card), 50_000 * SAT, Instant.now());
+        for (int i = 0; i < 3; i++) {
+            withdrawals.start(tap(card), 50_000 * SAT, Instant.now());
+        }
+        assertThat(withdrawals.maxWithdrawableMsat(card.id(), Instant.now())).isZero();
+
+        withdrawals.failed(big.tapId(), "NO_ROUTE", Instant.now());
+
+        assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(250_000 * SAT);
+        assertThat(withdrawals.maxWithdrawableMsat(card.id(), Instant.now())).isEqualTo(50_000 * SAT);
+        assertThat(withdrawals.start(tap(card), 50_000 * SAT, Instant.now()))
+                .isInstanceOf(WithdrawalStart.Started.class);
+        assertThat(cards.taps(card.id(), 10)).extracting(CardTap::state).contains("FAILED");
+    }
+
+    @Test
+    void a_refusal_writes_nothing_and_the_k1_stays_usable() {
+        Card card = cardWith(10_000 * SAT);
+        String k1 = tap(card);
+
+        assertThat(withdrawals.start(k1, 10_001 * SAT, Instant.now()))
+                .isEqualTo(new WithdrawalStart.Refused("Not enough balance on the card: 10,000 sat"));
+        assertThat(withdrawals.start(k1, 0, Instant.now()))
+                .isEqualTo(new WithdrawalStart.Refused("The invoice needs an amount"));
+        assertThat(withdrawals.start("0".repeat(64), 1, Instant.now()))
+                .isEqualTo(new WithdrawalStart.Refused("Unknown or already used k1"));
+        assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(10_000 * SAT);
+
+        assertThat(withdrawals.start(k1, 10_000 * SAT, Instant.now())).isInstanceOf(WithdrawalStart.Started.class);
+    }
+
+    @Test
+    void an_old_tap_a_frozen_card_and_two_taps_racing_for_one_balance_are_refused() throws Exception {
+        Card card = cardWith(40_000 * SAT);
+        String late = tap(card);
+        assertThat(withdrawals.start(
+                        late,
+                        1,
+                        Instant.now().plus(CardWithdrawals.OFFER_LIFETIME).plusSeconds(1)))
+                .isEqualTo(new WithdrawalStart.Refused("This tap expired: tap the card again"));
+
+        String first = tap(card);
+        String second = tap(card);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<WithdrawalStart> racing = Concurrently.run(
+                2, () -> withdrawals.start(next.getAndIncrement() == 0 ? first : second, 30_000 * SAT, Instant.now()));
+        assertThat(racing)
+                .as("40,000 sat pay one tap of 30,000 sat, never two")
+                .filteredOn(WithdrawalStart.Started.class::isInstance)
+                .hasSize(1);
+        assertThat(racing)
+                .filteredOn(WithdrawalStart.Refused.class::isInstance)
+                .singleElement()
+                .isEqualTo(new WithdrawalStart.Refused("Not enough balance on the card: 10,000 sat"));
+        assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(10_000 * SAT);
+
+        String afterFreeze = tap(card);
+        cards.move(card.id(), CardState.ACTIVE, CardState.FROZEN);
+        assertThat(withdrawals.start(afterFreeze, 1, Instant.now()))
+                .isEqualTo(new WithdrawalStart.Refused("The card is frozen"));
+    }
+
+    private Card cardWith(long msat) {
+        Card card = cards.issueBatch(programme.id(), List.of(RandomIds.randomHex(32)), "fiona")
+                .getFirst();
+        cards.programmed(card.id(), RandomIds.randomHex(16), 0);
+        cards.move(card.id(), CardState.ACTIVATION_PENDING, CardState.ACTIVE);
+        withdrawals.creditFromLightning(
+                card.id(), msat, "card-" + card.id() + "-test-top-up", "test top-up", Instant.now());
+        return card;
+    }
+
+    private String tap(Card card) {
+        counter++;
+        return ((TapAcceptance.Accepted) cards.acceptTap(card.id(), counter)).k1();
+    }
+
+    private static long balance(String code) {
+        return ledger.accountBalance(code).map(a -> a.balanceMsat().msat()).orElse(0L);
+    }
+}
