@@ -14,6 +14,10 @@ import com.flash.backoffice.workflows.approval.ApprovalActivities;
 import com.flash.backoffice.workflows.approval.ApprovalDecision;
 import com.flash.backoffice.workflows.approval.ApprovalPolicy;
 import com.flash.backoffice.workflows.approval.ApprovalVerdict;
+import com.flash.backoffice.workflows.card.CardActivities;
+import com.flash.backoffice.workflows.card.CardTapOrder;
+import com.flash.backoffice.workflows.card.CardTapWorkflow;
+import com.flash.backoffice.workflows.card.CardWorker;
 import com.flash.backoffice.workflows.invoice.ClosedInvoiceMarkWorkflow;
 import com.flash.backoffice.workflows.invoice.ConfirmationsChanged;
 import com.flash.backoffice.workflows.invoice.InvoiceRequest;
@@ -136,6 +140,18 @@ public final class RecordWorkflowHistories {
 
     private final ScriptedBatchActivities batchActivities = new ScriptedBatchActivities();
     private final ScriptedRefundActivities refundActivities = new ScriptedRefundActivities();
+    private final List<String> cardBookings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CardActivities cardActivities = new CardActivities() {
+        @Override
+        public void paid(long tapId, long feeMsat) {
+            cardBookings.add(tapId + " paid");
+        }
+
+        @Override
+        public void failed(long tapId, String reason) {
+            cardBookings.add(tapId + " failed");
+        }
+    };
 
     private int recorded;
 
@@ -153,6 +169,7 @@ public final class RecordWorkflowHistories {
         env.newWorker(ApprovalActivities.TASK_QUEUE).registerActivitiesImplementations(payoutActivities.approval);
         PaymentBatchWorker.register(env.newWorker(OnchainBatcherWorkflow.TASK_QUEUE), batchActivities);
         RefundWorker.register(env.newWorker(RefundWorkflow.TASK_QUEUE), refundActivities);
+        CardWorker.register(env.newWorker(CardTapWorkflow.TASK_QUEUE), cardActivities);
         env.start();
     }
 
@@ -165,7 +182,16 @@ public final class RecordWorkflowHistories {
             throw new IllegalArgumentException("usage: RecordWorkflowHistories <histories directory> [group...]");
         }
         Set<String> groups = args.length == 1
-                ? Set.of("invoices", "webhooks", "exports", "schedules", "payouts", "settlements", "batches", "refunds")
+                ? Set.of(
+                        "invoices",
+                        "webhooks",
+                        "exports",
+                        "schedules",
+                        "payouts",
+                        "settlements",
+                        "batches",
+                        "refunds",
+                        "cards")
                 : Set.copyOf(List.of(args).subList(1, args.length));
         Path directory = Path.of(args[0]).toAbsolutePath();
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
@@ -200,6 +226,9 @@ public final class RecordWorkflowHistories {
             }
             if (groups.contains("refunds")) {
                 recorder.refunds();
+            }
+            if (groups.contains("cards")) {
+                recorder.cardTaps();
             }
             System.out.println("Recorded " + recorder.recorded + " new histories under " + directory);
         } finally {
@@ -597,6 +626,22 @@ public final class RecordWorkflowHistories {
 
         RefundWorkflow spent = startRefund("spent", 1_000_000, null);
         finishRefund(spent, "not-reserved-balance-spent");
+    }
+
+    private void cardTaps() throws IOException {
+        payCardTap(1, "card-tap-replay-1", "paid");
+        payCardTap(2, "card-tap-replay-fails", "payment-failed-returned");
+    }
+
+    private void payCardTap(long tapId, String paymentId, String path) throws IOException {
+        CardTapWorkflow tap = client.newWorkflowStub(
+                CardTapWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setTaskQueue(CardTapWorkflow.TASK_QUEUE)
+                        .setWorkflowId(CardTapWorkflow.workflowId(tapId))
+                        .build());
+        tap.pay(new CardTapOrder(tapId, "card-replay", paymentId, "lnbcrt-" + paymentId, 20_000_000, 100_000));
+        writeRun("CardTapWorkflow", path, WorkflowStub.fromTyped(tap).getExecution());
     }
 
     private RefundWorkflow startRefund(String name, long amountMsat, String destination) {

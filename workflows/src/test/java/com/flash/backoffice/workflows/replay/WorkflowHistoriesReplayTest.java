@@ -32,86 +32,87 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WorkflowHistoriesReplayTest {
 
     /** Each shipped workflow type (the directory name) and the implementation its histories replay against. */
-    static final Map<String, Class<?>> IMPLEMENTATIONS = Map.of(
-            "InvoiceWorkflow",
-            InvoiceWorkflowImpl.class,
-            "ClosedInvoiceMarkWorkflow",
-            ClosedInvoiceMarkWorkflowImpl.class,
-            "WebhookDeliveryWorkflow",
-            WebhookDeliveryWorkflowImpl.class,
-            "ReportExportWorkflow",
-            ReportExportWorkflowImpl.class,
-            "ReportScheduleWorkflow",
-            ReportScheduleWorkflowImpl.class,
-            "PayoutWorkflow",
-            com.flash.backoffice.workflows.payout.PayoutWorkflowImpl.class,
-            "SettlementScheduleWorkflow",
-            com.flash.backoffice.workflows.settlement.SettlementScheduleWorkflowImpl.class,
-            "OnchainBatcherWorkflow",
-            com.flash.backoffice.workflows.payment.OnchainBatcherWorkflowImpl.class,
-            "PaymentBatchWorkflow",
-            com.flash.backoffice.workflows.payment.PaymentBatchWorkflowImpl.class,
-            "RefundWorkflow",
-            com.flash.backoffice.workflows.refund.RefundWorkflowImpl.class);
+    static final Map<String, Class<?>> IMPLEMENTATIONS = Map.ofEntries(
+            Map.entry("InvoiceWorkflow", InvoiceWorkflowImpl.class),
+            Map.entry("ClosedInvoiceMarkWorkflow", ClosedInvoiceMarkWorkflowImpl.class),
+            Map.entry("WebhookDeliveryWorkflow", WebhookDeliveryWorkflowImpl.class),
+            Map.entry("ReportExportWorkflow", ReportExportWorkflowImpl.class),
+            Map.entry("ReportScheduleWorkflow", ReportScheduleWorkflowImpl.class),
+            Map.entry("PayoutWorkflow", com.flash.backoffice.workflows.payout.PayoutWorkflowImpl.class),
+            Map.entry(
+                    "SettlementScheduleWorkflow",
+                    com.flash.backoffice.workflows.settlement.SettlementScheduleWorkflowImpl.class),
+            Map.entry(
+                    "OnchainBatcherWorkflow", com.flash.backoffice.workflows.payment.OnchainBatcherWorkflowImpl.class),
+            Map.entry("PaymentBatchWorkflow", com.flash.backoffice.workflows.payment.PaymentBatchWorkflowImpl.class),
+            Map.entry("RefundWorkflow", com.flash.backoffice.workflows.refund.RefundWorkflowImpl.class),
+            Map.entry("CardTapWorkflow", com.flash.backoffice.workflows.card.CardTapWorkflowImpl.class));
 
     /** The paths that must stay covered: each changes which commands the workflow sends. */
-    static final Map<String, Set<String>> REQUIRED_PATHS = Map.of(
-            "InvoiceWorkflow",
-            Set.of(
-                    "lightning-paid-settled",
-                    "onchain-seen-confirmed-settled",
-                    "expired-unpaid",
-                    "expired-paid-partial-then-late",
-                    "paid-over",
-                    "marked-settled-then-invalid-while-running",
-                    "payment-dropped-by-reorg",
-                    "monitoring-ended-unconfirmed-invalid",
-                    "settled-at-0-conf-then-dropped-before-reversals",
-                    "custody-lightning-paid-settled",
-                    "custody-onchain-flash-wallet-settled-paid-over",
-                    "custody-expired-then-paid-late",
-                    "custody-ledger-refused-parked-then-retried",
-                    "custody-zero-conf-settled-then-double-spent-reversed"),
-            "ClosedInvoiceMarkWorkflow",
-            Set.of("marked-settled-after-close", "refused-without-reason"),
-            "WebhookDeliveryWorkflow",
-            Set.of("delivered", "retried-then-delivered", "retries-then-gave-up"),
-            "ReportExportWorkflow",
-            Set.of("exported", "failed-after-retries"),
-            "ReportScheduleWorkflow",
-            Set.of("period-mailed-then-continued-as-new", "cancelled-while-waiting", "schedule-not-found"),
-            "PayoutWorkflow",
-            Set.of(
-                    "auto-approved-paid",
-                    "approved-by-finance-then-paid",
-                    "two-approvers-then-paid",
-                    "rejected",
-                    "expired-at-deadline",
-                    "failed-then-retried-paid",
-                    "failed-then-cancelled",
-                    "failed-then-marked-paid",
-                    "cancelled-awaiting-approval"),
-            "SettlementScheduleWorkflow",
-            Set.of(
-                    "daily-periods-requested-then-cancelled",
-                    "paused-triggered-resumed-then-cancelled",
-                    "backfilled-then-cancelled",
-                    "schedule-not-found"),
-            "OnchainBatcherWorkflow",
-            Set.of("opened-a-batch-then-none-then-continued-as-new"),
-            "PaymentBatchWorkflow",
-            Set.of("hot-sent", "hot-not-sent-fee-above-limit", "cold-refused-then-signed-broadcast", "cold-abandoned"),
-            "RefundWorkflow",
-            Set.of(
-                    "self-approved-claimed-paid",
-                    "approved-by-finance-then-agent-destination-paid",
-                    "rejected",
-                    "expired-at-approval-deadline",
-                    "claim-expired",
-                    "payment-failed-then-claimed-again-paid",
-                    "destination-at-start-paid",
-                    "cancelled-awaiting-claim",
-                    "not-reserved-balance-spent"));
+    static final Map<String, Set<String>> REQUIRED_PATHS = Map.ofEntries(
+            Map.entry(
+                    "InvoiceWorkflow",
+                    Set.of(
+                            "lightning-paid-settled",
+                            "onchain-seen-confirmed-settled",
+                            "expired-unpaid",
+                            "expired-paid-partial-then-late",
+                            "paid-over",
+                            "marked-settled-then-invalid-while-running",
+                            "payment-dropped-by-reorg",
+                            "monitoring-ended-unconfirmed-invalid",
+                            "settled-at-0-conf-then-dropped-before-reversals",
+                            "custody-lightning-paid-settled",
+                            "custody-onchain-flash-wallet-settled-paid-over",
+                            "custody-expired-then-paid-late",
+                            "custody-ledger-refused-parked-then-retried",
+                            "custody-zero-conf-settled-then-double-spent-reversed")),
+            Map.entry("ClosedInvoiceMarkWorkflow", Set.of("marked-settled-after-close", "refused-without-reason")),
+            Map.entry("WebhookDeliveryWorkflow", Set.of("delivered", "retried-then-delivered", "retries-then-gave-up")),
+            Map.entry("ReportExportWorkflow", Set.of("exported", "failed-after-retries")),
+            Map.entry(
+                    "ReportScheduleWorkflow",
+                    Set.of("period-mailed-then-continued-as-new", "cancelled-while-waiting", "schedule-not-found")),
+            Map.entry(
+                    "PayoutWorkflow",
+                    Set.of(
+                            "auto-approved-paid",
+                            "approved-by-finance-then-paid",
+                            "two-approvers-then-paid",
+                            "rejected",
+                            "expired-at-deadline",
+                            "failed-then-retried-paid",
+                            "failed-then-cancelled",
+                            "failed-then-marked-paid",
+                            "cancelled-awaiting-approval")),
+            Map.entry(
+                    "SettlementScheduleWorkflow",
+                    Set.of(
+                            "daily-periods-requested-then-cancelled",
+                            "paused-triggered-resumed-then-cancelled",
+                            "backfilled-then-cancelled",
+                            "schedule-not-found")),
+            Map.entry("OnchainBatcherWorkflow", Set.of("opened-a-batch-then-none-then-continued-as-new")),
+            Map.entry(
+                    "PaymentBatchWorkflow",
+                    Set.of(
+                            "hot-sent",
+                            "hot-not-sent-fee-above-limit",
+                            "cold-refused-then-signed-broadcast",
+                            "cold-abandoned")),
+            Map.entry(
+                    "RefundWorkflow",
+                    Set.of(
+                            "self-approved-claimed-paid",
+                            "approved-by-finance-then-agent-destination-paid",
+                            "rejected",
+                            "expired-at-approval-deadline",
+                            "claim-expired",
+                            "payment-failed-then-claimed-again-paid",
+                            "destination-at-start-paid",
+                            "cancelled-awaiting-claim",
+                            "not-reserved-balance-spent")),
+            Map.entry("CardTapWorkflow", Set.of("paid", "payment-failed-returned")));
 
     static final String INVOICE_HISTORY = "InvoiceWorkflow/lightning-paid-settled.json";
 
