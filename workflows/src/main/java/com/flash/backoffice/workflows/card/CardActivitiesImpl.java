@@ -2,8 +2,10 @@ package com.flash.backoffice.workflows.card;
 
 import com.flash.backoffice.db.card.CardWithdrawals;
 import com.flash.backoffice.db.support.UtcTimestamps;
+import org.springframework.stereotype.Component;
 
 /** Books a tap's payment in the ledger and its tap log. */
+@Component
 public class CardActivitiesImpl implements CardActivities {
 
     private final CardWithdrawals withdrawals;

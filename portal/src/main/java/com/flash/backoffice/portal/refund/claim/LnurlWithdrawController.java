@@ -1,11 +1,10 @@
 package com.flash.backoffice.portal.refund.claim;
 
 import com.flash.backoffice.portal.api.PublicRateLimiter;
+import com.flash.backoffice.portal.lnurl.LnurlLimits;
+import com.flash.backoffice.portal.lnurl.LnurlWithdrawAnswer;
 import com.flash.backoffice.portal.refund.RefundClaimPaths;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.OptionalLong;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -43,12 +42,6 @@ class LnurlWithdrawController {
     }
 
     private java.util.Optional<ResponseEntity<LnurlWithdrawAnswer>> limited(HttpServletRequest request) {
-        OptionalLong wait = limiter.tryTake(RATE_GROUP, request.getRemoteAddr());
-        if (wait.isEmpty()) {
-            return java.util.Optional.empty();
-        }
-        return java.util.Optional.of(ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
-                .body(LnurlWithdrawAnswer.error("Too many requests: try again in " + wait.getAsLong() + " s")));
+        return LnurlLimits.refusal(limiter, RATE_GROUP, request);
     }
 }

@@ -5,6 +5,7 @@ import com.flash.backoffice.db.refund.RefundRepository;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import com.flash.backoffice.portal.api.ApiLinks;
 import com.flash.backoffice.portal.api.PublicRateLimiter;
+import com.flash.backoffice.portal.lnurl.LnurlWithdrawAnswer;
 import com.flash.backoffice.portal.refund.RefundClaimPaths;
 import com.flash.backoffice.workflows.lightning.DecodedInvoice;
 import com.flash.backoffice.workflows.lightning.LightningNode;

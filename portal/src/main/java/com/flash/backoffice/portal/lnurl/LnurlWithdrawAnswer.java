@@ -1,7 +1,10 @@
-package com.flash.backoffice.portal.refund.claim;
+package com.flash.backoffice.portal.lnurl;
 
-/** LUD-03's answers: the withdraw request, OK, or {@code {"status":"ERROR","reason":...}}. */
-sealed interface LnurlWithdrawAnswer {
+/**
+ * LUD-03's answers, shared by every LNURL-withdraw Flash serves (refund claims, card taps): the withdraw request, OK,
+ * or {@code {"status":"ERROR","reason":...}}.
+ */
+public sealed interface LnurlWithdrawAnswer {
 
     record WithdrawRequest(
             String tag,
@@ -14,11 +17,11 @@ sealed interface LnurlWithdrawAnswer {
 
     record Status(String status, String reason) implements LnurlWithdrawAnswer {}
 
-    static Status ok() {
+    public static Status ok() {
         return new Status("OK", null);
     }
 
-    static Status error(String reason) {
+    public static Status error(String reason) {
         return new Status("ERROR", reason);
     }
 }

@@ -1,0 +1,10 @@
+package com.flash.backoffice.portal.card;
+
+/** The public routes a Bolt Card's NDEF URL and its wallet call. */
+final class BoltCardPaths {
+
+    static final String TAP = "/boltcard";
+    static final String CALLBACK = "/boltcard/callback";
+
+    private BoltCardPaths() {}
+}

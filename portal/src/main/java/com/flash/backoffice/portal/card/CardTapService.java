@@ -1,0 +1,142 @@
+package com.flash.backoffice.portal.card;
+
+import com.flash.backoffice.db.card.CardWithdrawals;
+import com.flash.backoffice.db.card.WithdrawalStart;
+import com.flash.backoffice.db.support.UtcTimestamps;
+import com.flash.backoffice.portal.api.ApiLinks;
+import com.flash.backoffice.portal.lnurl.LnurlWithdrawAnswer;
+import com.flash.backoffice.portal.payout.PayoutProperties;
+import com.flash.backoffice.workflows.card.CardTapOrder;
+import com.flash.backoffice.workflows.card.CardTapWorkflows;
+import com.flash.backoffice.workflows.card.CardTaps;
+import com.flash.backoffice.workflows.card.TapOutcome;
+import com.flash.backoffice.workflows.lightning.DecodedInvoice;
+import com.flash.backoffice.workflows.lightning.LightningNode;
+import com.flash.backoffice.workflows.payment.DestinationKind;
+import com.flash.backoffice.workflows.payment.DestinationProblem;
+import com.flash.backoffice.workflows.payment.PaymentDestinations;
+import io.temporal.client.WorkflowClient;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * A Bolt Card tap, with no login (the card's signature is the credential): the tap's LUD-03 withdraw request, then
+ * its callback, which reserves the invoice's amount out of the card and hands the payment to its workflow. The
+ * card's {@code p}, {@code c}, UID and keys are never logged.
+ */
+@Service
+public class CardTapService {
+
+    /** One satoshi: wallets make invoices in whole satoshis. */
+    static final long MIN_WITHDRAWABLE_MSAT = 1_000;
+
+    private static final Logger log = LoggerFactory.getLogger(CardTapService.class);
+
+    private final CardTaps taps;
+    private final CardWithdrawals withdrawals;
+    private final LightningNode node;
+    private final PaymentDestinations destinations;
+    private final PayoutProperties paymentLimits;
+    private final WorkflowClient workflows;
+    private final ApiLinks links;
+
+    CardTapService(
+            CardTaps taps,
+            CardWithdrawals withdrawals,
+            LightningNode node,
+            PaymentDestinations destinations,
+            PayoutProperties paymentLimits,
+            WorkflowClient workflows,
+            ApiLinks links) {
+        this.taps = taps;
+        this.withdrawals = withdrawals;
+        this.node = node;
+        this.destinations = destinations;
+        this.paymentLimits = paymentLimits;
+        this.workflows = workflows;
+        this.links = links;
+    }
+
+    /** LUD-03's first step for a tap: a single-use k1 and what the card may pay now, or why it may not. */
+    @PreAuthorize("permitAll()")
+    public LnurlWithdrawAnswer tap(String p, String c) {
+        return switch (taps.tap(p, c)) {
+            case TapOutcome.Malformed malformed -> LnurlWithdrawAnswer.error(malformed.reason());
+            case TapOutcome.Refused refused -> {
+                log.info("Card tap refused: {}", refused.reason());
+                yield LnurlWithdrawAnswer.error(refused.reason());
+            }
+            case TapOutcome.Accepted accepted -> {
+                long max = withdrawals.maxWithdrawableMsat(accepted.card().id(), UtcTimestamps.now());
+                if (max < MIN_WITHDRAWABLE_MSAT) {
+                    yield LnurlWithdrawAnswer.error(
+                            withdrawals.balanceMsat(accepted.card().id()) < MIN_WITHDRAWABLE_MSAT
+                                    ? "Not enough balance on the card"
+                                    : "The card's daily limit is used up");
+                }
+                yield new LnurlWithdrawAnswer.WithdrawRequest(
+                        "withdrawRequest",
+                        links.base() + BoltCardPaths.CALLBACK,
+                        accepted.k1(),
+                        "Flash card payment",
+                        MIN_WITHDRAWABLE_MSAT,
+                        max);
+            }
+        };
+    }
+
+    /** LUD-03's callback: the invoice is checked, then its amount reserved with the k1 taken, then paid. */
+    @PreAuthorize("permitAll()")
+    public LnurlWithdrawAnswer callback(String k1, String pr) {
+        if (k1 == null || k1.isBlank()) {
+            return LnurlWithdrawAnswer.error("The k1 parameter is missing");
+        }
+        String bolt11 = pr == null ? "" : pr.strip();
+        Optional<String> problem = invoiceProblem(bolt11);
+        if (problem.isPresent()) {
+            return LnurlWithdrawAnswer.error(problem.get());
+        }
+        long amount = node.decode(bolt11).amountMsat();
+        return switch (withdrawals.start(k1.strip(), amount, UtcTimestamps.now())) {
+            case WithdrawalStart.Refused refused -> LnurlWithdrawAnswer.error(refused.reason());
+            case WithdrawalStart.Started started -> {
+                CardTapWorkflows.start(
+                        workflows,
+                        new CardTapOrder(
+                                started.tapId(),
+                                started.cardId(),
+                                started.paymentId(),
+                                bolt11,
+                                started.amountMsat(),
+                                paymentLimits.feeLimitMsat(started.amountMsat())));
+                log.info("Card {} tap {}: paying {} msat", started.cardId(), started.tapId(), started.amountMsat());
+                yield LnurlWithdrawAnswer.ok();
+            }
+        };
+    }
+
+    private Optional<String> invoiceProblem(String bolt11) {
+        if (bolt11.isEmpty()) {
+            return Optional.of("The pr parameter (a BOLT11 invoice) is missing");
+        }
+        if (destinations.kind(bolt11) != DestinationKind.BOLT11) {
+            return Optional.of("pr is not a BOLT11 invoice");
+        }
+        DecodedInvoice invoice;
+        try {
+            invoice = node.decode(bolt11);
+        } catch (RuntimeException malformed) {
+            return Optional.of("The invoice cannot be decoded: " + malformed.getMessage());
+        }
+        if (!invoice.hasAmount()) {
+            return Optional.of("The invoice has no amount");
+        }
+        if (invoice.amountMsat() < MIN_WITHDRAWABLE_MSAT) {
+            return Optional.of("The invoice asks for less than the minWithdrawable of 1000 msat");
+        }
+        return destinations.problem(bolt11, invoice.amountMsat()).map(DestinationProblem::message);
+    }
+}
