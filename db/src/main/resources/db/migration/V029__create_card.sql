@@ -78,7 +78,7 @@ CREATE TABLE card_tap (
     accepted_counter  INT           NULL,
     k1                CHAR(64) CHARACTER SET ascii COLLATE ascii_bin NULL,
     k1_used_at        TIMESTAMP(6)  NULL,
-    state             ENUM('OPEN', 'PAYING', 'PAID', 'FAILED', 'REFUSED', 'EXPIRED') NOT NULL,
+    state             ENUM('OPEN', 'PAYING', 'PAID', 'FAILED', 'REFUSED', 'EXPIRED', 'RESET') NOT NULL,
     reason            VARCHAR(300)  NULL,
     amount_msat       BIGINT        NULL,
     fee_msat          BIGINT        NULL,

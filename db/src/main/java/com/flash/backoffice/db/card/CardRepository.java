@@ -10,6 +10,7 @@ import com.flash.backoffice.db.jooq.tables.records.CardProgrammeRecord;
 import com.flash.backoffice.db.jooq.tables.records.CardRecord;
 import com.flash.backoffice.db.support.RandomIds;
 import com.flash.backoffice.db.support.UtcTimestamps;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -134,7 +135,11 @@ public class CardRepository {
      * again at 0 (a programmed NTAG424 counts from 0), and an issued card now waits for activation.
      */
     public boolean programmed(String cardId, String cardKeyId, int version) {
-        return ctx.update(CARD)
+        return programmed(ctx, cardId, cardKeyId, version);
+    }
+
+    private static boolean programmed(DSLContext tx, String cardId, String cardKeyId, int version) {
+        return tx.update(CARD)
                         .set(CARD.CARD_KEY_ID, cardKeyId)
                         .set(CARD.VERSION, version)
                         .set(CARD.COUNTER, 0)
@@ -155,6 +160,117 @@ public class CardRepository {
                                 com.flash.backoffice.db.jooq.enums.CardState.RETIRED))
                         .execute()
                 == 1;
+    }
+
+    /** Gives the card a one-time programming (or reset) token, stored as its SHA-256 hex, until {@code expiresAt}. */
+    public boolean grantProgrammingToken(String cardId, String tokenHash, Instant expiresAt) {
+        return ctx.update(CARD)
+                        .set(CARD.PROGRAMMING_TOKEN_HASH, tokenHash)
+                        .set(CARD.PROGRAMMING_TOKEN_EXPIRES_AT, UtcTimestamps.toDb(expiresAt))
+                        .set(CARD.UPDATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
+                        .where(CARD.ID.eq(cardId))
+                        .and(CARD.STATE.ne(com.flash.backoffice.db.jooq.enums.CardState.LOST))
+                        .execute()
+                == 1;
+    }
+
+    /** The card a live programming token was granted to, without using the token up. */
+    public Optional<Card> findByProgrammingToken(String tokenHash, Instant now) {
+        return ctx.selectFrom(CARD)
+                .where(CARD.PROGRAMMING_TOKEN_HASH.eq(tokenHash))
+                .and(CARD.PROGRAMMING_TOKEN_EXPIRES_AT.gt(UtcTimestamps.toDb(now)))
+                .fetchOptional()
+                .map(CardRepository::card);
+    }
+
+    /**
+     * Programming (boltcard DEEPLINK.md's program action): the token's card takes the ID derived from the UID; a card
+     * programmed before under the same ID gets the next key version (its NTAG424 counts from 0 again), a new one
+     * version 0. The token is used up in the same transaction; a refusal writes nothing.
+     */
+    public Programming program(String tokenHash, String cardKeyId, Instant now) {
+        return ctx.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            Optional<CardRecord> found = tokenCard(tx, tokenHash, now);
+            if (found.isEmpty()) {
+                return new Programming.Refused(404, "Unknown or expired programming link: ask for a new one");
+            }
+            CardRecord card = found.get();
+            CardState state = CardState.valueOf(card.getState().name());
+            if (state.isFinal()) {
+                return new Programming.Refused(
+                        409, "This card is " + state.name().toLowerCase() + ": it cannot be" + " programmed again");
+            }
+            Optional<CardRecord> holder = tx.selectFrom(CARD)
+                    .where(CARD.CARD_KEY_ID.eq(cardKeyId))
+                    .and(CARD.PROGRAMME_ID.eq(card.getProgrammeId()))
+                    .fetchOptional();
+            if (holder.isPresent() && !holder.get().getId().equals(card.getId())) {
+                return new Programming.Refused(
+                        409, "This NTAG424 is already another Flash card of this programme: reset it first");
+            }
+            if (card.getCardKeyId() != null && !card.getCardKeyId().equals(cardKeyId)) {
+                return new Programming.Refused(409, "This link is for another NTAG424");
+            }
+            int version = card.getCardKeyId() == null ? 0 : card.getVersion() + 1;
+            useToken(tx, card.getId(), now);
+            programmed(tx, card.getId(), cardKeyId, version);
+            return new Programming.Granted(card(fetch(tx, card.getId())), version);
+        });
+    }
+
+    /**
+     * Reset (DEEPLINK.md's reset action) of a retired card with a genuine tap at {@code counter}: the counter must be
+     * above the last one (a replayed tap wipes nothing); the token is used up and the tap logged as a reset.
+     */
+    public Programming reset(String tokenHash, String cardId, int counter, Instant now) {
+        return ctx.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            Optional<CardRecord> found = tokenCard(tx, tokenHash, now);
+            if (found.isEmpty() || !found.get().getId().equals(cardId)) {
+                return new Programming.Refused(404, "Unknown or expired reset link, or not this card's");
+            }
+            CardRecord card = found.get();
+            if (card.getState() != com.flash.backoffice.db.jooq.enums.CardState.RETIRED) {
+                return new Programming.Refused(409, "Only a retired card is wiped: retire it first");
+            }
+            if (card.getCounter() >= counter) {
+                return new Programming.Refused(409, "This tap was already used: tap the card again");
+            }
+            useToken(tx, card.getId(), now);
+            tx.update(CARD).set(CARD.COUNTER, counter).where(CARD.ID.eq(cardId)).execute();
+            var at = UtcTimestamps.toDb(now);
+            tx.insertInto(CARD_TAP)
+                    .set(CARD_TAP.CARD_ID, cardId)
+                    .set(CARD_TAP.COUNTER, counter)
+                    .set(CARD_TAP.STATE, CardTapState.RESET)
+                    .set(CARD_TAP.REASON, "WIPED")
+                    .set(CARD_TAP.CREATED_AT, at)
+                    .set(CARD_TAP.UPDATED_AT, at)
+                    .execute();
+            return new Programming.Granted(card(fetch(tx, cardId)), card.getVersion());
+        });
+    }
+
+    private static Optional<CardRecord> tokenCard(DSLContext tx, String tokenHash, Instant now) {
+        return tx.selectFrom(CARD)
+                .where(CARD.PROGRAMMING_TOKEN_HASH.eq(tokenHash))
+                .and(CARD.PROGRAMMING_TOKEN_EXPIRES_AT.gt(UtcTimestamps.toDb(now)))
+                .forUpdate()
+                .fetchOptional();
+    }
+
+    private static void useToken(DSLContext tx, String cardId, Instant now) {
+        tx.update(CARD)
+                .setNull(CARD.PROGRAMMING_TOKEN_HASH)
+                .setNull(CARD.PROGRAMMING_TOKEN_EXPIRES_AT)
+                .set(CARD.UPDATED_AT, UtcTimestamps.toDb(now))
+                .where(CARD.ID.eq(cardId))
+                .execute();
+    }
+
+    private static CardRecord fetch(DSLContext tx, String cardId) {
+        return tx.selectFrom(CARD).where(CARD.ID.eq(cardId)).fetchSingle();
     }
 
     /** Moves the card from {@code from} to {@code to} if it is still in {@code from}; false when it was not. */
