@@ -5,6 +5,7 @@ final class BoltCardPaths {
 
     static final String TAP = "/boltcard";
     static final String CALLBACK = "/boltcard/callback";
+    static final String PROGRAM = "/boltcard/program/";
 
     private BoltCardPaths() {}
 }

@@ -3,6 +3,7 @@ package com.flash.backoffice.portal.card;
 import com.flash.backoffice.db.card.CardRepository;
 import com.flash.backoffice.workflows.card.CardActivities;
 import com.flash.backoffice.workflows.card.CardKeyVault;
+import com.flash.backoffice.workflows.card.CardProgramming;
 import com.flash.backoffice.workflows.card.CardTaps;
 import com.flash.backoffice.workflows.card.CardWorker;
 import io.temporal.worker.Worker;
@@ -51,6 +52,11 @@ class CardConfiguration {
     @Bean
     CardTaps cardTaps(CardRepository cards, CardKeyVault vault) {
         return new CardTaps(cards, vault);
+    }
+
+    @Bean
+    CardProgramming cardProgramming(CardRepository cards, CardKeyVault vault) {
+        return new CardProgramming(cards, vault);
     }
 
     @Bean

@@ -30,9 +30,6 @@ class SecurityConfiguration {
                 .permitAll()
                 // LNURL-withdraw of refunds: public, guarded by the claim's token and single-use k1
                 .requestMatchers(org.springframework.http.HttpMethod.GET, "/lnurlw/**")
-                .permitAll()
-                // Bolt Card taps: public, guarded by the card's SUN signature and the tap's single-use k1
-                .requestMatchers(org.springframework.http.HttpMethod.GET, "/boltcard", "/boltcard/**")
                 .permitAll());
         return http.with(
                         vaadin(),

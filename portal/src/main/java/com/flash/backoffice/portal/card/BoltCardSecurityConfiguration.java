@@ -1,0 +1,32 @@
+package com.flash.backoffice.portal.card;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The card routes are called by cards, wallets and the programming app, never by a signed-in browser: stateless, no
+ * CSRF token (the app POSTs JSON), open to all; the card's signature or the one-time token is the credential.
+ */
+@Configuration
+class BoltCardSecurityConfiguration {
+
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
+    SecurityFilterChain boltCardSecurityFilterChain(HttpSecurity http) throws Exception {
+        return http.securityMatcher(BoltCardPaths.TAP, BoltCardPaths.TAP + "/**")
+                .csrf(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .build();
+    }
+}
