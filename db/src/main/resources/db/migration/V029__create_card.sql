@@ -67,6 +67,21 @@ CREATE TABLE card (
 CREATE INDEX ix_card_programme_state ON card (programme_id, state);
 CREATE INDEX ix_card_batch ON card (batch_id);
 
+-- A card's timeline: one row per revision, written with the change (and, for a person's change, its audit row).
+CREATE TABLE card_event (
+    id           BIGINT        NOT NULL AUTO_INCREMENT,
+    card_id      VARCHAR(32)   NOT NULL,
+    revision     INT           NOT NULL,
+    state        ENUM('ISSUED', 'ACTIVATION_PENDING', 'ACTIVE', 'FROZEN', 'LOST', 'RETIRED') NOT NULL,
+    actor        VARCHAR(120)  NOT NULL,
+    reason_code  VARCHAR(40)   NOT NULL,
+    note         VARCHAR(500)  NULL,
+    created_at   TIMESTAMP(6)  NOT NULL,
+    CONSTRAINT pk_card_event PRIMARY KEY (id),
+    CONSTRAINT fk_card_event_card FOREIGN KEY (card_id) REFERENCES card (id),
+    CONSTRAINT uq_card_event_revision UNIQUE (card_id, revision)
+);
+
 -- Every tap, accepted or refused: the tap log. accepted_counter is set only on the accepted one, so MariaDB itself
 -- refuses a second acceptance of one counter of one key version (programming again starts the counter from 0).
 -- k1 is the single-use secret of the LNURL-withdraw that follows.
