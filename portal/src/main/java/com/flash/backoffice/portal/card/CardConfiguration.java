@@ -3,6 +3,7 @@ package com.flash.backoffice.portal.card;
 import com.flash.backoffice.db.card.CardRepository;
 import com.flash.backoffice.workflows.card.CardActivities;
 import com.flash.backoffice.workflows.card.CardKeyVault;
+import com.flash.backoffice.workflows.card.CardLifecycleActivities;
 import com.flash.backoffice.workflows.card.CardProgramming;
 import com.flash.backoffice.workflows.card.CardTaps;
 import com.flash.backoffice.workflows.card.CardWorker;
@@ -60,7 +61,7 @@ class CardConfiguration {
     }
 
     @Bean
-    Worker cardWorker(WorkerFactory workerFactory, CardActivities activities) {
-        return CardWorker.register(workerFactory, activities);
+    Worker cardWorker(WorkerFactory workerFactory, CardActivities activities, CardLifecycleActivities lifecycle) {
+        return CardWorker.register(workerFactory, activities, lifecycle);
     }
 }

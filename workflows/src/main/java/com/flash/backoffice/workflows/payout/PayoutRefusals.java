@@ -1,39 +1,23 @@
 package com.flash.backoffice.workflows.payout;
 
+import com.flash.backoffice.workflows.command.CommandRefusals;
 import io.temporal.failure.ApplicationFailure;
 import java.util.Optional;
 
-/**
- * The refusals of the payout's command validators, and how a client reads them back. Temporal's Java SDK 1.38 loses an
- * {@code ApplicationFailure}'s type when a validator throws it (sdk-java#2875, fixed by #3001 after 1.38.0), so the
- * type also leads the message as {@code [TYPE] }; {@link #type} reads either, {@link #message} shows the words only.
- */
+/** The refusals of the payout's command validators (see {@link CommandRefusals}). */
 public final class PayoutRefusals {
 
     private PayoutRefusals() {}
 
     static ApplicationFailure refusal(PayoutFailure type, String message) {
-        return ApplicationFailure.newNonRetryableFailure("[" + type.name() + "] " + message, type.name());
+        return CommandRefusals.refusal(type, message);
     }
 
-    /** The refusal's type, from the failure's type or, where the SDK dropped it, the message's prefix. */
     public static Optional<PayoutFailure> type(ApplicationFailure failure) {
-        for (PayoutFailure type : PayoutFailure.values()) {
-            if (type.name().equals(failure.getType())
-                    || failure.getOriginalMessage().startsWith("[" + type.name() + "] ")) {
-                return Optional.of(type);
-            }
-        }
-        return Optional.empty();
+        return CommandRefusals.type(PayoutFailure.class, failure);
     }
 
-    /** The refusal's words for a person, without the type prefix. */
     public static String message(ApplicationFailure failure) {
-        String message = failure.getOriginalMessage();
-        return type(failure)
-                .map(type -> "[" + type.name() + "] ")
-                .filter(message::startsWith)
-                .map(prefix -> message.substring(prefix.length()))
-                .orElse(message);
+        return CommandRefusals.message(failure);
     }
 }

@@ -77,7 +77,10 @@ class CardTapWorkflowIT {
     void startWorkers(TestWorkflowEnvironment env, WorkflowClient client) {
         this.client = client;
         payments = new ScriptedPayments();
-        CardWorker.register(env.newWorker(CardTapWorkflow.TASK_QUEUE), new CardActivitiesImpl(withdrawals));
+        CardWorker.register(
+                env.newWorker(CardTapWorkflow.TASK_QUEUE),
+                new CardActivitiesImpl(withdrawals),
+                new CardLifecycleActivitiesImpl(cards, new com.flash.backoffice.db.card.CardLifecycle(database.dsl())));
         env.newWorker(PaymentActivities.TASK_QUEUE).registerActivitiesImplementations(payments);
         env.start();
     }

@@ -2,6 +2,7 @@ package com.flash.backoffice.workflows.replay;
 
 import static org.awaitility.Awaitility.await;
 
+import com.flash.backoffice.db.card.CardReason;
 import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.payment.BatchCustody;
@@ -15,9 +16,14 @@ import com.flash.backoffice.workflows.approval.ApprovalDecision;
 import com.flash.backoffice.workflows.approval.ApprovalPolicy;
 import com.flash.backoffice.workflows.approval.ApprovalVerdict;
 import com.flash.backoffice.workflows.card.CardActivities;
+import com.flash.backoffice.workflows.card.CardCommand;
+import com.flash.backoffice.workflows.card.CardLifecycleRequest;
+import com.flash.backoffice.workflows.card.CardSnapshot;
 import com.flash.backoffice.workflows.card.CardTapOrder;
 import com.flash.backoffice.workflows.card.CardTapWorkflow;
 import com.flash.backoffice.workflows.card.CardWorker;
+import com.flash.backoffice.workflows.card.CardWorkflow;
+import com.flash.backoffice.workflows.card.CardWorkflows;
 import com.flash.backoffice.workflows.invoice.ClosedInvoiceMarkWorkflow;
 import com.flash.backoffice.workflows.invoice.ConfirmationsChanged;
 import com.flash.backoffice.workflows.invoice.InvoiceRequest;
@@ -141,6 +147,7 @@ public final class RecordWorkflowHistories {
     private final ScriptedBatchActivities batchActivities = new ScriptedBatchActivities();
     private final ScriptedRefundActivities refundActivities = new ScriptedRefundActivities();
     private final List<String> cardBookings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ScriptedCardLifecycle cardLifecycle = new ScriptedCardLifecycle();
     private final CardActivities cardActivities = new CardActivities() {
         @Override
         public void paid(long tapId, long feeMsat) {
@@ -169,7 +176,7 @@ public final class RecordWorkflowHistories {
         env.newWorker(ApprovalActivities.TASK_QUEUE).registerActivitiesImplementations(payoutActivities.approval);
         PaymentBatchWorker.register(env.newWorker(OnchainBatcherWorkflow.TASK_QUEUE), batchActivities);
         RefundWorker.register(env.newWorker(RefundWorkflow.TASK_QUEUE), refundActivities);
-        CardWorker.register(env.newWorker(CardTapWorkflow.TASK_QUEUE), cardActivities);
+        CardWorker.register(env.newWorker(CardTapWorkflow.TASK_QUEUE), cardActivities, cardLifecycle);
         env.start();
     }
 
@@ -631,6 +638,45 @@ public final class RecordWorkflowHistories {
     private void cardTaps() throws IOException {
         payCardTap(1, "card-tap-replay-1", "paid");
         payCardTap(2, "card-tap-replay-fails", "payment-failed-returned");
+
+        CardWorkflow held = startCard("held");
+        held.activate(CardCommand.holder("code entered"));
+        held.freeze(new CardCommand("sue", List.of("SUPPORT"), CardReason.SUSPECTED_FRAUD, "odd taps"));
+        held.unfreeze(new CardCommand("sue", List.of("SUPPORT"), CardReason.RECOVERED, null));
+        held.retire(new CardCommand("fiona", List.of("FINANCE"), CardReason.PROGRAMME_ENDED, null));
+        finishCard(held, "activated-frozen-unfrozen-retired");
+
+        CardWorkflow idle = startCard("idle");
+        env.sleep(Duration.ofDays(31));
+        finishCard(idle, "not-activated-in-time-retired");
+
+        CardWorkflow lost = startCard("lost");
+        lost.activate(new CardCommand("sue", List.of("SUPPORT"), CardReason.ACTIVATED_BY_SUPPORT, null));
+        lost.reportLost(new CardCommand("sue", List.of("SUPPORT"), CardReason.LOST, "holder called"), "card-new");
+        finishCard(lost, "activated-then-lost-replaced");
+
+        CardWorkflow blank = startCard("unprogrammed");
+        try {
+            blank.activate(new CardCommand("sue", List.of("SUPPORT"), CardReason.ACTIVATED_BY_SUPPORT, null));
+        } catch (io.temporal.client.WorkflowUpdateException notProgrammed) {
+            // the card was never programmed: refused after acceptance, the workflow goes on
+        }
+        env.sleep(Duration.ofDays(31));
+        finishCard(blank, "activation-refused-not-programmed-then-expired");
+    }
+
+    private CardWorkflow startCard(String name) {
+        String cardId = "replay-" + name;
+        CardWorkflows.start(client, new CardLifecycleRequest(cardId, Duration.ofDays(30)));
+        CardWorkflow card = CardWorkflows.stub(client, cardId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> card.snapshot().cardId() != null);
+        return card;
+    }
+
+    private void finishCard(CardWorkflow card, String path) throws IOException {
+        WorkflowStub stub = WorkflowStub.fromTyped(card);
+        stub.getResult(CardSnapshot.class);
+        writeRun("CardWorkflow", path, stub.getExecution());
     }
 
     private void payCardTap(long tapId, String paymentId, String path) throws IOException {

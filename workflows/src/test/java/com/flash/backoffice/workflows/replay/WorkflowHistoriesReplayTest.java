@@ -46,7 +46,8 @@ class WorkflowHistoriesReplayTest {
                     "OnchainBatcherWorkflow", com.flash.backoffice.workflows.payment.OnchainBatcherWorkflowImpl.class),
             Map.entry("PaymentBatchWorkflow", com.flash.backoffice.workflows.payment.PaymentBatchWorkflowImpl.class),
             Map.entry("RefundWorkflow", com.flash.backoffice.workflows.refund.RefundWorkflowImpl.class),
-            Map.entry("CardTapWorkflow", com.flash.backoffice.workflows.card.CardTapWorkflowImpl.class));
+            Map.entry("CardTapWorkflow", com.flash.backoffice.workflows.card.CardTapWorkflowImpl.class),
+            Map.entry("CardWorkflow", com.flash.backoffice.workflows.card.CardWorkflowImpl.class));
 
     /** The paths that must stay covered: each changes which commands the workflow sends. */
     static final Map<String, Set<String>> REQUIRED_PATHS = Map.ofEntries(
@@ -112,7 +113,14 @@ class WorkflowHistoriesReplayTest {
                             "destination-at-start-paid",
                             "cancelled-awaiting-claim",
                             "not-reserved-balance-spent")),
-            Map.entry("CardTapWorkflow", Set.of("paid", "payment-failed-returned")));
+            Map.entry("CardTapWorkflow", Set.of("paid", "payment-failed-returned")),
+            Map.entry(
+                    "CardWorkflow",
+                    Set.of(
+                            "activated-frozen-unfrozen-retired",
+                            "not-activated-in-time-retired",
+                            "activated-then-lost-replaced",
+                            "activation-refused-not-programmed-then-expired")));
 
     static final String INVOICE_HISTORY = "InvoiceWorkflow/lightning-paid-settled.json";
 
