@@ -110,3 +110,5 @@ CREATE TABLE card_tap (
 );
 
 CREATE INDEX ix_card_tap_card_created ON card_tap (card_id, created_at);
+
+CREATE INDEX ix_card_activation_code ON card (activation_code_hash);

@@ -62,7 +62,7 @@ public class CardRepository {
 
     /**
      * Issues one card per activation code (each code's SHA-256 hex; the codes themselves are printed, never stored),
-     * with the programme's limits, in one transaction.
+     * with the programme's limits, in one transaction; the cards come back in the order of the codes.
      */
     public List<Card> issueBatch(String programmeId, List<String> activationCodeHashes, String createdBy) {
         return ctx.transactionResult(configuration -> {
@@ -110,11 +110,49 @@ public class CardRepository {
                         now);
             }
             insert.execute();
-            return tx.selectFrom(CARD)
-                    .where(CARD.ID.in(ids))
-                    .orderBy(CARD.CREATED_AT, CARD.ID)
-                    .fetch(CardRepository::card);
+            // in the order of the codes given: the caller prints each code on its card's carrier
+            java.util.Map<String, Card> byId = tx.selectFrom(CARD).where(CARD.ID.in(ids)).fetch().stream()
+                    .map(CardRepository::card)
+                    .collect(java.util.stream.Collectors.toMap(Card::id, card -> card));
+            return ids.stream().map(byId::get).toList();
         });
+    }
+
+    /** Cards newest first, narrowed by programme, state and the start of the card id (all optional). */
+    public List<Card> search(String programmeId, CardState state, String idPrefix, int offset, int limit) {
+        return ctx.selectFrom(CARD)
+                .where(searchCondition(programmeId, state, idPrefix))
+                .orderBy(CARD.CREATED_AT.desc(), CARD.ID)
+                .offset(offset)
+                .limit(limit)
+                .fetch(CardRepository::card);
+    }
+
+    public int count(String programmeId, CardState state, String idPrefix) {
+        return ctx.fetchCount(CARD, searchCondition(programmeId, state, idPrefix));
+    }
+
+    /** The card whose carrier's activation code hashes to {@code codeHash}. */
+    public Optional<Card> findByActivationCode(String codeHash) {
+        return ctx.selectFrom(CARD)
+                .where(CARD.ACTIVATION_CODE_HASH.eq(codeHash))
+                .fetchOptional()
+                .map(CardRepository::card);
+    }
+
+    private static org.jooq.Condition searchCondition(String programmeId, CardState state, String idPrefix) {
+        org.jooq.Condition condition = org.jooq.impl.DSL.trueCondition();
+        if (programmeId != null) {
+            condition = condition.and(CARD.PROGRAMME_ID.eq(programmeId));
+        }
+        if (state != null) {
+            condition =
+                    condition.and(CARD.STATE.eq(com.flash.backoffice.db.jooq.enums.CardState.valueOf(state.name())));
+        }
+        if (idPrefix != null && !idPrefix.isBlank()) {
+            condition = condition.and(CARD.ID.startsWith(idPrefix.strip()));
+        }
+        return condition;
     }
 
     public Optional<Card> findById(String id) {

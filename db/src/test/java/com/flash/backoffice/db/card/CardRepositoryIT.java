@@ -39,10 +39,15 @@ class CardRepositoryIT {
     }
 
     @Test
-    void a_batch_issues_one_card_per_activation_code_with_the_programmes_limits() {
-        List<Card> batch = cards.issueBatch(programme.id(), hashes(3), "fiona");
+    void a_batch_issues_one_card_per_activation_code_with_the_programmes_limits_in_the_codes_order() {
+        List<String> codes = hashes(20);
+        List<Card> batch = cards.issueBatch(programme.id(), codes, "fiona");
 
-        assertThat(batch).hasSize(3).allSatisfy(card -> {
+        for (int i = 0; i < codes.size(); i++) {
+            assertThat(cards.findByActivationCode(codes.get(i))).contains(batch.get(i));
+        }
+
+        assertThat(batch).hasSize(20).allSatisfy(card -> {
             assertThat(card.state()).isEqualTo(CardState.ISSUED);
             assertThat(card.perTapLimitMsat()).isEqualTo(50_000_000);
             assertThat(card.dailyLimitMsat()).isEqualTo(200_000_000);
