@@ -46,7 +46,7 @@ public class CardService {
     static final String READERS = "hasAnyRole('SUPPORT', 'FINANCE', 'ACCOUNTANT', 'ADMIN')";
     static final String FINANCE = "hasRole('FINANCE')";
     static final String CARD_STAFF = "hasAnyRole('SUPPORT', 'FINANCE')";
-    static final int MAX_BATCH = 1_000;
+    public static final int MAX_BATCH_SIZE = 1_000;
 
     /** Unambiguous on a printed carrier: no 0/O, 1/I/L. */
     private static final String CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
@@ -119,8 +119,8 @@ public class CardService {
     /** Issues {@code size} cards, each with its workflow (its activation timer) started; the codes are shown once. */
     @PreAuthorize(FINANCE)
     public IssuedBatch issueBatch(String programmeId, int size) {
-        if (size < 1 || size > MAX_BATCH) {
-            throw new IllegalArgumentException("A batch holds 1 to " + MAX_BATCH + " cards");
+        if (size < 1 || size > MAX_BATCH_SIZE) {
+            throw new IllegalArgumentException("A batch holds 1 to " + MAX_BATCH_SIZE + " cards");
         }
         CardProgramme programme = cards.findProgramme(programmeId)
                 .orElseThrow(() -> new IllegalArgumentException("No card programme " + programmeId));

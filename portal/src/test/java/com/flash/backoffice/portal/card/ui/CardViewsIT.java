@@ -1,0 +1,137 @@
+package com.flash.backoffice.portal.card.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.flash.backoffice.db.card.CardProgramme;
+import com.flash.backoffice.db.card.CardRepository;
+import com.flash.backoffice.db.card.CardState;
+import com.flash.backoffice.db.support.RandomIds;
+import com.flash.backoffice.portal.security.Role;
+import com.flash.backoffice.portal.testsupport.KaribuSpring;
+import com.flash.backoffice.portal.testsupport.PortalSpringTest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+
+/** The card pages in the browser's place (Karibu) on the real portal, MariaDB and Temporal. */
+@PortalSpringTest
+class CardViewsIT {
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    CardRepository cards;
+
+    @AfterEach
+    void close() {
+        KaribuSpring.close();
+    }
+
+    @Test
+    void finance_creates_a_programme_issues_a_batch_and_sees_each_cards_activation_code_once() {
+        KaribuSpring.openAs(context, "fiona", Role.FINANCE);
+        UI.getCurrent().navigate("cards");
+
+        _click(_get(Button.class, spec -> spec.withId("cards-new-programme")));
+        _click(_get(Button.class, spec -> spec.withId("programme-save")));
+        assertThat(_get(TextField.class, spec -> spec.withId("programme-name")).isInvalid())
+                .as("a name is required")
+                .isTrue();
+        String name = "Festival " + RandomIds.newId();
+        _setValue(_get(TextField.class, spec -> spec.withId("programme-name")), name);
+        _setValue(_get(IntegerField.class, spec -> spec.withId("programme-daily")), 10);
+        _click(_get(Button.class, spec -> spec.withId("programme-save")));
+        assertThat(_get(IntegerField.class, spec -> spec.withId("programme-daily"))
+                        .getErrorMessage())
+                .isEqualTo("At least the per-payment limit");
+        _setValue(_get(IntegerField.class, spec -> spec.withId("programme-daily")), 200_000);
+        _click(_get(Button.class, spec -> spec.withId("programme-save")));
+        CardProgramme programme = cards.programmes().stream()
+                .filter(candidate -> candidate.name().equals(name))
+                .findFirst()
+                .orElseThrow();
+
+        UI.getCurrent().navigate("cards");
+        _click(_get(Button.class, spec -> spec.withId("cards-new-batch")));
+        BatchDialog dialog = _get(BatchDialog.class);
+        dialog.programme.setValue(programme);
+        _setValue(dialog.size, 2);
+        _click(_get(Button.class, spec -> spec.withId("batch-issue")));
+
+        assertThat(GridKt._size(dialog.codes)).isEqualTo(2);
+        assertThat(GridKt._getFormattedRow(dialog.codes, 0).get(1)).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
+        assertThat(cards.count(programme.id(), CardState.ISSUED, null)).isEqualTo(2);
+    }
+
+    @Test
+    void support_activates_and_freezes_a_card_the_accountant_only_reads_and_marketing_is_refused() {
+        CardProgramme programme =
+                cards.programmes().isEmpty() ? null : cards.programmes().getFirst();
+        if (programme == null) {
+            KaribuSpring.openAs(context, "fiona", Role.FINANCE);
+            programme = context.getBean(com.flash.backoffice.portal.card.CardService.class)
+                    .createProgramme(new com.flash.backoffice.portal.card.ProgrammeDraft(
+                            "Views " + RandomIds.newId(), 50_000, 200_000, null, 30))
+                    .created();
+            KaribuSpring.close();
+        }
+        KaribuSpring.openAs(context, "fiona", Role.FINANCE);
+        String cardId = context.getBean(com.flash.backoffice.portal.card.CardService.class)
+                .issueBatch(programme.id(), 1)
+                .cards()
+                .getFirst()
+                .cardId();
+        KaribuSpring.close();
+        cards.programmed(cardId, RandomIds.randomHex(16), 0);
+
+        KaribuSpring.openAs(context, "sue", Role.SUPPORT);
+        UI.getCurrent().navigate("cards/" + cardId);
+        awaitActivation(cardId);
+        assertThat(_get(H2.class, spec -> spec.withId("card-title")).getText()).endsWith("Active");
+        _click(_get(Button.class, spec -> spec.withId("card-freeze")));
+        _click(_get(Button.class, spec -> spec.withId("card-confirm")));
+        assertThat(cards.findById(cardId).orElseThrow().state()).isEqualTo(CardState.FROZEN);
+        Grid<?> timeline = _get(Grid.class, spec -> spec.withId("card-timeline"));
+        assertThat(GridKt._size(timeline)).isEqualTo(2);
+        assertThat(GridKt._getFormattedRow(timeline, 1)).contains("Frozen", "Holder request", "sue");
+        KaribuSpring.close();
+
+        KaribuSpring.openAs(context, "alex", Role.ACCOUNTANT);
+        UI.getCurrent().navigate("cards/" + cardId);
+        assertThat(_find(Button.class, spec -> spec.withId("card-unfreeze"))).isEmpty();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("card-balance"))
+                        .getText())
+                .isEqualTo("0.00000000 BTC (0 sat)");
+        KaribuSpring.close();
+
+        KaribuSpring.openAs(context, "mark", Role.MARKETING);
+        assertThatThrownBy(() -> {
+                    UI.getCurrent().navigate("cards");
+                    _get(CardsView.class);
+                })
+                .isInstanceOf(AssertionError.class);
+    }
+
+    /** The card's workflow starts a moment after the batch; SUPPORT presses Activate once it answers. */
+    private void awaitActivation(String cardId) {
+        long until = System.currentTimeMillis() + 20_000;
+        while (cards.findById(cardId).orElseThrow().state() != CardState.ACTIVE) {
+            assertThat(System.currentTimeMillis()).as("the card was activated").isLessThan(until);
+            _click(_get(Button.class, spec -> spec.withId("card-activate")));
+        }
+    }
+}
