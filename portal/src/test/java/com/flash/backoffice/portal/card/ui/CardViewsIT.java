@@ -11,6 +11,8 @@ import com.flash.backoffice.db.card.CardProgramme;
 import com.flash.backoffice.db.card.CardRepository;
 import com.flash.backoffice.db.card.CardState;
 import com.flash.backoffice.db.support.RandomIds;
+import com.flash.backoffice.portal.card.CardService;
+import com.flash.backoffice.portal.card.ProgrammeDraft;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.testsupport.KaribuSpring;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
@@ -79,22 +81,12 @@ class CardViewsIT {
 
     @Test
     void support_activates_and_freezes_a_card_the_accountant_only_reads_and_marketing_is_refused() {
-        CardProgramme programme =
-                cards.programmes().isEmpty() ? null : cards.programmes().getFirst();
-        if (programme == null) {
-            KaribuSpring.openAs(context, "fiona", Role.FINANCE);
-            programme = context.getBean(com.flash.backoffice.portal.card.CardService.class)
-                    .createProgramme(new com.flash.backoffice.portal.card.ProgrammeDraft(
-                            "Views " + RandomIds.newId(), 50_000, 200_000, null, 30))
-                    .created();
-            KaribuSpring.close();
-        }
         KaribuSpring.openAs(context, "fiona", Role.FINANCE);
-        String cardId = context.getBean(com.flash.backoffice.portal.card.CardService.class)
-                .issueBatch(programme.id(), 1)
-                .cards()
-                .getFirst()
-                .cardId();
+        CardService service = context.getBean(CardService.class);
+        CardProgramme programme = service.createProgramme(
+                        new ProgrammeDraft("Views " + RandomIds.newId(), 50_000, 200_000, null, 30))
+                .created();
+        String cardId = service.issueBatch(programme.id(), 1).cards().getFirst().cardId();
         KaribuSpring.close();
         cards.programmed(cardId, RandomIds.randomHex(16), 0);
 
