@@ -98,6 +98,8 @@ CREATE TABLE card_tap (
     amount_msat       BIGINT        NULL,
     fee_msat          BIGINT        NULL,
     payment_id        VARCHAR(80)   NULL,
+    bolt11            VARCHAR(2000) NULL,
+    fee_limit_msat    BIGINT        NULL,
     created_at        TIMESTAMP(6)  NOT NULL,
     updated_at        TIMESTAMP(6)  NOT NULL,
     CONSTRAINT pk_card_tap PRIMARY KEY (id),
@@ -110,5 +112,6 @@ CREATE TABLE card_tap (
 );
 
 CREATE INDEX ix_card_tap_card_created ON card_tap (card_id, created_at);
+CREATE INDEX ix_card_tap_state_used ON card_tap (state, k1_used_at);
 
 CREATE INDEX ix_card_activation_code ON card (activation_code_hash);

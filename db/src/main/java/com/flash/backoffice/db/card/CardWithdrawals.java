@@ -52,10 +52,10 @@ public class CardWithdrawals {
     }
 
     /**
-     * Takes {@code k1} and reserves {@code amountMsat} of its card for the payment {@code paymentId}, or refuses and
-     * writes nothing.
+     * Takes {@code k1} and reserves {@code amountMsat} of its card for paying {@code bolt11}, or refuses and writes
+     * nothing. The invoice and fee limit are kept with the tap, so its payment can be started again after a crash.
      */
-    public WithdrawalStart start(String k1, long amountMsat, Instant now) {
+    public WithdrawalStart start(String k1, long amountMsat, String bolt11, long feeLimitMsat, Instant now) {
         return ctx.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             Optional<CardTapRecord> found = tx.selectFrom(CARD_TAP)
@@ -88,6 +88,8 @@ public class CardWithdrawals {
                     .set(CARD_TAP.STATE, CardTapState.PAYING)
                     .set(CARD_TAP.AMOUNT_MSAT, amountMsat)
                     .set(CARD_TAP.PAYMENT_ID, paymentId)
+                    .set(CARD_TAP.BOLT11, bolt11)
+                    .set(CARD_TAP.FEE_LIMIT_MSAT, feeLimitMsat)
                     .set(CARD_TAP.UPDATED_AT, UtcTimestamps.toDb(now))
                     .where(CARD_TAP.ID.eq(tap.getId()))
                     .execute();
@@ -102,6 +104,22 @@ public class CardWithdrawals {
                             JournalLine.credit(pendingCode(card.getId()), Msat.ofMsat(amountMsat)))));
             return new WithdrawalStart.Started(tap.getId(), card.getId(), paymentId, amountMsat);
         });
+    }
+
+    /** Taps reserved before {@code before} and still being paid: their payment workflow may never have started. */
+    public List<PayingTap> payingSince(Instant before, int limit) {
+        return ctx.selectFrom(CARD_TAP)
+                .where(CARD_TAP.STATE.eq(CardTapState.PAYING))
+                .and(CARD_TAP.K1_USED_AT.lt(UtcTimestamps.toDb(before)))
+                .orderBy(CARD_TAP.K1_USED_AT)
+                .limit(limit)
+                .fetch(row -> new PayingTap(
+                        row.getId(),
+                        row.getCardId(),
+                        row.getPaymentId(),
+                        row.getBolt11(),
+                        row.getAmountMsat(),
+                        row.getFeeLimitMsat()));
     }
 
     /** The tap's payment succeeded: its reservation leaves Flash's Lightning asset, the routing fee is Flash's cost. */

@@ -53,11 +53,11 @@ class CardWithdrawalsIT {
         String k1 = tap(card);
         long lightningBefore = balance(ChartOfAccounts.LIGHTNING_ASSETS.code());
 
-        WithdrawalStart started = withdrawals.start(k1, 30_000 * SAT, Instant.now());
+        WithdrawalStart started = start(k1, 30_000 * SAT, Instant.now());
 
         assertThat(started).isInstanceOf(WithdrawalStart.Started.class);
         assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(70_000 * SAT);
-        assertThat(withdrawals.start(k1, 1 * SAT, Instant.now()))
+        assertThat(start(k1, 1 * SAT, Instant.now()))
                 .isEqualTo(new WithdrawalStart.Refused("Unknown or already used k1"));
         long tapId = ((WithdrawalStart.Started) started).tapId();
         withdrawals.paid(tapId, 2 * SAT, Instant.now());
@@ -75,15 +75,15 @@ class CardWithdrawalsIT {
     void the_per_tap_and_daily_limits_hold_at_their_edges_with_the_current_tap_counted() {
         Card card = cardWith(300_000 * SAT);
 
-        assertThat(withdrawals.start(tap(card), 50_000 * SAT + 1, Instant.now()))
+        assertThat(start(tap(card), 50_000 * SAT + 1, Instant.now()))
                 .isEqualTo(new WithdrawalStart.Refused("Above the card's limit of 50,000 sat per payment"));
         for (int i = 0; i < 4; i++) {
-            assertThat(withdrawals.start(tap(card), 50_000 * SAT, Instant.now()))
+            assertThat(start(tap(card), 50_000 * SAT, Instant.now()))
                     .as("tap %d of 50,000 sat: 200,000 sat a day is allowed", i + 1)
                     .isInstanceOf(WithdrawalStart.Started.class);
         }
         assertThat(withdrawals.maxWithdrawableMsat(card.id(), Instant.now())).isZero();
-        assertThat(withdrawals.start(tap(card), 1, Instant.now()))
+        assertThat(start(tap(card), 1, Instant.now()))
                 .isEqualTo(new WithdrawalStart.Refused("Above the card's daily limit: 0 sat left of 200,000 sat"));
         assertThat(withdrawals.maxWithdrawableMsat(card.id(), Instant.now().plusSeconds(24 * 3600 + 60)))
                 .as("a rolling day later the day's limit is free again; the per-tap limit still holds")
@@ -93,10 +93,9 @@ class CardWithdrawalsIT {
     @Test
     void a_failed_tap_returns_its_amount_and_does_not_use_up_the_day() {
         Card card = cardWith(400_000 * SAT);
-        WithdrawalStart.Started big =
-                (WithdrawalStart.Started) withdrawals.start(tap(card), 50_000 * SAT, Instant.now());
+        WithdrawalStart.Started big = (WithdrawalStart.Started) start(tap(card), 50_000 * SAT, Instant.now());
         for (int i = 0; i < 3; i++) {
-            withdrawals.start(tap(card), 50_000 * SAT, Instant.now());
+            start(tap(card), 50_000 * SAT, Instant.now());
         }
         assertThat(withdrawals.maxWithdrawableMsat(card.id(), Instant.now())).isZero();
 
@@ -104,8 +103,7 @@ class CardWithdrawalsIT {
 
         assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(250_000 * SAT);
         assertThat(withdrawals.maxWithdrawableMsat(card.id(), Instant.now())).isEqualTo(50_000 * SAT);
-        assertThat(withdrawals.start(tap(card), 50_000 * SAT, Instant.now()))
-                .isInstanceOf(WithdrawalStart.Started.class);
+        assertThat(start(tap(card), 50_000 * SAT, Instant.now())).isInstanceOf(WithdrawalStart.Started.class);
         assertThat(cards.taps(card.id(), 10)).extracting(CardTap::state).contains("FAILED");
     }
 
@@ -114,22 +112,21 @@ class CardWithdrawalsIT {
         Card card = cardWith(10_000 * SAT);
         String k1 = tap(card);
 
-        assertThat(withdrawals.start(k1, 10_001 * SAT, Instant.now()))
+        assertThat(start(k1, 10_001 * SAT, Instant.now()))
                 .isEqualTo(new WithdrawalStart.Refused("Not enough balance on the card: 10,000 sat"));
-        assertThat(withdrawals.start(k1, 0, Instant.now()))
-                .isEqualTo(new WithdrawalStart.Refused("The invoice needs an amount"));
-        assertThat(withdrawals.start("0".repeat(64), 1, Instant.now()))
+        assertThat(start(k1, 0, Instant.now())).isEqualTo(new WithdrawalStart.Refused("The invoice needs an amount"));
+        assertThat(start("0".repeat(64), 1, Instant.now()))
                 .isEqualTo(new WithdrawalStart.Refused("Unknown or already used k1"));
         assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(10_000 * SAT);
 
-        assertThat(withdrawals.start(k1, 10_000 * SAT, Instant.now())).isInstanceOf(WithdrawalStart.Started.class);
+        assertThat(start(k1, 10_000 * SAT, Instant.now())).isInstanceOf(WithdrawalStart.Started.class);
     }
 
     @Test
     void an_old_tap_a_frozen_card_and_two_taps_racing_for_one_balance_are_refused() throws Exception {
         Card card = cardWith(40_000 * SAT);
         String late = tap(card);
-        assertThat(withdrawals.start(
+        assertThat(start(
                         late,
                         1,
                         Instant.now().plus(CardWithdrawals.OFFER_LIFETIME).plusSeconds(1)))
@@ -139,7 +136,7 @@ class CardWithdrawalsIT {
         String second = tap(card);
         java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         List<WithdrawalStart> racing = Concurrently.run(
-                2, () -> withdrawals.start(next.getAndIncrement() == 0 ? first : second, 30_000 * SAT, Instant.now()));
+                2, () -> start(next.getAndIncrement() == 0 ? first : second, 30_000 * SAT, Instant.now()));
         assertThat(racing)
                 .as("40,000 sat pay one tap of 30,000 sat, never two")
                 .filteredOn(WithdrawalStart.Started.class::isInstance)
@@ -152,8 +149,24 @@ class CardWithdrawalsIT {
 
         String afterFreeze = tap(card);
         cards.move(card.id(), CardState.ACTIVE, CardState.FROZEN);
-        assertThat(withdrawals.start(afterFreeze, 1, Instant.now()))
-                .isEqualTo(new WithdrawalStart.Refused("The card is frozen"));
+        assertThat(start(afterFreeze, 1, Instant.now())).isEqualTo(new WithdrawalStart.Refused("The card is frozen"));
+    }
+
+    @Test
+    void a_tap_still_being_paid_is_found_with_its_invoice_so_its_payment_can_be_started_again() {
+        Card card = cardWith(10_000 * SAT);
+        WithdrawalStart.Started paying = (WithdrawalStart.Started) start(tap(card), 4_000 * SAT, Instant.now());
+
+        assertThat(withdrawals.payingSince(Instant.now().plusSeconds(1), 100))
+                .contains(new PayingTap(
+                        paying.tapId(), card.id(), paying.paymentId(), "lnbcrt-test-invoice", 4_000 * SAT, 10_000));
+        assertThat(withdrawals.payingSince(Instant.now().minusSeconds(60), 100))
+                .extracting(PayingTap::tapId)
+                .doesNotContain(paying.tapId());
+        withdrawals.paid(paying.tapId(), 0, Instant.now());
+        assertThat(withdrawals.payingSince(Instant.now().plusSeconds(1), 100))
+                .extracting(PayingTap::tapId)
+                .doesNotContain(paying.tapId());
     }
 
     private Card cardWith(long msat) {
@@ -173,5 +186,10 @@ class CardWithdrawalsIT {
 
     private static long balance(String code) {
         return ledger.accountBalance(code).map(a -> a.balanceMsat().msat()).orElse(0L);
+    }
+
+    /** A tap's callback with an invoice (the invoice itself is checked before, by the portal). */
+    private static WithdrawalStart start(String k1, long msat, Instant now) {
+        return withdrawals.start(k1, msat, "lnbcrt-test-invoice", 10_000, now);
     }
 }

@@ -100,7 +100,8 @@ public class CardTapService {
             return LnurlWithdrawAnswer.error(problem.get());
         }
         long amount = node.decode(bolt11).amountMsat();
-        return switch (withdrawals.start(k1.strip(), amount, UtcTimestamps.now())) {
+        long feeLimit = paymentLimits.feeLimitMsat(amount);
+        return switch (withdrawals.start(k1.strip(), amount, bolt11, feeLimit, UtcTimestamps.now())) {
             case WithdrawalStart.Refused refused -> LnurlWithdrawAnswer.error(refused.reason());
             case WithdrawalStart.Started started -> {
                 CardTapWorkflows.start(
@@ -111,11 +112,26 @@ public class CardTapService {
                                 started.paymentId(),
                                 bolt11,
                                 started.amountMsat(),
-                                paymentLimits.feeLimitMsat(started.amountMsat())));
+                                feeLimit));
                 log.info("Card {} tap {}: paying {} msat", started.cardId(), started.tapId(), started.amountMsat());
                 yield LnurlWithdrawAnswer.ok();
             }
         };
+    }
+
+    /** Starts the payment workflows of taps reserved before {@code before} and not paid; for the sweep. */
+    int startUnstarted(java.time.Instant before) {
+        var paying = withdrawals.payingSince(before, 100);
+        paying.forEach(tap -> CardTapWorkflows.start(
+                workflows,
+                new CardTapOrder(
+                        tap.tapId(),
+                        tap.cardId(),
+                        tap.paymentId(),
+                        tap.bolt11(),
+                        tap.amountMsat(),
+                        tap.feeLimitMsat())));
+        return paying.size();
     }
 
     private Optional<String> invoiceProblem(String bolt11) {

@@ -58,6 +58,7 @@ class BoltCardTapIT {
     private final CardRepository cards;
     private final CardWithdrawals withdrawals;
     private final CardKeyVault vault;
+    private final CardTapService sweep;
     private final SimulatedLightningNode node;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private byte[] issuerKey;
@@ -70,6 +71,7 @@ class BoltCardTapIT {
             @Autowired CardRepository cards,
             @Autowired CardWithdrawals withdrawals,
             @Autowired CardKeyVault vault,
+            @Autowired CardTapService sweep,
             @Autowired LightningNode node) {
         this.mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(springSecurity())
@@ -78,6 +80,7 @@ class BoltCardTapIT {
         this.cards = cards;
         this.withdrawals = withdrawals;
         this.vault = vault;
+        this.sweep = sweep;
         this.node = (SimulatedLightningNode) node;
     }
 
@@ -195,6 +198,33 @@ class BoltCardTapIT {
                 .as("the refused attempts left the k1 usable")
                 .isEqualTo("OK");
         assertNoSecretLogged(emulator, tap);
+    }
+
+    @Test
+    void a_tap_reserved_whose_workflow_never_started_is_paid_by_the_sweep_once() throws Exception {
+        BoltCardEmulator emulator = BoltCardEmulator.fresh(issuerKey);
+        Card card = activeCard(emulator, 50_000 * SAT);
+        BoltCardEmulator.Tap tap = emulator.tap();
+        String k1 = json(lnurl(get("/boltcard").param("p", tap.p()).param("c", tap.c())))
+                .get("k1")
+                .asString();
+        String invoice = node.foreignInvoice(5_000 * SAT, Duration.ofMinutes(10));
+        // the process "dies" between the reservation and the workflow's start: only the reservation is written
+        withdrawals.start(k1, 5_000 * SAT, invoice, 10_000, Instant.now());
+        assertThat(cards.taps(card.id(), 1).getFirst().state()).isEqualTo("PAYING");
+
+        assertThat(sweep.startUnstarted(Instant.now().plusSeconds(1))).isPositive();
+        sweep.startUnstarted(Instant.now().plusSeconds(1));
+
+        awaitTap(card, "PAID");
+        assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(45_000 * SAT);
+        assertThat(dsl.fetchCount(dsl.selectFrom("payment")
+                        .where(
+                                "payment_id = ?",
+                                "card-tap-"
+                                        + cards.taps(card.id(), 1).getFirst().id())))
+                .as("one payment, however often the sweep runs")
+                .isEqualTo(1);
     }
 
     @Test

@@ -135,7 +135,7 @@ class CardTapWorkflowIT {
     private WithdrawalStart.Started start(Card card, long msat) {
         counter++;
         String k1 = ((TapAcceptance.Accepted) cards.acceptTap(card.id(), counter)).k1();
-        return (WithdrawalStart.Started) withdrawals.start(k1, msat, Instant.now());
+        return (WithdrawalStart.Started) withdrawals.start(k1, msat, "lnbcrt-merchant", 300_000, Instant.now());
     }
 
     private static Card cardWith(long msat) {

@@ -1,0 +1,5 @@
+package com.flash.backoffice.db.card;
+
+/** A tap whose amount is reserved and whose payment has not ended: what its payment workflow needs. */
+public record PayingTap(
+        long tapId, String cardId, String paymentId, String bolt11, long amountMsat, long feeLimitMsat) {}
