@@ -107,9 +107,11 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    /** The only pages open without login: the buyer's checkout and the buyer's refund claim. */
+    /** The only pages open without login: the buyer's checkout, refund claim, and the card holder's activation. */
     static final String[] CUSTOMER_PAGES = {
-        "com.flash.backoffice.portal.checkout.ui", "com.flash.backoffice.portal.refund.claim.ui"
+        "com.flash.backoffice.portal.checkout.ui",
+        "com.flash.backoffice.portal.refund.claim.ui",
+        "com.flash.backoffice.portal.card.activation.ui"
     };
 
     @Test

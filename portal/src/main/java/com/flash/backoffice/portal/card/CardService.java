@@ -227,8 +227,9 @@ public class CardService {
         return send(cardId, workflow -> send.accept(workflow, command));
     }
 
-    /** The holder's activation with the code on the card's carrier. */
-    CardCommandOutcome activateWithCode(String code) {
+    /** The holder's activation with the code on the card's carrier (the public activation page; rate-limited there). */
+    @PreAuthorize("permitAll()")
+    public CardCommandOutcome activateWithCode(String code) {
         Optional<Card> card = cards.findByActivationCode(codeHash(code == null ? "" : code));
         if (card.isEmpty()) {
             return CardCommandOutcome.refused("This activation code is not valid");
