@@ -23,7 +23,6 @@ import com.flash.backoffice.workflows.command.CommandRefusals;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
-import io.temporal.failure.ApplicationFailure;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -244,14 +243,8 @@ public class CardService {
         } catch (WorkflowNotFoundException ended) {
             return CardCommandOutcome.refused("The card's life has ended: it takes no further command");
         } catch (WorkflowException refused) {
-            Throwable cause = refused;
-            while (cause != null && !(cause instanceof ApplicationFailure)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof ApplicationFailure failure) {
-                return CardCommandOutcome.refused(CommandRefusals.message(failure));
-            }
-            throw refused;
+            return CardCommandOutcome.refused(
+                    CommandRefusals.message(CommandRefusals.refusalIn(refused).orElseThrow(() -> refused)));
         }
     }
 

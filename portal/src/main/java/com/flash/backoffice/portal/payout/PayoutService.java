@@ -20,6 +20,7 @@ import com.flash.backoffice.portal.audit.AuditService;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.workflows.approval.ApprovalDecision;
 import com.flash.backoffice.workflows.approval.ApprovalVerdict;
+import com.flash.backoffice.workflows.command.CommandRefusals;
 import com.flash.backoffice.workflows.payment.DestinationKind;
 import com.flash.backoffice.workflows.payment.DestinationProblem;
 import com.flash.backoffice.workflows.payment.PaymentDestinations;
@@ -319,13 +320,7 @@ public class PayoutService {
     }
 
     private static PayoutCommandOutcome refusedBy(WorkflowException refused, Payout payout) {
-        Throwable cause = refused;
-        while (cause != null && !(cause instanceof ApplicationFailure)) {
-            cause = cause.getCause();
-        }
-        if (!(cause instanceof ApplicationFailure failure)) {
-            throw refused;
-        }
+        ApplicationFailure failure = CommandRefusals.refusalIn(refused).orElseThrow(() -> refused);
         String code = PayoutRefusals.type(failure)
                 .map(type -> type == PayoutFailure.OLD_REVISION ? "old-revision" : "invalid-state")
                 .orElse("approval-refused");

@@ -27,6 +27,7 @@ import com.flash.backoffice.portal.audit.AuditService;
 import com.flash.backoffice.portal.payout.PayoutProperties;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.portal.security.Role;
+import com.flash.backoffice.workflows.command.CommandRefusals;
 import com.flash.backoffice.workflows.payment.DestinationProblem;
 import com.flash.backoffice.workflows.payment.PaymentDestinations;
 import com.flash.backoffice.workflows.refund.RefundClaim;
@@ -434,13 +435,7 @@ public class RefundService {
                     "The refund is " + before.get().state() + " and takes no further command",
                     before.get());
         } catch (WorkflowException refused) {
-            Throwable cause = refused;
-            while (cause != null && !(cause instanceof ApplicationFailure)) {
-                cause = cause.getCause();
-            }
-            if (!(cause instanceof ApplicationFailure failure)) {
-                throw refused;
-            }
+            ApplicationFailure failure = CommandRefusals.refusalIn(refused).orElseThrow(() -> refused);
             String code = RefundRefusals.type(failure)
                     .map(type -> type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
                     .orElse("refused");

@@ -28,6 +28,16 @@ public final class CommandRefusals {
         return Optional.empty();
     }
 
+    /** The workflow's refusal inside what a client caught (an update or query failure wraps it), if there is one. */
+    public static Optional<ApplicationFailure> refusalIn(Throwable caught) {
+        for (Throwable cause = caught; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ApplicationFailure failure) {
+                return Optional.of(failure);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The refusal's words for a person, without the type prefix. */
     public static String message(ApplicationFailure failure) {
         String message = failure.getOriginalMessage();

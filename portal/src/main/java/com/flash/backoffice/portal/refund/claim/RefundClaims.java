@@ -7,6 +7,7 @@ import com.flash.backoffice.portal.api.ApiLinks;
 import com.flash.backoffice.portal.api.PublicRateLimiter;
 import com.flash.backoffice.portal.lnurl.LnurlWithdrawAnswer;
 import com.flash.backoffice.portal.refund.RefundClaimPaths;
+import com.flash.backoffice.workflows.command.CommandRefusals;
 import com.flash.backoffice.workflows.lightning.DecodedInvoice;
 import com.flash.backoffice.workflows.lightning.LightningNode;
 import com.flash.backoffice.workflows.payment.Bech32Lnurl;
@@ -18,7 +19,6 @@ import com.flash.backoffice.workflows.refund.RefundRefusals;
 import com.flash.backoffice.workflows.refund.RefundWorkflows;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowException;
-import io.temporal.failure.ApplicationFailure;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -127,15 +127,10 @@ public class RefundClaims {
         try {
             RefundWorkflows.stub(workflows, refund.id()).claim(RefundClaim.byCustomer(bolt11.strip()));
         } catch (WorkflowException refused) {
-            Throwable cause = refused;
-            while (cause != null && !(cause instanceof ApplicationFailure)) {
-                cause = cause.getCause();
-            }
             log.info("Refund {}: a customer claim was refused by its workflow", refund.id());
-            return LnurlWithdrawAnswer.error(
-                    cause instanceof ApplicationFailure failure
-                            ? RefundRefusals.message(failure)
-                            : "The refund cannot be claimed now");
+            return LnurlWithdrawAnswer.error(CommandRefusals.refusalIn(refused)
+                    .map(RefundRefusals::message)
+                    .orElse("The refund cannot be claimed now"));
         }
         return LnurlWithdrawAnswer.ok();
     }
