@@ -3,6 +3,7 @@ package com.flash.backoffice.db.card;
 import static com.flash.backoffice.db.jooq.Tables.CARD;
 import static com.flash.backoffice.db.jooq.Tables.CARD_BATCH;
 import static com.flash.backoffice.db.jooq.Tables.CARD_PROGRAMME;
+import static com.flash.backoffice.db.jooq.Tables.CARD_PROGRAMME_MERCHANT;
 import static com.flash.backoffice.db.jooq.Tables.CARD_TAP;
 
 import com.flash.backoffice.db.jooq.enums.CardTapState;
@@ -58,6 +59,31 @@ public class CardRepository {
 
     public List<CardProgramme> programmes() {
         return ctx.selectFrom(CARD_PROGRAMME).orderBy(CARD_PROGRAMME.NAME).fetch(CardRepository::programme);
+    }
+
+    /** Replaces the programme's merchant allow-list; an empty list lets its cards pay anywhere. */
+    public void allowMerchants(String programmeId, List<String> merchantIds) {
+        ctx.transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            tx.deleteFrom(CARD_PROGRAMME_MERCHANT)
+                    .where(CARD_PROGRAMME_MERCHANT.PROGRAMME_ID.eq(programmeId))
+                    .execute();
+            for (String merchantId : merchantIds) {
+                tx.insertInto(CARD_PROGRAMME_MERCHANT)
+                        .set(CARD_PROGRAMME_MERCHANT.PROGRAMME_ID, programmeId)
+                        .set(CARD_PROGRAMME_MERCHANT.MERCHANT_ID, merchantId)
+                        .execute();
+            }
+        });
+    }
+
+    /** The merchants a programme's cards may pay (ids), empty when they pay anywhere. */
+    public List<String> allowedMerchants(String programmeId) {
+        return ctx.select(CARD_PROGRAMME_MERCHANT.MERCHANT_ID)
+                .from(CARD_PROGRAMME_MERCHANT)
+                .where(CARD_PROGRAMME_MERCHANT.PROGRAMME_ID.eq(programmeId))
+                .orderBy(CARD_PROGRAMME_MERCHANT.MERCHANT_ID)
+                .fetch(CARD_PROGRAMME_MERCHANT.MERCHANT_ID);
     }
 
     /**

@@ -1,7 +1,10 @@
 package com.flash.backoffice.db.card;
 
 import static com.flash.backoffice.db.jooq.Tables.CARD;
+import static com.flash.backoffice.db.jooq.Tables.CARD_PROGRAMME_MERCHANT;
 import static com.flash.backoffice.db.jooq.Tables.CARD_TAP;
+import static com.flash.backoffice.db.jooq.Tables.INVOICE;
+import static com.flash.backoffice.db.jooq.Tables.MERCHANT;
 
 import com.flash.backoffice.db.jooq.enums.CardTapState;
 import com.flash.backoffice.db.jooq.tables.records.CardRecord;
@@ -56,6 +59,15 @@ public class CardWithdrawals {
      * nothing. The invoice and fee limit are kept with the tap, so its payment can be started again after a crash.
      */
     public WithdrawalStart start(String k1, long amountMsat, String bolt11, long feeLimitMsat, Instant now) {
+        return start(k1, amountMsat, bolt11, feeLimitMsat, null, now);
+    }
+
+    /**
+     * As {@link #start(String, long, String, long, Instant)}; {@code internal} (or null) is the invoice of this system
+     * the BOLT11 belongs to. A programme with a merchant allow-list pays only invoices of those merchants.
+     */
+    public WithdrawalStart start(
+            String k1, long amountMsat, String bolt11, long feeLimitMsat, InternalInvoice internal, Instant now) {
         return ctx.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             Optional<CardTapRecord> found = tx.selectFrom(CARD_TAP)
@@ -78,7 +90,9 @@ public class CardWithdrawals {
                         TapRefusal.forState(CardState.valueOf(card.getState().name()))
                                 .reason());
             }
-            Optional<String> refusal = limitRefusal(tx, card, amountMsat, now);
+            Optional<String> refusal = allowListRefusal(tx, card, internal)
+                    .or(() -> internalPaymentRefusal(tx, internal))
+                    .or(() -> limitRefusal(tx, card, amountMsat, now));
             if (refusal.isPresent()) {
                 return new WithdrawalStart.Refused(refusal.get());
             }
@@ -90,6 +104,7 @@ public class CardWithdrawals {
                     .set(CARD_TAP.PAYMENT_ID, paymentId)
                     .set(CARD_TAP.BOLT11, bolt11)
                     .set(CARD_TAP.FEE_LIMIT_MSAT, feeLimitMsat)
+                    .set(CARD_TAP.INVOICE_ID, internal == null ? null : internal.invoiceId())
                     .set(CARD_TAP.UPDATED_AT, UtcTimestamps.toDb(now))
                     .where(CARD_TAP.ID.eq(tap.getId()))
                     .execute();
@@ -102,7 +117,8 @@ public class CardWithdrawals {
                     List.of(
                             JournalLine.debit(balanceCode(card.getId()), Msat.ofMsat(amountMsat)),
                             JournalLine.credit(pendingCode(card.getId()), Msat.ofMsat(amountMsat)))));
-            return new WithdrawalStart.Started(tap.getId(), card.getId(), paymentId, amountMsat);
+            return new WithdrawalStart.Started(
+                    tap.getId(), card.getId(), paymentId, amountMsat, internal == null ? null : internal.invoiceId());
         });
     }
 
@@ -119,7 +135,8 @@ public class CardWithdrawals {
                         row.getPaymentId(),
                         row.getBolt11(),
                         row.getAmountMsat(),
-                        row.getFeeLimitMsat()));
+                        row.getFeeLimitMsat(),
+                        row.getInvoiceId()));
     }
 
     /** The tap's payment succeeded: its reservation leaves Flash's Lightning asset, the routing fee is Flash's cost. */
@@ -145,6 +162,19 @@ public class CardWithdrawals {
                             now,
                             lines));
             finish(tx, tapId, CardTapState.PAID, feeMsat, null, now);
+        });
+    }
+
+    /**
+     * The tap paid an invoice of this system: the invoice's settlement entry takes the reservation to the merchant
+     * (see the invoice's {@code PaymentObserved.internal}), so the tap books nothing itself and has no routing fee.
+     */
+    public void paidInternally(long tapId, Instant now) {
+        ctx.transaction(configuration -> {
+            DSLContext tx = configuration.dsl();
+            if (paying(tx, tapId) != null) {
+                finish(tx, tapId, CardTapState.PAID, 0L, null, now);
+            }
         });
     }
 
@@ -180,6 +210,51 @@ public class CardWithdrawals {
                 List.of(
                         JournalLine.debit(ChartOfAccounts.LIGHTNING_ASSETS.code(), Msat.ofMsat(amountMsat)),
                         JournalLine.credit(balanceCode(cardId), Msat.ofMsat(amountMsat)))));
+    }
+
+    private static Optional<String> allowListRefusal(DSLContext tx, CardRecord card, InternalInvoice internal) {
+        List<String> allowed = tx.select(MERCHANT.NAME)
+                .from(CARD_PROGRAMME_MERCHANT)
+                .join(MERCHANT)
+                .on(MERCHANT.ID.eq(CARD_PROGRAMME_MERCHANT.MERCHANT_ID))
+                .where(CARD_PROGRAMME_MERCHANT.PROGRAMME_ID.eq(card.getProgrammeId()))
+                .orderBy(MERCHANT.NAME)
+                .fetch(MERCHANT.NAME);
+        if (allowed.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean listed = internal != null
+                && tx.fetchExists(tx.selectOne()
+                        .from(CARD_PROGRAMME_MERCHANT)
+                        .where(CARD_PROGRAMME_MERCHANT.PROGRAMME_ID.eq(card.getProgrammeId()))
+                        .and(CARD_PROGRAMME_MERCHANT.MERCHANT_ID.eq(internal.merchantId())));
+        return listed ? Optional.empty() : Optional.of("This card pays only at " + String.join(", ", allowed));
+    }
+
+    /**
+     * One internal payment per invoice, so an invoice's settlement is funded by one card at most: the invoice's row
+     * lock orders two cards tapping the same invoice at once.
+     */
+    private static Optional<String> internalPaymentRefusal(DSLContext tx, InternalInvoice internal) {
+        if (internal == null) {
+            return Optional.empty();
+        }
+        tx.select(INVOICE.ID)
+                .from(INVOICE)
+                .where(INVOICE.ID.eq(internal.invoiceId()))
+                .forUpdate()
+                .fetch();
+        // a locking read: it sees the other tap committed while this one waited, where the snapshot would not
+        boolean taken = !tx.select(CARD_TAP.ID)
+                .from(CARD_TAP)
+                .where(CARD_TAP.INVOICE_ID.eq(internal.invoiceId()))
+                .and(CARD_TAP.STATE.in(CardTapState.PAYING, CardTapState.PAID))
+                .forUpdate()
+                .fetch()
+                .isEmpty();
+        return taken
+                ? Optional.of("The invoice " + internal.invoiceId() + " is already being paid by a Flash card")
+                : Optional.empty();
     }
 
     private static Optional<String> limitRefusal(DSLContext tx, CardRecord card, long amountMsat, Instant now) {

@@ -2,8 +2,15 @@ package com.flash.backoffice.db.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoiceRepository;
+import com.flash.backoffice.db.invoice.NewInvoice;
 import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.LedgerRepository;
+import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.support.RandomIds;
 import com.flash.backoffice.db.testsupport.Concurrently;
 import com.flash.backoffice.db.testsupport.TestDatabase;
@@ -159,7 +166,13 @@ class CardWithdrawalsIT {
 
         assertThat(withdrawals.payingSince(Instant.now().plusSeconds(1), 100))
                 .contains(new PayingTap(
-                        paying.tapId(), card.id(), paying.paymentId(), "lnbcrt-test-invoice", 4_000 * SAT, 10_000));
+                        paying.tapId(),
+                        card.id(),
+                        paying.paymentId(),
+                        "lnbcrt-test-invoice",
+                        4_000 * SAT,
+                        10_000,
+                        null));
         assertThat(withdrawals.payingSince(Instant.now().minusSeconds(60), 100))
                 .extracting(PayingTap::tapId)
                 .doesNotContain(paying.tapId());
@@ -167,6 +180,85 @@ class CardWithdrawalsIT {
         assertThat(withdrawals.payingSince(Instant.now().plusSeconds(1), 100))
                 .extracting(PayingTap::tapId)
                 .doesNotContain(paying.tapId());
+    }
+
+    @Test
+    void two_cards_tapping_one_invoice_of_this_system_at_once_reserve_for_it_once() throws Exception {
+        Merchant merchant = new MerchantRepository(database.dsl())
+                .create(NewMerchant.withDefaults("Internal " + RandomIds.newId(), "EUR"));
+        Instant now = Instant.now();
+        Invoice invoice = new InvoiceRepository(database.dsl())
+                .create(new NewInvoice(
+                        merchant.id(),
+                        5_000 * SAT,
+                        "SATS",
+                        null,
+                        null,
+                        null,
+                        "{}",
+                        SpeedPolicy.MEDIUM,
+                        0,
+                        100,
+                        now,
+                        now.plusSeconds(900),
+                        now.plusSeconds(3_600)));
+        InternalInvoice internal = new InternalInvoice(invoice.id(), merchant.id());
+        Card first = cardWith(10_000 * SAT);
+        Card second = cardWith(10_000 * SAT);
+        String firstK1 = tap(first);
+        String secondK1 = tap(second);
+
+        List<String> k1s = List.of(firstK1, secondK1);
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        List<WithdrawalStart> starts = Concurrently.run(
+                2,
+                () -> withdrawals.start(
+                        k1s.get(next.getAndIncrement()), 5_000 * SAT, "lnbcrt-shop", 0, internal, Instant.now()));
+
+        assertThat(starts).filteredOn(WithdrawalStart.Started.class::isInstance).hasSize(1);
+        assertThat(starts)
+                .filteredOn(WithdrawalStart.Refused.class::isInstance)
+                .singleElement()
+                .isEqualTo(new WithdrawalStart.Refused(
+                        "The invoice " + invoice.id() + " is already being paid by a Flash card"));
+        assertThat(withdrawals.balanceMsat(first.id()) + withdrawals.balanceMsat(second.id()))
+                .isEqualTo(15_000 * SAT);
+        WithdrawalStart.Started started = (WithdrawalStart.Started) starts.stream()
+                .filter(WithdrawalStart.Started.class::isInstance)
+                .findFirst()
+                .orElseThrow();
+        assertThat(started.invoiceId()).isEqualTo(invoice.id());
+        withdrawals.paidInternally(started.tapId(), Instant.now());
+        assertThat(balance(ChartOfAccounts.cardPending(started.cardId()).code()))
+                .as("the invoice's settlement, not the tap, takes the reservation to the merchant")
+                .isEqualTo(5_000 * SAT);
+    }
+
+    @Test
+    void a_programme_with_an_allow_list_refuses_what_is_not_an_invoice_of_a_listed_merchant() {
+        MerchantRepository merchants = new MerchantRepository(database.dsl());
+        Merchant listed = merchants.create(NewMerchant.withDefaults("Listed " + RandomIds.newId(), "EUR"));
+        CardProgramme festival = cards.createProgramme(new NewCardProgramme(
+                RandomIds.newId(),
+                "Festival " + RandomIds.newId(),
+                new byte[44],
+                50_000 * SAT,
+                200_000 * SAT,
+                null,
+                30,
+                "fiona"));
+        cards.allowMerchants(festival.id(), List.of(listed.id()));
+        Card card = cards.issueBatch(festival.id(), List.of(RandomIds.randomHex(32)), "fiona")
+                .getFirst();
+        cards.programmed(card.id(), RandomIds.randomHex(16), 0);
+        cards.move(card.id(), CardState.ACTIVATION_PENDING, CardState.ACTIVE);
+        withdrawals.creditFromLightning(card.id(), 10_000 * SAT, "card-" + card.id() + "-top-up", "t", Instant.now());
+        String k1 = ((TapAcceptance.Accepted) cards.acceptTap(card.id(), 1)).k1();
+
+        assertThat(withdrawals.start(k1, 1_000 * SAT, "lnbcrt-anywhere", 10_000, Instant.now()))
+                .isEqualTo(new WithdrawalStart.Refused("This card pays only at " + listed.name()));
+        assertThat(cards.allowedMerchants(festival.id())).containsExactly(listed.id());
+        assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(10_000 * SAT);
     }
 
     private Card cardWith(long msat) {

@@ -16,6 +16,7 @@ import com.flash.backoffice.workflows.payment.DestinationKind;
 import com.flash.backoffice.workflows.payment.DestinationProblem;
 import com.flash.backoffice.workflows.payment.PaymentDestinations;
 import io.temporal.client.WorkflowClient;
+import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ public class CardTapService {
     private final PayoutProperties paymentLimits;
     private final WorkflowClient workflows;
     private final ApiLinks links;
+    private final InternalInvoices internalInvoices;
 
     CardTapService(
             CardTaps taps,
@@ -50,7 +52,8 @@ public class CardTapService {
             PaymentDestinations destinations,
             PayoutProperties paymentLimits,
             WorkflowClient workflows,
-            ApiLinks links) {
+            ApiLinks links,
+            InternalInvoices internalInvoices) {
         this.taps = taps;
         this.withdrawals = withdrawals;
         this.node = node;
@@ -58,6 +61,7 @@ public class CardTapService {
         this.paymentLimits = paymentLimits;
         this.workflows = workflows;
         this.links = links;
+        this.internalInvoices = internalInvoices;
     }
 
     /** LUD-03's first step for a tap: a single-use k1 and what the card may pay now, or why it may not. */
@@ -88,20 +92,35 @@ public class CardTapService {
         };
     }
 
-    /** LUD-03's callback: the invoice is checked, then its amount reserved with the k1 taken, then paid. */
+    /**
+     * LUD-03's callback: the invoice is checked, then its amount reserved with the k1 taken, then paid: over Lightning,
+     * or inside Flash when it is an invoice of this system.
+     */
     @PreAuthorize("permitAll()")
     public LnurlWithdrawAnswer callback(String k1, String pr) {
         if (k1 == null || k1.isBlank()) {
             return LnurlWithdrawAnswer.error("The k1 parameter is missing");
         }
         String bolt11 = pr == null ? "" : pr.strip();
-        Optional<String> problem = invoiceProblem(bolt11);
+        Optional<String> problem = decodingProblem(bolt11);
         if (problem.isPresent()) {
             return LnurlWithdrawAnswer.error(problem.get());
         }
-        long amount = node.decode(bolt11).amountMsat();
-        long feeLimit = paymentLimits.feeLimitMsat(amount);
-        return switch (withdrawals.start(k1.strip(), amount, bolt11, feeLimit, UtcTimestamps.now())) {
+        Instant now = UtcTimestamps.now();
+        DecodedInvoice decoded = node.decode(bolt11);
+        InternalInvoices.Lookup internal = internalInvoices.find(bolt11, decoded, now);
+        Optional<String> refusal = internal.refusal();
+        if (refusal.isEmpty() && internal.payee().isEmpty()) {
+            refusal = destinations.problem(bolt11, decoded.amountMsat()).map(DestinationProblem::message);
+        }
+        if (refusal.isPresent()) {
+            return LnurlWithdrawAnswer.error(refusal.get());
+        }
+        long amount = decoded.amountMsat();
+        long feeLimit = internal.payee().isPresent() ? 0 : paymentLimits.feeLimitMsat(amount);
+        WithdrawalStart start = withdrawals.start(
+                k1.strip(), amount, bolt11, feeLimit, internal.payee().orElse(null), now);
+        return switch (start) {
             case WithdrawalStart.Refused refused -> LnurlWithdrawAnswer.error(refused.reason());
             case WithdrawalStart.Started started -> {
                 CardTapWorkflows.start(
@@ -112,8 +131,14 @@ public class CardTapService {
                                 started.paymentId(),
                                 bolt11,
                                 started.amountMsat(),
-                                feeLimit));
-                log.info("Card {} tap {}: paying {} msat", started.cardId(), started.tapId(), started.amountMsat());
+                                feeLimit,
+                                started.invoiceId()));
+                log.info(
+                        "Card {} tap {}: paying {} msat{}",
+                        started.cardId(),
+                        started.tapId(),
+                        started.amountMsat(),
+                        started.invoiceId() == null ? "" : " to invoice " + started.invoiceId() + " inside Flash");
                 yield LnurlWithdrawAnswer.ok();
             }
         };
@@ -130,11 +155,13 @@ public class CardTapService {
                         tap.paymentId(),
                         tap.bolt11(),
                         tap.amountMsat(),
-                        tap.feeLimitMsat())));
+                        tap.feeLimitMsat(),
+                        tap.invoiceId())));
         return paying.size();
     }
 
-    private Optional<String> invoiceProblem(String bolt11) {
+    /** What makes {@code bolt11} unpayable by any card, wherever it belongs; where it goes is checked after. */
+    private Optional<String> decodingProblem(String bolt11) {
         if (bolt11.isEmpty()) {
             return Optional.of("The pr parameter (a BOLT11 invoice) is missing");
         }
@@ -153,6 +180,6 @@ public class CardTapService {
         if (invoice.amountMsat() < MIN_WITHDRAWABLE_MSAT) {
             return Optional.of("The invoice asks for less than the minWithdrawable of 1000 msat");
         }
-        return destinations.problem(bolt11, invoice.amountMsat()).map(DestinationProblem::message);
+        return Optional.empty();
     }
 }

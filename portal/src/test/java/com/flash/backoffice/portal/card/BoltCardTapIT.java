@@ -14,7 +14,23 @@ import com.flash.backoffice.db.card.CardRepository;
 import com.flash.backoffice.db.card.CardState;
 import com.flash.backoffice.db.card.CardWithdrawals;
 import com.flash.backoffice.db.card.NewCardProgramme;
+import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoiceRepository;
+import com.flash.backoffice.db.invoice.InvoiceStatus;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
+import com.flash.backoffice.db.ledger.JournalLine;
+import com.flash.backoffice.db.ledger.LedgerEntryQuery;
+import com.flash.backoffice.db.ledger.LedgerRepository;
+import com.flash.backoffice.db.ledger.PostedEntry;
+import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.money.Msat;
 import com.flash.backoffice.db.support.RandomIds;
+import com.flash.backoffice.portal.invoice.InvoiceCreateResult;
+import com.flash.backoffice.portal.invoice.InvoiceDraft;
+import com.flash.backoffice.portal.invoice.InvoiceService;
+import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
 import com.flash.backoffice.workflows.card.BoltCardEmulator;
 import com.flash.backoffice.workflows.card.CardKeyDerivation;
@@ -33,6 +49,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -59,6 +78,11 @@ class BoltCardTapIT {
     private final CardWithdrawals withdrawals;
     private final CardKeyVault vault;
     private final CardTapService sweep;
+    private final MerchantRepository merchants;
+    private final InvoiceService invoiceService;
+    private final InvoiceRepository invoices;
+    private final LedgerEntryQuery entries;
+    private final LedgerRepository ledger;
     private final SimulatedLightningNode node;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private byte[] issuerKey;
@@ -72,7 +96,11 @@ class BoltCardTapIT {
             @Autowired CardWithdrawals withdrawals,
             @Autowired CardKeyVault vault,
             @Autowired CardTapService sweep,
-            @Autowired LightningNode node) {
+            @Autowired LightningNode node,
+            @Autowired MerchantRepository merchants,
+            @Autowired InvoiceService invoiceService,
+            @Autowired InvoiceRepository invoices,
+            @Autowired LedgerRepository ledger) {
         this.mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(springSecurity())
                 .build();
@@ -81,6 +109,11 @@ class BoltCardTapIT {
         this.withdrawals = withdrawals;
         this.vault = vault;
         this.sweep = sweep;
+        this.merchants = merchants;
+        this.invoiceService = invoiceService;
+        this.invoices = invoices;
+        this.entries = new LedgerEntryQuery(dsl);
+        this.ledger = ledger;
         this.node = (SimulatedLightningNode) node;
     }
 
@@ -228,6 +261,84 @@ class BoltCardTapIT {
     }
 
     @Test
+    void a_tap_at_a_flash_merchants_invoice_settles_that_invoice_inside_flash_in_one_entry() throws Exception {
+        BoltCardEmulator emulator = BoltCardEmulator.fresh(issuerKey);
+        Card card = activeCard(emulator, 100_000 * SAT);
+        Merchant merchant = merchants.create(NewMerchant.withDefaults("Card cafe " + RandomIds.newId(), "EUR"));
+        Invoice invoice = flashInvoice(merchant, "25000");
+        String bolt11 =
+                asFinance(() -> invoiceService.paymentDestinations(invoice.id()).bolt11());
+        String k1 = withdrawRequest(emulator.tap()).get("k1").asString();
+
+        JsonNode paid = json(lnurl(get("/boltcard/callback").param("k1", k1).param("pr", bolt11)));
+
+        assertThat(paid.get("status").asString()).isEqualTo("OK");
+        awaitTap(card, "PAID");
+        awaitStatus(invoice, InvoiceStatus.SETTLED);
+        assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(75_000 * SAT);
+        List<PostedEntry> settlement = entries.withSourceKeyPrefix("invoice-" + invoice.id() + "-settlement");
+        assertThat(settlement).hasSize(1);
+        assertThat(settlement.getFirst().lines())
+                .as("one entry from the card's reservation to the merchant, nothing on Flash's Lightning asset")
+                .contains(
+                        JournalLine.debit(ChartOfAccounts.cardPending(card.id()).code(), Msat.ofMsat(25_000 * SAT)))
+                .extracting(JournalLine::accountCode)
+                .containsOnly(
+                        ChartOfAccounts.cardPending(card.id()).code(),
+                        ChartOfAccounts.merchantBalance(merchant.id()).code(),
+                        ChartOfAccounts.PROCESSING_FEE_REVENUE.code());
+        assertThat(ledger.accountBalance(ChartOfAccounts.cardPending(card.id()).code())
+                        .orElseThrow()
+                        .balanceMsat()
+                        .msat())
+                .isZero();
+        long tapId = cards.taps(card.id(), 1).getFirst().id();
+        assertThat(dsl.fetchCount(dsl.selectFrom("payment").where("payment_id = ?", "card-tap-" + tapId)))
+                .as("no Lightning payment was sent")
+                .isZero();
+        assertThat(invoices.findPayments(invoice.id())).singleElement().satisfies(payment -> {
+            assertThat(payment.paymentRef()).isEqualTo("card-tap-" + tapId);
+            assertThat(payment.destination()).isEqualTo("Flash card " + card.id());
+        });
+
+        BoltCardEmulator other = BoltCardEmulator.fresh(issuerKey);
+        Card second = activeCard(other, 100_000 * SAT);
+        String secondK1 = withdrawRequest(other.tap()).get("k1").asString();
+        assertThat(error(get("/boltcard/callback").param("k1", secondK1).param("pr", bolt11)))
+                .isEqualTo("The invoice " + invoice.id() + " is settled and cannot be paid");
+        assertThat(withdrawals.balanceMsat(second.id())).isEqualTo(100_000 * SAT);
+    }
+
+    @Test
+    void a_programme_with_a_merchant_allow_list_pays_only_those_merchants_invoices() throws Exception {
+        Merchant listed = merchants.create(NewMerchant.withDefaults("Listed " + RandomIds.newId(), "EUR"));
+        Merchant elsewhere = merchants.create(NewMerchant.withDefaults("Elsewhere " + RandomIds.newId(), "EUR"));
+        cards.allowMerchants(programme.id(), List.of(listed.id()));
+        BoltCardEmulator emulator = BoltCardEmulator.fresh(issuerKey);
+        Card card = activeCard(emulator, 100_000 * SAT);
+        Invoice refusedInvoice = flashInvoice(elsewhere, "1000");
+        String refusedBolt11 = asFinance(
+                () -> invoiceService.paymentDestinations(refusedInvoice.id()).bolt11());
+        Invoice allowedInvoice = flashInvoice(listed, "1000");
+        String allowedBolt11 = asFinance(
+                () -> invoiceService.paymentDestinations(allowedInvoice.id()).bolt11());
+        String k1 = withdrawRequest(emulator.tap()).get("k1").asString();
+
+        String foreign = error(get("/boltcard/callback")
+                .param("k1", k1)
+                .param("pr", node.foreignInvoice(1_000 * SAT, Duration.ofMinutes(5))));
+        String otherMerchant = error(get("/boltcard/callback").param("k1", k1).param("pr", refusedBolt11));
+        JsonNode paid = json(lnurl(get("/boltcard/callback").param("k1", k1).param("pr", allowedBolt11)));
+
+        assertThat(foreign).isEqualTo("This card pays only at " + listed.name());
+        assertThat(otherMerchant).isEqualTo("This card pays only at " + listed.name());
+        assertThat(paid.get("status").asString()).isEqualTo("OK");
+        awaitStatus(allowedInvoice, InvoiceStatus.SETTLED);
+        assertThat(invoices.findById(refusedInvoice.id()).orElseThrow().status())
+                .isEqualTo(InvoiceStatus.NEW);
+    }
+
+    @Test
     void a_card_without_balance_is_refused_at_the_tap() throws Exception {
         BoltCardEmulator emulator = BoltCardEmulator.fresh(issuerKey);
         activeCard(emulator, 0);
@@ -266,6 +377,37 @@ class BoltCardTapIT {
             withdrawals.creditFromLightning(card.id(), msat, "card-" + card.id() + "-top-up", "top-up", Instant.now());
         }
         return card;
+    }
+
+    private Invoice flashInvoice(Merchant merchant, String sats) {
+        return asFinance(() -> ((InvoiceCreateResult.Created)
+                        invoiceService.create(merchant.id(), InvoiceDraft.of(sats, "SATS")))
+                .invoice());
+    }
+
+    private static <T> T asFinance(java.util.function.Supplier<T> call) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                        "fiona", "n/a", List.of(new SimpleGrantedAuthority(Role.FINANCE.authority()))));
+        try {
+            return call.get();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private JsonNode withdrawRequest(BoltCardEmulator.Tap tap) throws Exception {
+        return json(lnurl(get("/boltcard").param("p", tap.p()).param("c", tap.c())));
+    }
+
+    private void awaitStatus(Invoice invoice, InvoiceStatus status) throws InterruptedException {
+        long until = System.currentTimeMillis() + 20_000;
+        while (invoices.findById(invoice.id()).orElseThrow().status() != status) {
+            assertThat(System.currentTimeMillis())
+                    .as("the invoice became " + status)
+                    .isLessThan(until);
+            Thread.sleep(50);
+        }
     }
 
     private void awaitTap(Card card, String state) throws InterruptedException {

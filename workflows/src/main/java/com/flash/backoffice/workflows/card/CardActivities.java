@@ -10,6 +10,10 @@ public interface CardActivities {
     @ActivityMethod
     void paid(long tapId, long feeMsat);
 
+    /** The tap paid an invoice of this system, whose settlement books it. */
+    @ActivityMethod
+    void paidInternally(long tapId);
+
     @ActivityMethod
     void failed(long tapId, String reason);
 }

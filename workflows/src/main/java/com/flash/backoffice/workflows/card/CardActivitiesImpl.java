@@ -20,6 +20,11 @@ public class CardActivitiesImpl implements CardActivities {
     }
 
     @Override
+    public void paidInternally(long tapId) {
+        withdrawals.paidInternally(tapId, UtcTimestamps.now());
+    }
+
+    @Override
     public void failed(long tapId, String reason) {
         withdrawals.failed(tapId, reason, UtcTimestamps.now());
     }

@@ -1,5 +1,24 @@
 package com.flash.backoffice.workflows.card;
 
-/** A tap's withdrawal to pay: its amount is already reserved out of the card's balance under {@code paymentId}. */
+/**
+ * A tap's withdrawal to pay: its amount is already reserved out of the card's balance under {@code paymentId}.
+ * {@code internalInvoiceId} is set when the BOLT11 belongs to an invoice of this system: it is settled inside Flash.
+ */
 public record CardTapOrder(
-        long tapId, String cardId, String paymentId, String bolt11, long amountMsat, long feeLimitMsat) {}
+        long tapId,
+        String cardId,
+        String paymentId,
+        String bolt11,
+        long amountMsat,
+        long feeLimitMsat,
+        String internalInvoiceId) {
+
+    public CardTapOrder(
+            long tapId, String cardId, String paymentId, String bolt11, long amountMsat, long feeLimitMsat) {
+        this(tapId, cardId, paymentId, bolt11, amountMsat, feeLimitMsat, null);
+    }
+
+    public boolean internal() {
+        return internalInvoiceId != null;
+    }
+}

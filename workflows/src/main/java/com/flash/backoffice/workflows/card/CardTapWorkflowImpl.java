@@ -1,15 +1,27 @@
 package com.flash.backoffice.workflows.card;
 
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
+import com.flash.backoffice.workflows.invoice.InvoiceWorkflow;
+import com.flash.backoffice.workflows.invoice.PaymentObserved;
 import com.flash.backoffice.workflows.payment.PaymentActivities;
 import com.flash.backoffice.workflows.payment.PaymentOrder;
 import com.flash.backoffice.workflows.payment.PaymentResult;
 import com.flash.backoffice.workflows.payment.PaymentWorker;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
+import io.temporal.failure.TemporalFailure;
+import io.temporal.workflow.SignalExternalWorkflowException;
 import io.temporal.workflow.Workflow;
 import java.time.Duration;
 
+/**
+ * Pays a tap through the shared payment activity, or, since {@link #INTERNAL_PAYMENTS}, a tap at an invoice of this
+ * system inside Flash: the invoice's workflow is signalled an internal payment funded by the card's reservation (its
+ * settlement entry moves the amount from the card to the merchant) and the tap is paid, with no Lightning payment.
+ */
 public class CardTapWorkflowImpl implements CardTapWorkflow {
+
+    static final String INTERNAL_PAYMENTS = "internal-payments";
 
     private static final ActivityOptions BOOK_OPTIONS = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -29,6 +41,9 @@ public class CardTapWorkflowImpl implements CardTapWorkflow {
 
     @Override
     public CardTapResult pay(CardTapOrder order) {
+        if (order.internal() && Workflow.getVersion(INTERNAL_PAYMENTS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            return payInternally(order);
+        }
         PaymentResult result = payments.pay(
                 new PaymentOrder(order.paymentId(), order.bolt11(), order.amountMsat(), order.feeLimitMsat()));
         if (result.succeeded()) {
@@ -40,5 +55,24 @@ public class CardTapWorkflowImpl implements CardTapWorkflow {
                 : result.failure().message() + ": " + result.detail();
         card.failed(order.tapId(), reason);
         return new CardTapResult(order.tapId(), false, 0, null, reason);
+    }
+
+    private CardTapResult payInternally(CardTapOrder order) {
+        InvoiceWorkflow invoice = Workflow.newExternalWorkflowStub(
+                InvoiceWorkflow.class, InvoiceWorkflow.workflowId(order.internalInvoiceId()));
+        try {
+            invoice.paymentSeen(PaymentObserved.internal(
+                    order.paymentId(),
+                    "Flash card " + order.cardId(),
+                    order.amountMsat(),
+                    ChartOfAccounts.cardPending(order.cardId())));
+        } catch (SignalExternalWorkflowException | TemporalFailure closed) {
+            // the invoice's workflow is not running (it ended, or never started): nothing was paid
+            String reason = "The invoice " + order.internalInvoiceId() + " is no longer open";
+            card.failed(order.tapId(), reason);
+            return new CardTapResult(order.tapId(), false, 0, null, reason);
+        }
+        card.paidInternally(order.tapId());
+        return new CardTapResult(order.tapId(), true, 0, order.internalInvoiceId(), null);
     }
 }

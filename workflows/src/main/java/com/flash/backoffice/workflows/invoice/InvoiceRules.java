@@ -10,6 +10,7 @@ import com.flash.backoffice.db.invoice.InvoiceAdditionalStatus;
 import com.flash.backoffice.db.invoice.InvoiceStatus;
 import com.flash.backoffice.db.invoice.PaymentMethod;
 import com.flash.backoffice.db.invoice.PaymentStatus;
+import com.flash.backoffice.db.ledger.NewLedgerAccount;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.suspense.SuspenseKind;
 import java.time.Instant;
@@ -75,7 +76,8 @@ public final class InvoiceRules {
                     observed.confirmations(),
                     observed.rbf(),
                     PaymentStatus.PENDING,
-                    now));
+                    now,
+                    observed.fundedBy()));
         } else {
             PaymentState known = payments.get(index);
             PaymentStatus status = known.counted() ? known.status() : PaymentStatus.PENDING;
@@ -259,8 +261,8 @@ public final class InvoiceRules {
         }
         int chain = PaymentMethod.BTC_CHAIN.ordinal();
         int lightning = PaymentMethod.BTC_LN.ordinal();
-        return state.withBooking(
-                booking.settle(settled[chain], settled[lightning], overpaid[chain], overpaid[lightning]));
+        return state.withBooking(funded(
+                state, booking.settle(settled[chain], settled[lightning], overpaid[chain], overpaid[lightning])));
     }
 
     /**
@@ -273,9 +275,31 @@ public final class InvoiceRules {
         if (!booking.byCustody() || !booking.inForce()) {
             return state;
         }
-        return state.withBooking(booking.overpaid(
-                overpaidIncludingLaterPayments(state, PaymentMethod.BTC_CHAIN),
-                overpaidIncludingLaterPayments(state, PaymentMethod.BTC_LN)));
+        return state.withBooking(funded(
+                state,
+                booking.overpaid(
+                        overpaidIncludingLaterPayments(state, PaymentMethod.BTC_CHAIN),
+                        overpaidIncludingLaterPayments(state, PaymentMethod.BTC_LN))));
+    }
+
+    /**
+     * A changed booking holds every counted Lightning payment (settled or in suspense), so the internal ones among them
+     * are the part of it debited from their account. Flash pays an invoice internally only while it is New and unpaid,
+     * so one account funds it at most.
+     */
+    private static SettlementBooking funded(InvoiceState state, SettlementBooking next) {
+        if (next == state.booking()) {
+            return next;
+        }
+        long funded = 0;
+        NewLedgerAccount account = null;
+        for (PaymentState payment : state.payments()) {
+            if (payment.counted() && payment.fundedBy() != null) {
+                funded = Math.addExact(funded, payment.amountMsat());
+                account = payment.fundedBy();
+            }
+        }
+        return next.funded(funded, account);
     }
 
     private static long overpaidIncludingLaterPayments(InvoiceState state, PaymentMethod rail) {
@@ -300,8 +324,10 @@ public final class InvoiceRules {
         if (state.status() != InvoiceStatus.EXPIRED || !booking.byCustody() || booking.inForce()) {
             return state;
         }
-        return state.withBooking(booking.paidToExpired(
-                confirmedMsat(state, PaymentMethod.BTC_CHAIN), confirmedMsat(state, PaymentMethod.BTC_LN)));
+        return state.withBooking(funded(
+                state,
+                booking.paidToExpired(
+                        confirmedMsat(state, PaymentMethod.BTC_CHAIN), confirmedMsat(state, PaymentMethod.BTC_LN))));
     }
 
     private static long confirmedMsat(InvoiceState state, PaymentMethod method) {

@@ -1,6 +1,7 @@
 package com.flash.backoffice.workflows.invoice;
 
 import com.flash.backoffice.db.invoice.PaymentMethod;
+import com.flash.backoffice.db.ledger.NewLedgerAccount;
 import com.flash.backoffice.db.suspense.SuspenseKind;
 
 /**
@@ -11,6 +12,9 @@ import com.flash.backoffice.db.suspense.SuspenseKind;
  * <p>{@code postings} counts the entries posted so far (it numbers their source keys). {@code model} is
  * {@link #LEGACY_MODEL} for invoices whose workflow started before custody was known (every receipt was booked as
  * Flash's asset, nothing to suspense; JSON saved then has no model, hence 0) and {@link #CUSTODY_MODEL} since.
+ *
+ * <p>{@code lightningFundedMsat} is the part of the Lightning amounts (settled and in suspense) that internal
+ * payments brought: it is debited from {@code fundedBy} (a Flash card's account) instead of Flash's Lightning asset.
  */
 public record SettlementBooking(
         int postings,
@@ -20,7 +24,31 @@ public record SettlementBooking(
         long lightningOverpaidMsat,
         long onchainPaidToExpiredMsat,
         long lightningPaidToExpiredMsat,
-        int model) {
+        int model,
+        long lightningFundedMsat,
+        NewLedgerAccount fundedBy) {
+
+    public SettlementBooking(
+            int postings,
+            long onchainMsat,
+            long lightningMsat,
+            long onchainOverpaidMsat,
+            long lightningOverpaidMsat,
+            long onchainPaidToExpiredMsat,
+            long lightningPaidToExpiredMsat,
+            int model) {
+        this(
+                postings,
+                onchainMsat,
+                lightningMsat,
+                onchainOverpaidMsat,
+                lightningOverpaidMsat,
+                onchainPaidToExpiredMsat,
+                lightningPaidToExpiredMsat,
+                model,
+                0,
+                null);
+    }
 
     public static final int LEGACY_MODEL = 0;
     public static final int CUSTODY_MODEL = 1;
@@ -53,6 +81,24 @@ public record SettlementBooking(
         };
     }
 
+    /** The same booking with the part of its Lightning amounts that internal payments brought out of {@code account}. */
+    SettlementBooking funded(long fundedMsat, NewLedgerAccount account) {
+        if (fundedMsat == lightningFundedMsat && java.util.Objects.equals(account, fundedBy)) {
+            return this;
+        }
+        return new SettlementBooking(
+                postings,
+                onchainMsat,
+                lightningMsat,
+                onchainOverpaidMsat,
+                lightningOverpaidMsat,
+                onchainPaidToExpiredMsat,
+                lightningPaidToExpiredMsat,
+                model,
+                fundedMsat,
+                fundedMsat == 0 ? null : account);
+    }
+
     /** Reverse everything booked: the position goes back to zero (a posting that undoes every earlier one). */
     public SettlementBooking reversed() {
         return new SettlementBooking(postings + 1, 0, 0, 0, 0, 0, 0, model);
@@ -75,7 +121,9 @@ public record SettlementBooking(
                 lightningOverpaid,
                 onchainPaidToExpiredMsat,
                 lightningPaidToExpiredMsat,
-                model);
+                model,
+                lightningFundedMsat,
+                fundedBy);
     }
 
     /** The confirmed payments to the expired invoice, in suspense; the same booking when they did not change. */
@@ -91,6 +139,8 @@ public record SettlementBooking(
                 lightningOverpaidMsat,
                 onchain,
                 lightning,
-                model);
+                model,
+                lightningFundedMsat,
+                fundedBy);
     }
 }

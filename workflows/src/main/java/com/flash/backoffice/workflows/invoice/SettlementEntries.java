@@ -30,6 +30,9 @@ import java.util.Map;
  * The fee is the processing fee on each rail's settled amount, rounded down per rail (the merchant keeps the
  * fraction of a msat), so every position, and so every posting, balances exactly. Bookings of the legacy model keep
  * the entries of before custody: everything received as Flash's asset, the fee on the total.
+ *
+ * <p>An internal payment (a Flash card paying the invoice's Lightning invoice) is debited from the account that
+ * funded it instead of the Lightning asset: one entry moves the value from the card to the merchant.
  */
 public final class SettlementEntries {
 
@@ -39,11 +42,16 @@ public final class SettlementEntries {
     public static Map<NewLedgerAccount, Long> position(
             SettlementBooking booking, String merchantId, int feeBasisPoints, OnchainCustody custody) {
         Position position = new Position(merchantId);
+        if (booking.fundedBy() != null) {
+            position.add(booking.fundedBy(), booking.lightningFundedMsat());
+        }
         if (!booking.byCustody()) {
             long received = Math.addExact(booking.onchainMsat(), booking.lightningMsat());
             long fee = InvoiceAmounts.fee(received, feeBasisPoints);
             position.add(ChartOfAccounts.ONCHAIN_ASSETS, booking.onchainMsat());
-            position.add(ChartOfAccounts.LIGHTNING_ASSETS, booking.lightningMsat());
+            position.add(
+                    ChartOfAccounts.LIGHTNING_ASSETS,
+                    Math.subtractExact(booking.lightningMsat(), booking.lightningFundedMsat()));
             position.add(position.merchantBalance, -Math.subtractExact(received, fee));
             position.add(ChartOfAccounts.PROCESSING_FEE_REVENUE, -fee);
             return position.amounts;
@@ -55,7 +63,8 @@ public final class SettlementEntries {
                 long suspense = Math.addExact(
                         booking.suspenseMsat(SuspenseKind.OVERPAID, rail),
                         booking.suspenseMsat(SuspenseKind.PAID_TO_EXPIRED, rail));
-                position.add(asset(rail), Math.addExact(settled, suspense));
+                long funded = rail == PaymentMethod.BTC_LN ? booking.lightningFundedMsat() : 0;
+                position.add(asset(rail), Math.subtractExact(Math.addExact(settled, suspense), funded));
                 position.add(position.merchantBalance, -Math.subtractExact(settled, fee));
                 position.add(ChartOfAccounts.UNALLOCATED_RECEIPTS, -suspense);
             } else {
@@ -79,8 +88,11 @@ public final class SettlementEntries {
         Map<NewLedgerAccount, Long> after = positionOf(posting.after(), posting);
         Map<NewLedgerAccount, Long> before = positionOf(posting.before(), posting);
         Map<NewLedgerAccount, Long> difference = new LinkedHashMap<>();
-        for (NewLedgerAccount account : new Position(posting.merchantId()).amounts.keySet()) {
-            difference.put(account, Math.subtractExact(after.get(account), before.get(account)));
+        for (Map<NewLedgerAccount, Long> position : List.of(after, before)) {
+            for (NewLedgerAccount account : position.keySet()) {
+                difference.put(
+                        account, Math.subtractExact(after.getOrDefault(account, 0L), before.getOrDefault(account, 0L)));
+            }
         }
         if (allocatedMsat > 0) {
             difference.merge(ChartOfAccounts.UNALLOCATED_RECEIPTS, -allocatedMsat, Math::addExact);

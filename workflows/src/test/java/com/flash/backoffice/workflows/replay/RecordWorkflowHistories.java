@@ -155,6 +155,11 @@ public final class RecordWorkflowHistories {
         }
 
         @Override
+        public void paidInternally(long tapId) {
+            cardBookings.add(tapId + " paid internally");
+        }
+
+        @Override
         public void failed(long tapId, String reason) {
             cardBookings.add(tapId + " failed");
         }
@@ -638,6 +643,17 @@ public final class RecordWorkflowHistories {
     private void cardTaps() throws IOException {
         payCardTap(1, "card-tap-replay-1", "paid");
         payCardTap(2, "card-tap-replay-fails", "payment-failed-returned");
+        InvoiceWorkflow shop = startInvoice("card-shop", SpeedPolicy.MEDIUM);
+        payCardTap(
+                new CardTapOrder(
+                        3, "card-replay", "card-tap-replay-3", "lnbcrt-shop", AMOUNT, 0, invoiceId("card-shop")),
+                "paid-internally");
+        awaitRevision(shop, 1);
+        finishInvoice(shop, "card-paid-internally-settled");
+        payCardTap(
+                new CardTapOrder(
+                        4, "card-replay", "card-tap-replay-4", "lnbcrt-gone", AMOUNT, 0, invoiceId("never-started")),
+                "internal-invoice-not-open-returned");
 
         CardWorkflow held = startCard("held");
         held.activate(CardCommand.holder("code entered"));
@@ -680,13 +696,17 @@ public final class RecordWorkflowHistories {
     }
 
     private void payCardTap(long tapId, String paymentId, String path) throws IOException {
+        payCardTap(new CardTapOrder(tapId, "card-replay", paymentId, "lnbcrt-" + paymentId, 20_000_000, 100_000), path);
+    }
+
+    private void payCardTap(CardTapOrder order, String path) throws IOException {
         CardTapWorkflow tap = client.newWorkflowStub(
                 CardTapWorkflow.class,
                 WorkflowOptions.newBuilder()
                         .setTaskQueue(CardTapWorkflow.TASK_QUEUE)
-                        .setWorkflowId(CardTapWorkflow.workflowId(tapId))
+                        .setWorkflowId(CardTapWorkflow.workflowId(order.tapId()))
                         .build());
-        tap.pay(new CardTapOrder(tapId, "card-replay", paymentId, "lnbcrt-" + paymentId, 20_000_000, 100_000));
+        tap.pay(order);
         writeRun("CardTapWorkflow", path, WorkflowStub.fromTyped(tap).getExecution());
     }
 

@@ -55,6 +55,7 @@ class WorkflowHistoriesReplayTest {
                     "InvoiceWorkflow",
                     Set.of(
                             "lightning-paid-settled",
+                            "card-paid-internally-settled",
                             "onchain-seen-confirmed-settled",
                             "expired-unpaid",
                             "expired-paid-partial-then-late",
@@ -113,7 +114,9 @@ class WorkflowHistoriesReplayTest {
                             "destination-at-start-paid",
                             "cancelled-awaiting-claim",
                             "not-reserved-balance-spent")),
-            Map.entry("CardTapWorkflow", Set.of("paid", "payment-failed-returned")),
+            Map.entry(
+                    "CardTapWorkflow",
+                    Set.of("paid", "payment-failed-returned", "paid-internally", "internal-invoice-not-open-returned")),
             Map.entry(
                     "CardWorkflow",
                     Set.of(
