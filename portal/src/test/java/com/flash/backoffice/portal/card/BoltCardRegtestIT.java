@@ -1,0 +1,142 @@
+package com.flash.backoffice.portal.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flash.backoffice.db.card.Card;
+import com.flash.backoffice.db.card.CardProgramme;
+import com.flash.backoffice.db.card.CardRepository;
+import com.flash.backoffice.db.card.CardState;
+import com.flash.backoffice.db.card.CardTap;
+import com.flash.backoffice.db.card.CardWithdrawals;
+import com.flash.backoffice.db.card.NewCardProgramme;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
+import com.flash.backoffice.db.ledger.LedgerRepository;
+import com.flash.backoffice.db.support.RandomIds;
+import com.flash.backoffice.portal.testsupport.RegtestPortal;
+import com.flash.backoffice.workflows.card.BoltCardEmulator;
+import com.flash.backoffice.workflows.card.CardKeyDerivation;
+import com.flash.backoffice.workflows.card.CardKeyVault;
+import com.flash.backoffice.workflows.regtest.RegtestNetwork;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.lightningj.lnd.wrapper.message.AddInvoiceResponse;
+import org.lightningj.lnd.wrapper.message.Invoice;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A Bolt Card tap paid for real, end to end through HTTP: the whole portal on the regtest network (btcd; the customer
+ * LND is Flash's node), a point of sale's invoice on the merchant LND, and the wallet's two LUD-03 calls to the
+ * portal's HTTP server. The invoice is paid over the channel, the card is debited the amount and its routing fee.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class BoltCardRegtestIT {
+
+    private static final long SAT = 1_000;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static RegtestNetwork net;
+    private static RegtestPortal portal;
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        net = RegtestNetwork.shared();
+        portal = RegtestPortal.start(net, net.customer(), "bolt_card_regtest_it");
+    }
+
+    @AfterAll
+    static void stop() {
+        portal.close();
+    }
+
+    @Test
+    void a_tap_at_a_point_of_sale_is_paid_over_the_channel_and_debits_the_card() throws Exception {
+        byte[] issuerKey = CardKeyVault.newIssuerKey();
+        BoltCardEmulator emulator = BoltCardEmulator.fresh(issuerKey);
+        Card card = activeCard(issuerKey, emulator, 100_000 * SAT);
+        CardWithdrawals withdrawals = portal.bean(CardWithdrawals.class);
+        LedgerRepository ledger = portal.bean(LedgerRepository.class);
+        long lightningBefore = balance(ledger, ChartOfAccounts.LIGHTNING_ASSETS.code());
+        AddInvoiceResponse pos = net.merchantAddInvoice(21_000 * SAT, "point of sale");
+        BoltCardEmulator.Tap tap = emulator.tap();
+
+        JsonNode request = get("/boltcard?p=" + tap.p() + "&c=" + tap.c());
+        String callback = request.get("callback").asString();
+        JsonNode answer = getUri(callback + "?k1=" + request.get("k1").asString() + "&pr="
+                + URLEncoder.encode(pos.getPaymentRequest(), StandardCharsets.UTF_8));
+
+        assertThat(request.get("tag").asString()).isEqualTo("withdrawRequest");
+        assertThat(callback).startsWith(portal.uri("/boltcard/callback").toString());
+        assertThat(answer.get("status").asString()).as(answer.toString()).isEqualTo("OK");
+        CardTap paid = awaitTap(card, "PAID");
+        Invoice settled = net.merchant().api().lookupInvoice(null, pos.getRHash());
+        assertThat(settled.getState()).isEqualTo(Invoice.InvoiceState.SETTLED);
+        assertThat(settled.getAmtPaidMsat()).isEqualTo(21_000 * SAT);
+        long fee = paid.feeMsat() == null ? 0 : paid.feeMsat();
+        assertThat(withdrawals.balanceMsat(card.id()))
+                .as("the card pays the amount; the routing fee is Flash's cost")
+                .isEqualTo(79_000 * SAT);
+        assertThat(balance(ledger, ChartOfAccounts.LIGHTNING_ASSETS.code()))
+                .as("Flash's Lightning asset went down by the amount and its fee")
+                .isEqualTo(lightningBefore - 21_000 * SAT - fee);
+        assertThat(balance(ledger, ChartOfAccounts.cardPending(card.id()).code()))
+                .isZero();
+    }
+
+    private static Card activeCard(byte[] issuerKey, BoltCardEmulator emulator, long msat) {
+        CardRepository cards = portal.bean(CardRepository.class);
+        CardKeyVault vault = portal.bean(CardKeyVault.class);
+        String id = RandomIds.newId();
+        CardProgramme programme = cards.createProgramme(new NewCardProgramme(
+                id, "Regtest " + id, vault.seal(id, issuerKey), 50_000 * SAT, 200_000 * SAT, null, 30, "fiona"));
+        Card card = cards.issueBatch(programme.id(), List.of(RandomIds.randomHex(32)), "fiona")
+                .getFirst();
+        cards.programmed(card.id(), HexFormat.of().formatHex(CardKeyDerivation.id(issuerKey, emulator.uid())), 0);
+        cards.move(card.id(), CardState.ACTIVATION_PENDING, CardState.ACTIVE);
+        portal.bean(CardWithdrawals.class)
+                .creditFromLightning(card.id(), msat, "card-" + card.id() + "-top-up", "top-up", Instant.now());
+        return card;
+    }
+
+    private static CardTap awaitTap(Card card, String state) throws InterruptedException {
+        CardRepository cards = portal.bean(CardRepository.class);
+        long until = System.currentTimeMillis() + 60_000;
+        while (true) {
+            CardTap tap = cards.taps(card.id(), 1).getFirst();
+            if (tap.state().equals(state)) {
+                return tap;
+            }
+            assertThat(System.currentTimeMillis())
+                    .as("the tap became " + state + " (it is " + tap.state() + ": " + tap.reason() + ")")
+                    .isLessThan(until);
+            Thread.sleep(100);
+        }
+    }
+
+    private static long balance(LedgerRepository ledger, String code) {
+        return ledger.accountBalance(code).map(a -> a.balanceMsat().msat()).orElse(0L);
+    }
+
+    private JsonNode get(String pathAndQuery) throws Exception {
+        return getUri(portal.uri(pathAndQuery).toString());
+    }
+
+    private JsonNode getUri(String uri) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(java.net.URI.create(uri)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
