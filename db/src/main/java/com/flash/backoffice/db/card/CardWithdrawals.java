@@ -4,9 +4,13 @@ import static com.flash.backoffice.db.jooq.Tables.CARD;
 import static com.flash.backoffice.db.jooq.Tables.CARD_PROGRAMME_MERCHANT;
 import static com.flash.backoffice.db.jooq.Tables.CARD_TAP;
 import static com.flash.backoffice.db.jooq.Tables.INVOICE;
+import static com.flash.backoffice.db.jooq.Tables.LEDGER_ACCOUNT;
+import static com.flash.backoffice.db.jooq.Tables.LEDGER_ENTRY;
+import static com.flash.backoffice.db.jooq.Tables.LEDGER_LINE;
 import static com.flash.backoffice.db.jooq.Tables.MERCHANT;
 
 import com.flash.backoffice.db.jooq.enums.CardTapState;
+import com.flash.backoffice.db.jooq.enums.LedgerLineSide;
 import com.flash.backoffice.db.jooq.tables.records.CardRecord;
 import com.flash.backoffice.db.jooq.tables.records.CardTapRecord;
 import com.flash.backoffice.db.ledger.ChartOfAccounts;
@@ -46,6 +50,38 @@ public class CardWithdrawals {
     /** The card's balance, from the ledger. */
     public long balanceMsat(String cardId) {
         return balance(ctx, cardId);
+    }
+
+    /** The newest entries on the card's balance, from the ledger: top-ups in, payments out (and back if unpaid). */
+    public List<CardMovement> statement(String cardId, int limit) {
+        return ctx.select(LEDGER_ENTRY.BOOKED_AT, LEDGER_ENTRY.DESCRIPTION, LEDGER_LINE.SIDE, LEDGER_LINE.AMOUNT_MSAT)
+                .from(LEDGER_LINE)
+                .join(LEDGER_ENTRY)
+                .on(LEDGER_ENTRY.ID.eq(LEDGER_LINE.ENTRY_ID))
+                .join(LEDGER_ACCOUNT)
+                .on(LEDGER_ACCOUNT.ID.eq(LEDGER_LINE.ACCOUNT_ID))
+                .where(LEDGER_ACCOUNT.CODE.eq(balanceCode(cardId)))
+                .orderBy(LEDGER_ENTRY.BOOKED_AT.desc(), LEDGER_ENTRY.ID.desc())
+                .limit(limit)
+                .fetch(row -> new CardMovement(
+                        UtcTimestamps.fromDb(row.value1()),
+                        row.value2(),
+                        row.value3() == LedgerLineSide.CREDIT ? row.value4() : -row.value4()));
+    }
+
+    /**
+     * A tap that only opened the card's balance page: its counter is spent (the same URL shows nothing twice) and its
+     * k1 can pay nothing.
+     */
+    public void closeForBalance(long tapId, Instant now) {
+        ctx.update(CARD_TAP)
+                .set(CARD_TAP.STATE, CardTapState.EXPIRED)
+                .set(CARD_TAP.REASON, "Balance page viewed")
+                .set(CARD_TAP.K1_USED_AT, UtcTimestamps.toDb(now))
+                .set(CARD_TAP.UPDATED_AT, UtcTimestamps.toDb(now))
+                .where(CARD_TAP.ID.eq(tapId))
+                .and(CARD_TAP.STATE.eq(CardTapState.OPEN))
+                .execute();
     }
 
     /** The most the card may pay now: the per-tap limit, what is left of the day's and the balance. */

@@ -3,18 +3,13 @@ package com.flash.backoffice.portal.card;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.flash.backoffice.db.card.Card;
-import com.flash.backoffice.db.card.CardProgramme;
 import com.flash.backoffice.db.card.CardRepository;
-import com.flash.backoffice.db.card.CardState;
 import com.flash.backoffice.db.card.CardTap;
 import com.flash.backoffice.db.card.CardWithdrawals;
-import com.flash.backoffice.db.card.NewCardProgramme;
 import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.LedgerRepository;
-import com.flash.backoffice.db.support.RandomIds;
 import com.flash.backoffice.portal.testsupport.RegtestPortal;
 import com.flash.backoffice.workflows.card.BoltCardEmulator;
-import com.flash.backoffice.workflows.card.CardKeyDerivation;
 import com.flash.backoffice.workflows.card.CardKeyVault;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
 import java.net.URLEncoder;
@@ -22,9 +17,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -63,9 +55,10 @@ class BoltCardRegtestIT {
 
     @Test
     void a_tap_at_a_point_of_sale_is_paid_over_the_channel_and_debits_the_card() throws Exception {
-        byte[] issuerKey = CardKeyVault.newIssuerKey();
-        BoltCardEmulator emulator = BoltCardEmulator.fresh(issuerKey);
-        Card card = activeCard(issuerKey, emulator, 100_000 * SAT);
+        ActiveCards cards = new ActiveCards(
+                portal.bean(CardRepository.class), portal.bean(CardWithdrawals.class), portal.bean(CardKeyVault.class));
+        BoltCardEmulator emulator = cards.emulator();
+        Card card = cards.active(emulator, 100_000 * SAT);
         CardWithdrawals withdrawals = portal.bean(CardWithdrawals.class);
         LedgerRepository ledger = portal.bean(LedgerRepository.class);
         long lightningBefore = balance(ledger, ChartOfAccounts.LIGHTNING_ASSETS.code());
@@ -93,21 +86,6 @@ class BoltCardRegtestIT {
                 .isEqualTo(lightningBefore - 21_000 * SAT - fee);
         assertThat(balance(ledger, ChartOfAccounts.cardPending(card.id()).code()))
                 .isZero();
-    }
-
-    private static Card activeCard(byte[] issuerKey, BoltCardEmulator emulator, long msat) {
-        CardRepository cards = portal.bean(CardRepository.class);
-        CardKeyVault vault = portal.bean(CardKeyVault.class);
-        String id = RandomIds.newId();
-        CardProgramme programme = cards.createProgramme(new NewCardProgramme(
-                id, "Regtest " + id, vault.seal(id, issuerKey), 50_000 * SAT, 200_000 * SAT, null, 30, "fiona"));
-        Card card = cards.issueBatch(programme.id(), List.of(RandomIds.randomHex(32)), "fiona")
-                .getFirst();
-        cards.programmed(card.id(), HexFormat.of().formatHex(CardKeyDerivation.id(issuerKey, emulator.uid())), 0);
-        cards.move(card.id(), CardState.ACTIVATION_PENDING, CardState.ACTIVE);
-        portal.bean(CardWithdrawals.class)
-                .creditFromLightning(card.id(), msat, "card-" + card.id() + "-top-up", "top-up", Instant.now());
-        return card;
     }
 
     private static CardTap awaitTap(Card card, String state) throws InterruptedException {

@@ -1,0 +1,66 @@
+package com.flash.backoffice.portal.card.balance;
+
+import com.flash.backoffice.db.card.CardMovement;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.web.util.HtmlUtils;
+
+/** The balance page's HTML: one small phone-sized page, every value escaped. */
+final class CardBalancePage {
+
+    private static final DateTimeFormatter WHEN =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+    private CardBalancePage() {}
+
+    static String shown(CardBalanceService.BalanceAnswer.Shown shown) {
+        StringBuilder rows = new StringBuilder();
+        for (CardMovement movement : shown.movements()) {
+            rows.append("<tr><td>")
+                    .append(WHEN.format(movement.bookedAt()))
+                    .append("</td><td>")
+                    .append(escape(movement.description()))
+                    .append("</td><td class=\"amount\">")
+                    .append(movement.signedMsat() > 0 ? "+" : "")
+                    .append(sat(movement.signedMsat()))
+                    .append("</td></tr>");
+        }
+        String movements = rows.isEmpty()
+                ? "<p>No transactions yet.</p>"
+                : "<table><thead><tr><th>When</th><th>What</th><th class=\"amount\">Amount</th></tr></thead><tbody>"
+                        + rows + "</tbody></table>";
+        return page("<p class=\"label\">Balance of card " + escape(shown.cardId()) + "</p>"
+                + "<p class=\"balance\" id=\"balance\">" + sat(shown.balanceMsat()) + "</p>"
+                + "<h2>Last transactions</h2>" + movements
+                + "<p class=\"note\">For your privacy this page opens once per tap: tap the card again to"
+                + " see it again.</p>");
+    }
+
+    static String refused(String reason) {
+        return page("<p class=\"error\" id=\"error\">" + escape(reason) + "</p>"
+                + "<p class=\"note\">Tap the card on your phone again to see its balance.</p>");
+    }
+
+    private static String page(String body) {
+        return "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"robots\" content=\"noindex\"><title>Flash card balance</title><style>"
+                + "body{font-family:system-ui,sans-serif;margin:0;background:#f5f6f8;color:#1b1f24}"
+                + "main{max-width:28rem;margin:0 auto;padding:1.5rem 1rem}h1{font-size:1.25rem;margin:0 0 1rem}"
+                + "h2{font-size:1rem;margin:1.5rem 0 .5rem}.label{margin:0;color:#5b6470}"
+                + ".balance{font-size:2.25rem;font-weight:700;margin:.25rem 0}"
+                + "table{width:100%;border-collapse:collapse;font-size:.9rem}th,td{text-align:left;padding:.4rem .2rem;"
+                + "border-bottom:1px solid #dde1e6;vertical-align:top}.amount{text-align:right;white-space:nowrap}"
+                + ".error{color:#b42318;font-weight:600}.note{color:#5b6470;font-size:.85rem;margin-top:1.5rem}"
+                + "</style></head><body><main><h1>Flash card</h1>" + body + "</main></body></html>";
+    }
+
+    private static String sat(long msat) {
+        return String.format(Locale.ROOT, "%,d sat", msat / 1_000);
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text == null ? "" : text);
+    }
+}

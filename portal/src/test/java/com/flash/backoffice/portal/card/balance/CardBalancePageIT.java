@@ -1,0 +1,137 @@
+package com.flash.backoffice.portal.card.balance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import com.flash.backoffice.db.card.Card;
+import com.flash.backoffice.db.card.CardRepository;
+import com.flash.backoffice.db.card.CardWithdrawals;
+import com.flash.backoffice.portal.card.ActiveCards;
+import com.flash.backoffice.portal.testsupport.PortalSpringTest;
+import com.flash.backoffice.workflows.card.BoltCardEmulator;
+import com.flash.backoffice.workflows.card.CardKeyVault;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The holder's balance page, {@code GET /boltcard/balance?p&c}: a genuine tap shows the balance from the ledger and
+ * the last transactions, once; a replayed URL, a bad {@code p} or {@code c} and a card of another issuer show why
+ * not; the tap cannot be used to pay; too many requests from one client are refused.
+ */
+@PortalSpringTest
+class CardBalancePageIT {
+
+    private static final long SAT = ActiveCards.SAT;
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    private final MockMvc mvc;
+    private final ActiveCards cards;
+    private final CardRepository repository;
+
+    CardBalancePageIT(
+            @Autowired WebApplicationContext context,
+            @Autowired CardRepository cards,
+            @Autowired CardWithdrawals withdrawals,
+            @Autowired CardKeyVault vault) {
+        this.mvc = MockMvcBuilders.webAppContextSetup(context)
+                .apply(springSecurity())
+                .build();
+        this.cards = new ActiveCards(cards, withdrawals, vault);
+        this.repository = cards;
+    }
+
+    @Test
+    void a_tap_shows_the_balance_and_last_transactions_once_and_cannot_pay() throws Exception {
+        BoltCardEmulator emulator = cards.emulator();
+        Card card = cards.active(emulator, 12_345 * SAT);
+        BoltCardEmulator.Tap tap = emulator.tap();
+        String client = client();
+
+        MockHttpServletResponse shown = page(tap.p(), tap.c(), client);
+        MockHttpServletResponse again = page(tap.p(), tap.c(), client);
+
+        assertThat(shown.getStatus()).isEqualTo(200);
+        assertThat(shown.getContentType()).startsWith("text/html");
+        assertThat(shown.getHeader("Cache-Control")).contains("no-store");
+        assertThat(shown.getContentAsString())
+                .contains("name=\"viewport\"")
+                .contains("<p class=\"balance\" id=\"balance\">12,345 sat</p>")
+                .contains("Top-up")
+                .contains("+12,345 sat")
+                .contains(card.id());
+        assertThat(again.getStatus()).isEqualTo(403);
+        assertThat(again.getContentAsString()).contains("This tap was already used: tap the card again");
+        assertThat(repository.taps(card.id(), 5)).extracting(t -> t.state()).contains("EXPIRED");
+        BoltCardEmulator.Tap later = emulator.tap();
+        assertThat(page(later.p(), later.c(), client).getStatus())
+                .as("a later tap shows it again")
+                .isEqualTo(200);
+    }
+
+    @Test
+    void bad_taps_get_a_clear_page_and_show_no_balance() throws Exception {
+        BoltCardEmulator emulator = cards.emulator();
+        cards.active(emulator, 1_000 * SAT);
+        BoltCardEmulator.Tap tap = emulator.tap();
+        BoltCardEmulator.Tap foreign =
+                BoltCardEmulator.fresh(CardKeyVault.newIssuerKey()).tap();
+        String client = client();
+
+        MockHttpServletResponse shortP = page(tap.p().substring(2), tap.c(), client);
+        MockHttpServletResponse notHex = page(tap.p(), "zz" + tap.c().substring(2), client);
+        MockHttpServletResponse missing = page(null, null, client);
+        MockHttpServletResponse unknown = page(foreign.p(), foreign.c(), client);
+
+        assertThat(shortP.getStatus()).isEqualTo(400);
+        assertThat(shortP.getContentAsString()).contains("p must be 32 hexadecimal characters");
+        assertThat(notHex.getStatus()).isEqualTo(400);
+        assertThat(notHex.getContentAsString()).contains("c must be 16 hexadecimal characters");
+        assertThat(missing.getStatus()).isEqualTo(400);
+        assertThat(unknown.getStatus()).isEqualTo(403);
+        assertThat(unknown.getContentAsString()).contains("Unknown card").doesNotContain("sat</p>");
+    }
+
+    @Test
+    void one_client_asking_too_often_is_told_to_wait() throws Exception {
+        String client = client();
+        int refusedAt = -1;
+        for (int i = 0; i < 200 && refusedAt < 0; i++) {
+            if (page("00", "00", client).getStatus() == 429) {
+                refusedAt = i;
+            }
+        }
+
+        assertThat(refusedAt).as("the burst of 20 is allowed, then 429").isBetween(20, 199);
+        MockHttpServletResponse limited = page("00", "00", client);
+        assertThat(limited.getHeader("Retry-After")).isNotBlank();
+        assertThat(limited.getContentAsString()).contains("Too many requests");
+    }
+
+    private MockHttpServletResponse page(String p, String c, String client) throws Exception {
+        var request = get("/boltcard/balance").with(remote(client));
+        if (p != null) {
+            request.param("p", p);
+        }
+        if (c != null) {
+            request.param("c", c);
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    private static org.springframework.test.web.servlet.request.RequestPostProcessor remote(String client) {
+        return servlet -> {
+            servlet.setRemoteAddr(client);
+            return servlet;
+        };
+    }
+
+    private static String client() {
+        return "10.9.0." + CLIENTS.incrementAndGet();
+    }
+}
