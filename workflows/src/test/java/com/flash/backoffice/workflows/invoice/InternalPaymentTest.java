@@ -7,7 +7,6 @@ import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.JournalEntry;
 import com.flash.backoffice.db.ledger.JournalLine;
 import com.flash.backoffice.db.ledger.NewLedgerAccount;
-import com.flash.backoffice.db.ledger.Side;
 import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.money.Msat;
@@ -74,7 +73,7 @@ class InternalPaymentTest {
                         JournalLine.debit(CARD.code(), Msat.ofMsat(200_000)))
                 .extracting(JournalLine::accountCode)
                 .doesNotContain(LIGHTNING);
-        assertBalanced(entry);
+        SettlementEntriesTest.assertBalanced(entry);
     }
 
     @Test
@@ -90,7 +89,7 @@ class InternalPaymentTest {
                         JournalLine.credit(SUSPENSE, Msat.ofMsat(20_000)))
                 .extracting(JournalLine::accountCode)
                 .doesNotContain(LIGHTNING);
-        assertBalanced(entry);
+        SettlementEntriesTest.assertBalanced(entry);
     }
 
     @Test
@@ -123,17 +122,5 @@ class InternalPaymentTest {
     private static JournalEntry entry(InvoiceState before, InvoiceState after) {
         return SettlementEntries.journalEntry(
                 SettlementPosting.between(before, after, PAID_AT).orElseThrow());
-    }
-
-    private static void assertBalanced(JournalEntry entry) {
-        long debits = entry.lines().stream()
-                .filter(line -> line.side() == Side.DEBIT)
-                .mapToLong(line -> line.amount().msat())
-                .sum();
-        long credits = entry.lines().stream()
-                .filter(line -> line.side() == Side.CREDIT)
-                .mapToLong(line -> line.amount().msat())
-                .sum();
-        assertThat(debits).isEqualTo(credits);
     }
 }

@@ -271,7 +271,7 @@ class SettlementEntriesTest {
         return new SettlementPosting(key, "a", "m1", 100, custody, before, after, AT);
     }
 
-    private static void assertBalanced(JournalEntry entry) {
+    static void assertBalanced(JournalEntry entry) {
         long debits = entry.lines().stream()
                 .filter(line -> line.side() == Side.DEBIT)
                 .mapToLong(line -> line.amount().msat())
