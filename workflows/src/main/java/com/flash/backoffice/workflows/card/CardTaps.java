@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * A tap's verification, in DETERMINISTIC.md's order: each programme's K1 is tried on {@code p} until one opens it
- * (PICC data tag 0xC7); the UID gives the card's stored ID; its version gives K2, which must produce {@code c}; then
+ * (PICC data tag 0xC7) into a UID whose derived ID is a card of that programme; its version gives K2, which must
+ * produce {@code c}; then
  * the repository accepts the counter only if it is higher, in the update that issues the withdrawal's {@code k1}.
  */
 public class CardTaps {
@@ -36,23 +37,26 @@ public class CardTaps {
             return new TapOutcome.Malformed("c must be 16 hexadecimal characters");
         }
         byte[] encrypted = HEX.parseHex(p);
+        Integer counter = null;
         for (CardProgramme programme : cards.programmes()) {
             byte[] issuerKey = vault.open(programme.id(), programme.issuerKeySealed());
             Optional<PiccData> opened = SunMessages.open(CardKeyDerivation.k1(issuerKey), encrypted);
-            if (opened.isPresent()) {
-                return verified(programme, issuerKey, opened.get(), HEX.parseHex(c));
+            if (opened.isEmpty()) {
+                continue;
             }
+            // a wrong K1 still yields the 0xC7 tag once in 256 programmes: only a card with that ID is a match
+            String keyId =
+                    HEX.formatHex(CardKeyDerivation.id(issuerKey, opened.get().uid()));
+            Optional<Card> found = cards.findByKeyId(programme.id(), keyId);
+            if (found.isPresent()) {
+                return verified(found.get(), issuerKey, opened.get(), HEX.parseHex(c));
+            }
+            counter = opened.get().counter();
         }
-        return refused(cards.refuseTap(null, null, TapRefusal.UNKNOWN_CARD));
+        return refused(cards.refuseTap(null, counter, TapRefusal.UNKNOWN_CARD));
     }
 
-    private TapOutcome verified(CardProgramme programme, byte[] issuerKey, PiccData data, byte[] c) {
-        String keyId = HEX.formatHex(CardKeyDerivation.id(issuerKey, data.uid()));
-        Optional<Card> found = cards.findByKeyId(programme.id(), keyId);
-        if (found.isEmpty()) {
-            return refused(cards.refuseTap(null, data.counter(), TapRefusal.UNKNOWN_CARD));
-        }
-        Card card = found.get();
+    private TapOutcome verified(Card card, byte[] issuerKey, PiccData data, byte[] c) {
         byte[] k2 = CardKeyDerivation.k2(issuerKey, data.uid(), card.version());
         if (!SunMessages.authentic(k2, data, c)) {
             return refused(cards.refuseTap(card.id(), data.counter(), TapRefusal.NOT_AUTHENTIC));

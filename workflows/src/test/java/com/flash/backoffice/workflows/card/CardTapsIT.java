@@ -135,6 +135,27 @@ class CardTapsIT {
         assertThat(vault.toString()).doesNotContain("11");
     }
 
+    @Test
+    void a_programme_whose_k1_happens_to_open_p_does_not_hide_the_cards_own_programme() {
+        BoltCardEmulator emulator = BoltCardEmulator.fresh(issuerKey);
+        Card card = activeCard(emulator, 0);
+        BoltCardEmulator.Tap tap = emulator.tap();
+        byte[] p = HexFormat.of().parseHex(tap.p());
+        byte[] colliding;
+        do {
+            colliding = CardKeyVault.newIssuerKey();
+        } while (SunMessages.open(CardKeyDerivation.k1(colliding), p).isEmpty());
+        String id = RandomIds.newId();
+        // named to be tried first: its K1 opens p into a UID that is no card of its own
+        cards.createProgramme(new NewCardProgramme(
+                id, "0 collision " + id, vault.seal(id, colliding), 50_000_000, 200_000_000, null, 30, "fiona"));
+
+        TapOutcome outcome = taps.tap(tap.p(), tap.c());
+
+        assertThat(outcome).isInstanceOf(TapOutcome.Accepted.class);
+        assertThat(((TapOutcome.Accepted) outcome).card().id()).isEqualTo(card.id());
+    }
+
     private static CardProgramme programme(byte[] key) {
         String id = RandomIds.newId();
         return cards.createProgramme(new NewCardProgramme(
