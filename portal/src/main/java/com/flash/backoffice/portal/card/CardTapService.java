@@ -102,12 +102,12 @@ public class CardTapService {
             return LnurlWithdrawAnswer.error("The k1 parameter is missing");
         }
         String bolt11 = pr == null ? "" : pr.strip();
-        Optional<String> problem = decodingProblem(bolt11);
-        if (problem.isPresent()) {
-            return LnurlWithdrawAnswer.error(problem.get());
+        Decoding decoding = decode(bolt11);
+        if (decoding.problem() != null) {
+            return LnurlWithdrawAnswer.error(decoding.problem());
         }
         Instant now = UtcTimestamps.now();
-        DecodedInvoice decoded = node.decode(bolt11);
+        DecodedInvoice decoded = decoding.invoice();
         InternalInvoices.Lookup internal = internalInvoices.find(bolt11, decoded, now);
         Optional<String> refusal = internal.refusal();
         if (refusal.isEmpty() && internal.payee().isEmpty()) {
@@ -147,39 +147,38 @@ public class CardTapService {
     /** Starts the payment workflows of taps reserved before {@code before} and not paid; for the sweep. */
     int startUnstarted(java.time.Instant before) {
         var paying = withdrawals.payingSince(before, 100);
-        paying.forEach(tap -> CardTapWorkflows.start(
-                workflows,
-                new CardTapOrder(
-                        tap.tapId(),
-                        tap.cardId(),
-                        tap.paymentId(),
-                        tap.bolt11(),
-                        tap.amountMsat(),
-                        tap.feeLimitMsat(),
-                        tap.invoiceId())));
+        paying.forEach(tap -> CardTapWorkflows.start(workflows, CardTapOrder.of(tap)));
         return paying.size();
     }
 
-    /** What makes {@code bolt11} unpayable by any card, wherever it belongs; where it goes is checked after. */
-    private Optional<String> decodingProblem(String bolt11) {
+    /** The decoded invoice, or what makes it unpayable by any card wherever it belongs (where it goes comes after). */
+    private record Decoding(DecodedInvoice invoice, String problem) {
+
+        static Decoding refused(String problem) {
+            return new Decoding(null, problem);
+        }
+    }
+
+    /** Decodes {@code bolt11} once, on the node; the callback goes on with the result. */
+    private Decoding decode(String bolt11) {
         if (bolt11.isEmpty()) {
-            return Optional.of("The pr parameter (a BOLT11 invoice) is missing");
+            return Decoding.refused("The pr parameter (a BOLT11 invoice) is missing");
         }
         if (destinations.kind(bolt11) != DestinationKind.BOLT11) {
-            return Optional.of("pr is not a BOLT11 invoice");
+            return Decoding.refused("pr is not a BOLT11 invoice");
         }
         DecodedInvoice invoice;
         try {
             invoice = node.decode(bolt11);
         } catch (RuntimeException malformed) {
-            return Optional.of("The invoice cannot be decoded: " + malformed.getMessage());
+            return Decoding.refused("The invoice cannot be decoded: " + malformed.getMessage());
         }
         if (!invoice.hasAmount()) {
-            return Optional.of("The invoice has no amount");
+            return Decoding.refused("The invoice has no amount");
         }
         if (invoice.amountMsat() < MIN_WITHDRAWABLE_MSAT) {
-            return Optional.of("The invoice asks for less than the minWithdrawable of 1000 msat");
+            return Decoding.refused("The invoice asks for less than the minWithdrawable of 1000 msat");
         }
-        return Optional.empty();
+        return new Decoding(invoice, null);
     }
 }
