@@ -1,9 +1,6 @@
 package com.flash.backoffice.db.apikey;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import com.flash.backoffice.db.support.Sha256;
 
 final class ApiKeyHashing {
 
@@ -11,11 +8,6 @@ final class ApiKeyHashing {
 
     /** The key has 256 random bits, so a fast unsalted hash is enough: there is nothing to brute-force. */
     static String sha256Hex(String plaintextKey) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(plaintextKey.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return Sha256.hex(plaintextKey);
     }
 }

@@ -31,8 +31,18 @@ public final class ChartOfAccounts {
 
     public static final NewLedgerAccount OWNER_EQUITY = fixed("equity:owner", "Owner equity", AccountType.EQUITY);
 
+    /** What Flash gives cards of its own: FINANCE's manual top-ups (no coins arrive; Flash's own ones back them). */
+    public static final NewLedgerAccount CARD_MANUAL_TOP_UPS =
+            fixed("expenses:card-manual-top-ups", "Manual card top-ups", AccountType.EXPENSE);
+
     public static final List<NewLedgerAccount> FIXED = List.of(
-            ONCHAIN_ASSETS, LIGHTNING_ASSETS, PROCESSING_FEE_REVENUE, UNALLOCATED_RECEIPTS, NETWORK_FEES, OWNER_EQUITY);
+            ONCHAIN_ASSETS,
+            LIGHTNING_ASSETS,
+            PROCESSING_FEE_REVENUE,
+            UNALLOCATED_RECEIPTS,
+            NETWORK_FEES,
+            OWNER_EQUITY,
+            CARD_MANUAL_TOP_UPS);
 
     private static final String MERCHANT_BALANCE_PREFIX = "liabilities:merchant:";
     private static final String FEES_RECEIVABLE_PREFIX = "assets:fees-receivable:merchant:";

@@ -8,6 +8,8 @@ import com.flash.backoffice.db.card.CardReason;
 import com.flash.backoffice.db.card.CardRepository;
 import com.flash.backoffice.db.card.CardState;
 import com.flash.backoffice.db.card.CardTap;
+import com.flash.backoffice.db.card.CardTopUp;
+import com.flash.backoffice.db.card.CardTopUps;
 import com.flash.backoffice.db.card.CardWithdrawals;
 import com.flash.backoffice.db.card.NewCardProgramme;
 import com.flash.backoffice.db.support.RandomIds;
@@ -55,6 +57,7 @@ public class CardService {
     private final CardRepository cards;
     private final CardLifecycle lifecycle;
     private final CardWithdrawals withdrawals;
+    private final CardTopUps topUps;
     private final CardKeyVault vault;
     private final WorkflowClient workflows;
     private final AuditService audit;
@@ -65,6 +68,7 @@ public class CardService {
             CardRepository cards,
             CardLifecycle lifecycle,
             CardWithdrawals withdrawals,
+            CardTopUps topUps,
             CardKeyVault vault,
             WorkflowClient workflows,
             AuditService audit,
@@ -73,6 +77,7 @@ public class CardService {
         this.cards = cards;
         this.lifecycle = lifecycle;
         this.withdrawals = withdrawals;
+        this.topUps = topUps;
         this.vault = vault;
         this.workflows = workflows;
         this.audit = audit;
@@ -175,6 +180,12 @@ public class CardService {
     @PreAuthorize(READERS)
     public List<CardTap> taps(String cardId) {
         return cards.taps(cardId, 50);
+    }
+
+    /** The card's newest top-ups: asked for, credited to it, or in suspense. */
+    @PreAuthorize(READERS)
+    public List<CardTopUp> topUps(String cardId) {
+        return topUps.forCard(cardId, 50);
     }
 
     @PreAuthorize(READERS)

@@ -15,7 +15,8 @@ public sealed interface LnurlWithdrawAnswer {
             long maxWithdrawable)
             implements LnurlWithdrawAnswer {}
 
-    record Status(String status, String reason) implements LnurlWithdrawAnswer {}
+    /** Also LUD-06's: the OK and error answers are the same for every LNURL. */
+    record Status(String status, String reason) implements LnurlWithdrawAnswer, LnurlPayAnswer {}
 
     public static Status ok() {
         return new Status("OK", null);

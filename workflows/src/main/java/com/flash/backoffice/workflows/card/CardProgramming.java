@@ -4,10 +4,8 @@ import com.flash.backoffice.db.card.Card;
 import com.flash.backoffice.db.card.CardProgramme;
 import com.flash.backoffice.db.card.CardRepository;
 import com.flash.backoffice.db.card.Programming;
+import com.flash.backoffice.db.support.Sha256;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -33,11 +31,7 @@ public class CardProgramming {
     }
 
     public static String tokenHash(String token) {
-        try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(token);
     }
 
     /** {@code lnurlw}: the URL the card will write, {@code lnurlw://host/boltcard}. */

@@ -14,6 +14,12 @@ public interface LightningNode {
     CreatedInvoice createInvoice(long amountMsat, String memo, Duration expiry);
 
     /**
+     * Creates a BOLT11 invoice for exactly {@code amountMsat} that commits to a description by its hash (the
+     * {@code h} tag) instead of carrying it: LNURL-pay's (LUD-06) SHA-256 of the metadata.
+     */
+    CreatedInvoice createInvoiceForDescriptionHash(long amountMsat, byte[] descriptionHash, Duration expiry);
+
+    /**
      * Delivers every invoice settled with a settle index above {@code afterSettleIndex} (the ones settled while
      * nobody listened first, then new ones as they settle), in settle-index order, on a thread of the adapter's,
      * until the returned subscription is closed or the connection ends ({@link LightningSubscription#isActive()}).

@@ -80,13 +80,32 @@ public final class LndLightningNode implements LightningNode, AutoCloseable {
 
     @Override
     public CreatedInvoice createInvoice(long amountMsat, String memo, Duration expiry) {
+        Invoice invoice = invoice(amountMsat, expiry);
+        invoice.setMemo(memo == null ? "" : memo);
+        return add(invoice);
+    }
+
+    @Override
+    public CreatedInvoice createInvoiceForDescriptionHash(long amountMsat, byte[] descriptionHash, Duration expiry) {
+        if (descriptionHash == null || descriptionHash.length != 32) {
+            throw new IllegalArgumentException("a description hash is 32 bytes");
+        }
+        Invoice invoice = invoice(amountMsat, expiry);
+        invoice.setDescriptionHash(descriptionHash.clone());
+        return add(invoice);
+    }
+
+    private static Invoice invoice(long amountMsat, Duration expiry) {
         if (amountMsat <= 0) {
             throw new IllegalArgumentException("amountMsat must be positive: " + amountMsat);
         }
         Invoice invoice = new Invoice();
         invoice.setValueMsat(amountMsat);
-        invoice.setMemo(memo == null ? "" : memo);
         invoice.setExpiry(Math.max(1, expiry.toSeconds()));
+        return invoice;
+    }
+
+    private CreatedInvoice add(Invoice invoice) {
         try {
             AddInvoiceResponse created = api.addInvoice(invoice);
             return new CreatedInvoice(

@@ -46,7 +46,8 @@ public final class SimulatedLightningNode implements LightningNode {
             java.util.regex.Pattern.compile(PREFIX + "(\\d+)m(-?\\d+)t(-?\\d+)x1([0-9a-f]{64})");
     private final Map<String, LightningPayment> outgoing = new LinkedHashMap<>();
 
-    private record Entry(String bolt11, String paymentHash, long amountMsat, Instant expiresAt) {}
+    private record Entry(
+            String bolt11, String paymentHash, long amountMsat, Instant expiresAt, String descriptionHash) {}
 
     private record Foreign(DecodedInvoice invoice, String preimage) {}
 
@@ -69,7 +70,19 @@ public final class SimulatedLightningNode implements LightningNode {
     }
 
     @Override
-    public synchronized CreatedInvoice createInvoice(long amountMsat, String memo, Duration expiry) {
+    public CreatedInvoice createInvoice(long amountMsat, String memo, Duration expiry) {
+        return create(amountMsat, null, expiry);
+    }
+
+    @Override
+    public CreatedInvoice createInvoiceForDescriptionHash(long amountMsat, byte[] descriptionHash, Duration expiry) {
+        if (descriptionHash == null || descriptionHash.length != 32) {
+            throw new IllegalArgumentException("a description hash is 32 bytes");
+        }
+        return create(amountMsat, HexFormat.of().formatHex(descriptionHash), expiry);
+    }
+
+    private synchronized CreatedInvoice create(long amountMsat, String descriptionHash, Duration expiry) {
         if (amountMsat <= 0) {
             throw new IllegalArgumentException("amountMsat must be positive: " + amountMsat);
         }
@@ -78,7 +91,7 @@ public final class SimulatedLightningNode implements LightningNode {
         String bolt11 = PREFIX + amountMsat + "m1" + paymentHash;
         invoices.put(
                 bolt11,
-                new Entry(bolt11, paymentHash, amountMsat, clock.instant().plus(expiry)));
+                new Entry(bolt11, paymentHash, amountMsat, clock.instant().plus(expiry), descriptionHash));
         return new CreatedInvoice(bolt11, paymentHash, index);
     }
 
@@ -199,7 +212,14 @@ public final class SimulatedLightningNode implements LightningNode {
         if (own != null) {
             Instant created = own.expiresAt().minusSeconds(1);
             return new DecodedInvoice(
-                    network, own.paymentHash(), own.amountMsat(), created, own.expiresAt(), pubkey, "simulated", null);
+                    network,
+                    own.paymentHash(),
+                    own.amountMsat(),
+                    created,
+                    own.expiresAt(),
+                    pubkey,
+                    own.descriptionHash() == null ? "simulated" : null,
+                    own.descriptionHash());
         }
         Optional<ChainNetwork> real = Bolt11.network(request);
         if (real.isPresent() && real.get() != network) {

@@ -56,7 +56,7 @@ public final class Bech32Lnurl {
     }
 
     /** The URL an LNURL encodes; the exception's message says what is wrong with it. */
-    static String decode(String lnurl) {
+    public static String decode(String lnurl) {
         if (lnurl.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("longer than " + MAX_LENGTH + " characters");
         }

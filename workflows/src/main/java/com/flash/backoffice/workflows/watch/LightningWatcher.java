@@ -1,5 +1,7 @@
 package com.flash.backoffice.workflows.watch;
 
+import com.flash.backoffice.db.card.CardTopUps;
+import com.flash.backoffice.db.card.TopUpCredit;
 import com.flash.backoffice.db.chain.InvoiceLightning;
 import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.chain.WatcherCursorRepository;
@@ -18,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Follows one Lightning node's settled invoices from a persisted settle-index cursor and signals the invoice
- * workflow of each one that belongs to a Flash invoice (a Lightning payment is final at once). The node's
+ * workflow of each one that belongs to a Flash invoice (a Lightning payment is final at once), or credits the card
+ * whose top-up it is. The node's
  * subscription delivers into a queue; {@link #pollOnce()} renews the lease, (re)subscribes when needed, and
  * drains the queue in settle-index order, saving the cursor after each invoice.
  *
@@ -32,6 +35,7 @@ public final class LightningWatcher implements AutoCloseable {
     private final String nodeId;
     private final LightningNode node;
     private final InvoiceLightningRepository invoices;
+    private final CardTopUps topUps;
     private final WatcherCursorRepository cursors;
     private final WatcherLease lease;
     private final PaymentSignals signals;
@@ -44,6 +48,7 @@ public final class LightningWatcher implements AutoCloseable {
             String nodeId,
             LightningNode node,
             InvoiceLightningRepository invoices,
+            CardTopUps topUps,
             WatcherCursorRepository cursors,
             WatcherLease lease,
             PaymentSignals signals,
@@ -51,6 +56,7 @@ public final class LightningWatcher implements AutoCloseable {
         this.nodeId = nodeId;
         this.node = node;
         this.invoices = invoices;
+        this.topUps = topUps;
         this.cursors = cursors;
         this.lease = lease;
         this.signals = signals;
@@ -105,17 +111,37 @@ public final class LightningWatcher implements AutoCloseable {
                 signalled++;
             }
         }
+        for (String paymentHash : topUps.openPaymentHashes(nodeId, clock.instant())) {
+            Optional<SettledInvoice> paid = node.lookup(paymentHash);
+            if (paid.isPresent() && signal(paid.get())) {
+                signalled++;
+            }
+        }
         return signalled;
     }
 
     private boolean signal(SettledInvoice invoice) {
         Optional<InvoiceLightning> flash = invoices.findByPaymentHash(invoice.paymentHash());
         if (flash.isEmpty()) {
-            return false; // an invoice of the node that is not a Flash invoice's
+            return creditTopUp(invoice);
         }
         signals.paymentSeen(
                 flash.get().invoiceId(), PaymentObserved.lightning(invoice.paymentHash(), invoice.amountPaidMsat()));
         return true;
+    }
+
+    /** False for an invoice of the node that is neither a Flash invoice's nor a card top-up's. */
+    private boolean creditTopUp(SettledInvoice invoice) {
+        Optional<TopUpCredit> credit =
+                topUps.creditSettled(invoice.paymentHash(), invoice.amountPaidMsat(), invoice.settledAt());
+        credit.filter(c -> !c.again())
+                .ifPresent(c -> log.info(
+                        "lightning watcher {}: top-up {} of {} msat {}",
+                        nodeId,
+                        c.topUpId(),
+                        c.amountMsat(),
+                        c.cardId() == null ? "went to suspense" : "credited"));
+        return credit.isPresent();
     }
 
     private void stopSubscription() {

@@ -1,5 +1,6 @@
 package com.flash.backoffice.workflows.watch;
 
+import com.flash.backoffice.db.card.CardTopUps;
 import com.flash.backoffice.db.chain.ChainPaymentQuery;
 import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.InvoiceLightningRepository;
@@ -60,6 +61,7 @@ public class WatcherConfiguration {
             WatcherProperties properties,
             LightningNode lightningNode,
             InvoiceLightningRepository invoices,
+            CardTopUps topUps,
             WatcherCursorRepository cursors,
             WatcherLeaseRepository leases,
             PaymentSignals signals) {
@@ -69,6 +71,7 @@ public class WatcherConfiguration {
                 nodeId,
                 lightningNode,
                 invoices,
+                topUps,
                 cursors,
                 new WatcherLease(leases, "lightning:" + nodeId, owner, properties.leaseTtl(), clock),
                 signals,

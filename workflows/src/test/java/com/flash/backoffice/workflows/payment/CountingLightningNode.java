@@ -40,6 +40,11 @@ final class CountingLightningNode implements LightningNode {
     }
 
     @Override
+    public CreatedInvoice createInvoiceForDescriptionHash(long amountMsat, byte[] descriptionHash, Duration expiry) {
+        return node.createInvoiceForDescriptionHash(amountMsat, descriptionHash, expiry);
+    }
+
+    @Override
     public LightningSubscription subscribeSettledInvoices(long afterSettleIndex, Consumer<SettledInvoice> onSettled) {
         return node.subscribeSettledInvoices(afterSettleIndex, onSettled);
     }

@@ -73,6 +73,11 @@ final class KillPointLightningNode implements LightningNode {
     }
 
     @Override
+    public CreatedInvoice createInvoiceForDescriptionHash(long amountMsat, byte[] descriptionHash, Duration expiry) {
+        return node.createInvoiceForDescriptionHash(amountMsat, descriptionHash, expiry);
+    }
+
+    @Override
     public LightningSubscription subscribeSettledInvoices(long afterSettleIndex, Consumer<SettledInvoice> onSettled) {
         return node.subscribeSettledInvoices(afterSettleIndex, onSettled);
     }

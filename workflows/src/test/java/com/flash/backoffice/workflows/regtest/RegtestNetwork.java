@@ -314,15 +314,24 @@ public final class RegtestNetwork implements AutoCloseable {
      * can forward: such a failed attempt moved no money, so it is retried for up to 30 s.
      */
     public SendResponse customerPayInvoice(String bolt11) {
+        return payInvoice(customer, bolt11);
+    }
+
+    /** Merchant LND pays a BOLT11 invoice back over the channel (it can spend what it has received); as above. */
+    public SendResponse merchantPayInvoice(String bolt11) {
+        return payInvoice(merchant, bolt11);
+    }
+
+    private static SendResponse payInvoice(LndNode payer, String bolt11) {
         SendRequest request = new SendRequest();
         request.setPaymentRequest(bolt11);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (true) {
             SendResponse response;
             try {
-                response = customer.api().sendPaymentSync(request);
+                response = payer.api().sendPaymentSync(request);
             } catch (Exception e) {
-                throw new IllegalStateException("customer payment of " + bolt11 + " failed", e);
+                throw new IllegalStateException(payer + " payment of " + bolt11 + " failed", e);
             }
             String error = response.getPaymentError();
             if (error == null || error.isEmpty()) {

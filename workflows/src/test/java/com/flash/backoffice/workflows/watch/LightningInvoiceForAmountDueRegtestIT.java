@@ -2,6 +2,7 @@ package com.flash.backoffice.workflows.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.db.card.CardTopUps;
 import com.flash.backoffice.db.chain.InvoiceLightning;
 import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.chain.WatcherCursorRepository;
@@ -77,6 +78,7 @@ class LightningInvoiceForAmountDueRegtestIT {
                         nodeId,
                         lnd,
                         lightningRows,
+                        new CardTopUps(rig.dsl()),
                         new WatcherCursorRepository(rig.dsl()),
                         rig.lease("lightning:" + nodeId, "amount-due"),
                         rig.paymentSignals(),

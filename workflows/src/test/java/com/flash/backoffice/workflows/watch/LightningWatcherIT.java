@@ -2,6 +2,7 @@ package com.flash.backoffice.workflows.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.db.card.CardTopUps;
 import com.flash.backoffice.db.chain.InvoiceLightning;
 import com.flash.backoffice.db.chain.InvoiceLightningRepository;
 import com.flash.backoffice.db.chain.WatcherCursorRepository;
@@ -123,6 +124,7 @@ class LightningWatcherIT {
                 nodeId,
                 node,
                 lightning,
+                new CardTopUps(dsl),
                 new WatcherCursorRepository(dsl),
                 new WatcherLease(
                         new WatcherLeaseRepository(dsl), "lightning:" + nodeId, owner, Duration.ofSeconds(30), clock),

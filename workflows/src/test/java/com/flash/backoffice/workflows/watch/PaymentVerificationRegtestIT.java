@@ -2,6 +2,7 @@ package com.flash.backoffice.workflows.watch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.db.card.CardTopUps;
 import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.InvoiceLightning;
 import com.flash.backoffice.db.chain.InvoiceLightningRepository;
@@ -162,6 +163,7 @@ class PaymentVerificationRegtestIT {
                 nodeId,
                 lnd,
                 new InvoiceLightningRepository(dsl),
+                new CardTopUps(dsl),
                 new WatcherCursorRepository(dsl),
                 rig.lease("lightning:" + nodeId, "c"),
                 new TemporalPaymentSignals(

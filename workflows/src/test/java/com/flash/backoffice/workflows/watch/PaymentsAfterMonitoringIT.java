@@ -7,6 +7,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.flash.backoffice.db.card.CardTopUps;
 import com.flash.backoffice.db.chain.ChainPaymentQuery;
 import com.flash.backoffice.db.chain.InvoiceAddress;
 import com.flash.backoffice.db.chain.InvoiceAddressRepository;
@@ -262,6 +263,7 @@ class PaymentsAfterMonitoringIT {
                 nodeId,
                 lightning,
                 new InvoiceLightningRepository(dsl),
+                new CardTopUps(dsl),
                 new WatcherCursorRepository(dsl),
                 new WatcherLease(
                         new WatcherLeaseRepository(dsl), "lightning:" + nodeId, "one", Duration.ofSeconds(30), clock),

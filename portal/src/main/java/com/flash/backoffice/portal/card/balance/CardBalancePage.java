@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.card.balance;
 
 import com.flash.backoffice.db.card.CardMovement;
+import com.flash.backoffice.portal.checkout.QrCodes;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -32,9 +33,21 @@ final class CardBalancePage {
                         + rows + "</tbody></table>";
         return page("<p class=\"label\">Balance of card " + escape(shown.cardId()) + "</p>"
                 + "<p class=\"balance\" id=\"balance\">" + sat(shown.balanceMsat()) + "</p>"
+                + topUp(shown.topUpLnurl())
                 + "<h2>Last transactions</h2>" + movements
                 + "<p class=\"note\">For your privacy this page opens once per tap: tap the card again to"
                 + " see it again.</p>");
+    }
+
+    /** The LNURL is Flash's own bech32 string (letters and digits only), never user input. */
+    private static String topUp(String lnurl) {
+        String uri = "lightning:" + lnurl.toUpperCase(Locale.ROOT);
+        return "<h2>Top up</h2><p class=\"note\">Scan with a Lightning wallet, or open it on this phone:"
+                + " the card is credited as soon as the payment arrives.</p>"
+                + "<a id=\"top-up\" href=\"" + escape(uri) + "\"><img class=\"qr\" alt=\"Top-up QR code\" src=\""
+                + escape(QrCodes.svgDataUri(uri)) + "\"></a>"
+                + "<p><a class=\"button\" href=\"" + escape(uri) + "\">Open in wallet</a></p>"
+                + "<p class=\"lnurl\" id=\"top-up-lnurl\">" + escape(lnurl) + "</p>";
     }
 
     static String refused(String reason) {
@@ -52,6 +65,10 @@ final class CardBalancePage {
                 + ".balance{font-size:2.25rem;font-weight:700;margin:.25rem 0}"
                 + "table{width:100%;border-collapse:collapse;font-size:.9rem}th,td{text-align:left;padding:.4rem .2rem;"
                 + "border-bottom:1px solid #dde1e6;vertical-align:top}.amount{text-align:right;white-space:nowrap}"
+                + ".qr{width:14rem;height:14rem;display:block;margin:.5rem auto;background:#fff}"
+                + ".button{display:block;text-align:center;padding:.7rem;border-radius:.4rem;background:#1a56db;"
+                + "color:#fff;text-decoration:none;font-weight:600}.lnurl{word-break:break-all;font-size:.7rem;"
+                + "color:#5b6470}"
                 + ".error{color:#b42318;font-weight:600}.note{color:#5b6470;font-size:.85rem;margin-top:1.5rem}"
                 + "</style></head><body><main><h1>Flash card</h1>" + body + "</main></body></html>";
     }

@@ -3,6 +3,7 @@ package com.flash.backoffice.portal.card.balance;
 import com.flash.backoffice.db.card.CardMovement;
 import com.flash.backoffice.db.card.CardWithdrawals;
 import com.flash.backoffice.db.support.UtcTimestamps;
+import com.flash.backoffice.portal.card.topup.LnurlTopUps;
 import com.flash.backoffice.workflows.card.CardTaps;
 import com.flash.backoffice.workflows.card.TapOutcome;
 import java.util.List;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * The holder's balance page, opened by a tap (no login: the card's signature is the credential). The tap is verified
- * and its counter spent like a payment's, so a copied URL shows nothing a second time; its k1 can pay nothing.
+ * and its counter spent like a payment's, so a copied URL shows nothing a second time; its k1 can pay nothing. The
+ * page carries a fresh LNURL-pay link to top the card up.
  */
 @Service
 public class CardBalanceService {
@@ -21,7 +23,9 @@ public class CardBalanceService {
     /** What the page shows: the balance and the newest movements, or why it cannot be shown. */
     sealed interface BalanceAnswer {
 
-        record Shown(String cardId, long balanceMsat, List<CardMovement> movements) implements BalanceAnswer {}
+        /** {@code topUpLnurl}: a new LNURL-pay link (LUD-06) that tops this card up, open for an hour. */
+        record Shown(String cardId, long balanceMsat, List<CardMovement> movements, String topUpLnurl)
+                implements BalanceAnswer {}
 
         /** {@code malformed}: p or c is not a Bolt Card's at all (400); otherwise a refused tap (403). */
         record Refused(String reason, boolean malformed) implements BalanceAnswer {}
@@ -29,10 +33,12 @@ public class CardBalanceService {
 
     private final CardTaps taps;
     private final CardWithdrawals withdrawals;
+    private final LnurlTopUps topUps;
 
-    CardBalanceService(CardTaps taps, CardWithdrawals withdrawals) {
+    CardBalanceService(CardTaps taps, CardWithdrawals withdrawals, LnurlTopUps topUps) {
         this.taps = taps;
         this.withdrawals = withdrawals;
+        this.topUps = topUps;
     }
 
     @PreAuthorize("permitAll()")
@@ -44,7 +50,10 @@ public class CardBalanceService {
                 withdrawals.closeForBalance(accepted.tapId(), UtcTimestamps.now());
                 String cardId = accepted.card().id();
                 yield new BalanceAnswer.Shown(
-                        cardId, withdrawals.balanceMsat(cardId), withdrawals.statement(cardId, MOVEMENTS));
+                        cardId,
+                        withdrawals.balanceMsat(cardId),
+                        withdrawals.statement(cardId, MOVEMENTS),
+                        topUps.openLink(cardId));
             }
         };
     }

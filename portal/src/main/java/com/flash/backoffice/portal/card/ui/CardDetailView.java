@@ -5,6 +5,9 @@ import com.flash.backoffice.db.card.CardEvent;
 import com.flash.backoffice.db.card.CardReason;
 import com.flash.backoffice.db.card.CardState;
 import com.flash.backoffice.db.card.CardTap;
+import com.flash.backoffice.db.card.CardTopUp;
+import com.flash.backoffice.db.card.TopUpKind;
+import com.flash.backoffice.db.card.TopUpState;
 import com.flash.backoffice.portal.card.CardCommandOutcome;
 import com.flash.backoffice.portal.card.CardProgrammingService;
 import com.flash.backoffice.portal.card.CardService;
@@ -33,6 +36,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -52,6 +56,7 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
     final HorizontalLayout actions = new HorizontalLayout();
     final Grid<CardTap> taps = new Grid<>();
     final Grid<CardEvent> timeline = new Grid<>();
+    final Grid<CardTopUp> topUps = new Grid<>();
     private String cardId;
 
     CardDetailView(CardService cards, CardProgrammingService programming, CurrentUser currentUser) {
@@ -74,6 +79,22 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
                 .setHeader("Amount");
         taps.addColumn(tap -> tap.reason() == null ? "" : tap.reason()).setHeader("Reason");
         taps.setAllRowsVisible(true);
+        topUps.setId("card-top-ups");
+        topUps.addColumn(topUp -> CardLabels.time(topUp.createdAt()))
+                .setHeader("At (UTC)")
+                .setAutoWidth(true);
+        topUps.addColumn(topUp -> topUp.kind() == TopUpKind.LIGHTNING ? "Lightning (LNURL-pay)" : "Manual")
+                .setHeader("How")
+                .setAutoWidth(true);
+        topUps.addColumn(topUp -> topUp.expiredAt(Instant.now()) ? "Expired unpaid" : topUpState(topUp.state()))
+                .setHeader("Outcome")
+                .setAutoWidth(true);
+        topUps.addColumn(topUp ->
+                        CardLabels.sat(topUp.creditedMsat() == null ? topUp.amountMsat() : topUp.creditedMsat()))
+                .setHeader("Amount");
+        topUps.addColumn(topUp -> topUp.note() != null ? topUp.note() : topUp.reason() == null ? "" : topUp.reason())
+                .setHeader("Note");
+        topUps.setAllRowsVisible(true);
         timeline.setId("card-timeline");
         timeline.addColumn(CardEvent::revision).setHeader("Revision").setAutoWidth(true);
         timeline.addColumn(event -> CardLabels.time(event.at()))
@@ -88,7 +109,7 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
         timeline.addColumn(CardEvent::actor).setHeader("By").setAutoWidth(true);
         timeline.addColumn(event -> event.note() == null ? "" : event.note()).setHeader("Note");
         timeline.setAllRowsVisible(true);
-        add(title, facts, actions, new H3("Taps"), taps, new H3("Timeline"), timeline);
+        add(title, facts, actions, new H3("Taps"), taps, new H3("Top-ups"), topUps, new H3("Timeline"), timeline);
     }
 
     @Override
@@ -104,6 +125,7 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
         if (card == null) {
             title.setText("No card " + cardId);
             taps.setItems();
+            topUps.setItems();
             timeline.setItems();
             return;
         }
@@ -121,7 +143,17 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
             addActions(card);
         }
         taps.setItems(cards.taps(card.id()));
+        topUps.setItems(cards.topUps(card.id()));
         timeline.setItems(cards.timeline(card.id()));
+    }
+
+    private static String topUpState(TopUpState state) {
+        return switch (state) {
+            case OPEN -> "Awaiting payment";
+            case CREDITED -> "Credited";
+            case SUSPENSE -> "In suspense (card holds no value)";
+            case CANCELLED -> "Cancelled";
+        };
     }
 
     private void fact(String label, String value) {
