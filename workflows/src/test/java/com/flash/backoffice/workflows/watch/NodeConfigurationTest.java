@@ -3,6 +3,7 @@ package com.flash.backoffice.workflows.watch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+import com.flash.backoffice.db.card.CardTopUps;
 import com.flash.backoffice.db.chain.ChainPaymentQuery;
 import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.chain.InvoiceLightningRepository;
@@ -35,6 +36,7 @@ class NodeConfigurationTest {
             .withBean(MerchantRepository.class, () -> mock(MerchantRepository.class))
             .withBean(InvoiceAddressRepository.class, () -> mock(InvoiceAddressRepository.class))
             .withBean(InvoiceLightningRepository.class, () -> mock(InvoiceLightningRepository.class))
+            .withBean(CardTopUps.class, () -> mock(CardTopUps.class))
             .withBean(ChainPaymentQuery.class, () -> mock(ChainPaymentQuery.class))
             .withBean(WatcherCursorRepository.class, () -> mock(WatcherCursorRepository.class))
             .withBean(WatcherLeaseRepository.class, () -> mock(WatcherLeaseRepository.class))
