@@ -76,11 +76,12 @@ public class PaymentBatchRepository {
                     .returningResult(PAYMENT_BATCH.BATCH_ID)
                     .fetchOne()
                     .value1();
+            // by primary key only: the rows are this transaction's (locked above). A "batch_id IS NULL" condition let
+            // InnoDB scan the batch_id index and wait on rows a concurrent run had locked: a deadlock (seen in CI)
             tx.update(PAYMENT)
                     .set(PAYMENT.BATCH_ID, batchId)
                     .set(PAYMENT.UPDATED_AT, UtcTimestamps.toDb(now))
                     .where(PAYMENT.PAYMENT_ID.in(waiting))
-                    .and(PAYMENT.BATCH_ID.isNull())
                     .execute();
             return tx.selectFrom(PAYMENT_BATCH)
                     .where(PAYMENT_BATCH.BATCH_ID.eq(batchId))
