@@ -4,8 +4,6 @@ import static com.flash.backoffice.db.jooq.Tables.CARD;
 import static com.flash.backoffice.db.jooq.Tables.CARD_TOP_UP;
 import static com.flash.backoffice.db.jooq.Tables.CARD_TOP_UP_LINK;
 
-import com.flash.backoffice.db.audit.AuditEvent;
-import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.invoice.PaymentMethod;
 import com.flash.backoffice.db.jooq.enums.CardTopUpKind;
 import com.flash.backoffice.db.jooq.enums.CardTopUpState;
@@ -220,10 +218,6 @@ public class CardTopUps {
             id = card.getState() == com.flash.backoffice.db.jooq.enums.CardState.LOST ? card.getReplacedBy() : null;
         }
         return Optional.empty();
-    }
-
-    static void audit(DSLContext tx, AuditEvent event, String onceKey) {
-        new AuditLogRepository(tx).appendOnce(event, onceKey);
     }
 
     private static TopUpCredit again(CardTopUpRecord topUp) {

@@ -148,25 +148,11 @@ class CardLifecycleIT {
     }
 
     private static Card active(CardProgramme in) {
-        Card card = pending(in);
-        lifecycle.change(new CardChange(
-                card.id(),
-                1,
-                CardState.ACTIVATION_PENDING,
-                CardState.ACTIVE,
-                "holder",
-                List.of(),
-                false,
-                CardReason.ACTIVATED_BY_HOLDER,
-                null));
-        return cards.findById(card.id()).orElseThrow();
+        return new TestCards(cards, lifecycle).active(in);
     }
 
     private static Card pending(CardProgramme in) {
-        Card card = cards.issueBatch(in.id(), List.of(RandomIds.randomHex(32)), "fiona")
-                .getFirst();
-        cards.programmed(card.id(), RandomIds.randomHex(16), 0);
-        return cards.findById(card.id()).orElseThrow();
+        return new TestCards(cards, lifecycle).pending(in);
     }
 
     private static CardProgramme programme() {

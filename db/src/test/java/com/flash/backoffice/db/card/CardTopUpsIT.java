@@ -196,24 +196,10 @@ class CardTopUpsIT {
     }
 
     private static Card active() {
-        Card card = pending();
-        lifecycle.change(new CardChange(
-                card.id(),
-                1,
-                CardState.ACTIVATION_PENDING,
-                CardState.ACTIVE,
-                "holder",
-                List.of(),
-                false,
-                CardReason.ACTIVATED_BY_HOLDER,
-                null));
-        return cards.findById(card.id()).orElseThrow();
+        return new TestCards(cards, lifecycle).active(programme);
     }
 
     private static Card pending() {
-        Card card = cards.issueBatch(programme.id(), List.of(RandomIds.randomHex(32)), "fiona")
-                .getFirst();
-        cards.programmed(card.id(), RandomIds.randomHex(16), 0);
-        return cards.findById(card.id()).orElseThrow();
+        return new TestCards(cards, lifecycle).pending(programme);
     }
 }

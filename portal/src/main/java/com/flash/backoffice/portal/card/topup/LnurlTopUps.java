@@ -55,21 +55,24 @@ public class LnurlTopUps {
 
     @PreAuthorize("permitAll()")
     LnurlPayAnswer payRequest(String token) {
-        Instant now = UtcTimestamps.now();
-        return refusal(token, now)
-                .<LnurlPayAnswer>map(LnurlWithdrawAnswer::error)
-                .orElseGet(() -> LnurlPayAnswer.PayRequest.of(
-                        links.base() + PATH + token + "/invoice",
-                        MIN_MSAT,
-                        properties.lightningMaxMsat(),
-                        metadata(topUps.link(token, now).orElseThrow().cardId())));
+        Optional<TopUpLink> link = topUps.link(token, UtcTimestamps.now());
+        Optional<String> refused = refusal(link);
+        if (refused.isPresent()) {
+            return LnurlWithdrawAnswer.error(refused.get());
+        }
+        return LnurlPayAnswer.PayRequest.of(
+                links.base() + PATH + token + "/invoice",
+                MIN_MSAT,
+                properties.lightningMaxMsat(),
+                metadata(link.get().cardId()));
     }
 
     /** Checks everything before it asks the node for an invoice: a refused call writes nothing. */
     @PreAuthorize("permitAll()")
     LnurlPayAnswer invoice(String token, String amount) {
         Instant now = UtcTimestamps.now();
-        Optional<String> refused = refusal(token, now);
+        Optional<TopUpLink> link = topUps.link(token, now);
+        Optional<String> refused = refusal(link);
         if (refused.isPresent()) {
             return LnurlWithdrawAnswer.error(refused.get());
         }
@@ -81,7 +84,7 @@ public class LnurlTopUps {
             return LnurlWithdrawAnswer.error("amount must be between " + MIN_MSAT + " and "
                     + properties.lightningMaxMsat() + " msat, not " + amountMsat);
         }
-        String cardId = topUps.link(token, now).orElseThrow().cardId();
+        String cardId = link.get().cardId();
         CreatedInvoice created = node.createInvoiceForDescriptionHash(
                 amountMsat, Sha256.digest(metadata(cardId)), properties.invoiceExpiry());
         topUps.recordInvoice(
@@ -96,8 +99,7 @@ public class LnurlTopUps {
         return LnurlPayAnswer.Invoice.of(created.bolt11());
     }
 
-    private Optional<String> refusal(String token, Instant now) {
-        Optional<TopUpLink> link = topUps.link(token, now);
+    private static Optional<String> refusal(Optional<TopUpLink> link) {
         if (link.isEmpty()) {
             return Optional.of("This top-up link is unknown or has expired: tap the card again for a new one");
         }
