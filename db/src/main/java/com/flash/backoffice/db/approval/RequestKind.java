@@ -5,5 +5,6 @@ public enum RequestKind {
     PAYOUT,
     REFUND,
     CAMPAIGN_BUDGET,
-    MERCHANT_KEY_CHANGE
+    MERCHANT_KEY_CHANGE,
+    CARD_TOP_UP
 }

@@ -4,6 +4,8 @@ import static com.flash.backoffice.db.jooq.Tables.CARD;
 import static com.flash.backoffice.db.jooq.Tables.CARD_TOP_UP;
 import static com.flash.backoffice.db.jooq.Tables.CARD_TOP_UP_LINK;
 
+import com.flash.backoffice.db.audit.AuditEvent;
+import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.invoice.PaymentMethod;
 import com.flash.backoffice.db.jooq.enums.CardTopUpKind;
 import com.flash.backoffice.db.jooq.enums.CardTopUpState;
@@ -97,6 +99,97 @@ public class CardTopUps {
                 .set(CARD_TOP_UP.UPDATED_AT, UtcTimestamps.toDb(now))
                 .execute();
         return find(id).orElseThrow();
+    }
+
+    /**
+     * Records FINANCE's manual top-up, still open, and its audit entry in one transaction. A retry of the same request
+     * (same id) writes nothing more and returns the stored top-up.
+     */
+    public CardTopUp requestManual(NewManualTopUp request, Instant now) {
+        return ctx.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            int inserted = tx.insertInto(CARD_TOP_UP)
+                    .set(CARD_TOP_UP.ID, request.id())
+                    .set(CARD_TOP_UP.CARD_ID, request.cardId())
+                    .set(CARD_TOP_UP.KIND, CardTopUpKind.MANUAL)
+                    .set(CARD_TOP_UP.STATE, CardTopUpState.OPEN)
+                    .set(CARD_TOP_UP.AMOUNT_MSAT, request.amountMsat())
+                    .set(CARD_TOP_UP.REASON, request.reason().strip())
+                    .set(CARD_TOP_UP.REQUESTED_BY, request.requestedBy())
+                    .set(CARD_TOP_UP.CREATED_AT, UtcTimestamps.toDb(now))
+                    .set(CARD_TOP_UP.UPDATED_AT, UtcTimestamps.toDb(now))
+                    .onDuplicateKeyIgnore()
+                    .execute();
+            if (inserted == 1) {
+                new AuditLogRepository(tx)
+                        .appendOnce(
+                                new AuditEvent(
+                                        request.requestedBy(),
+                                        request.requestedByRoles(),
+                                        "card.top-up.request",
+                                        "card",
+                                        request.cardId(),
+                                        null,
+                                        "{\"topUp\":\"" + request.id() + "\",\"amountMsat\":" + request.amountMsat()
+                                                + "}",
+                                        request.reason().strip()),
+                                sourceKey(request.id()) + "-requested");
+            }
+            return tx.selectFrom(CARD_TOP_UP)
+                    .where(CARD_TOP_UP.ID.eq(request.id()))
+                    .fetchSingle(CardTopUps::toTopUp);
+        });
+    }
+
+    /**
+     * Credits an approved manual top-up once: Dr Flash's manual top-up expense, Cr the card (or its replacement).
+     * When no card can take value any more, nothing is booked and the top-up is cancelled.
+     */
+    public TopUpCredit creditManual(String topUpId, Instant at) {
+        return ctx.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            CardTopUpRecord topUp = lockManual(tx, topUpId);
+            if (topUp.getState() != CardTopUpState.OPEN) {
+                return again(topUp);
+            }
+            Optional<CardRecord> card = creditableCard(tx, topUp.getCardId());
+            if (card.isEmpty()) {
+                close(tx, topUp, "Card " + topUp.getCardId() + " is lost or retired: nothing was booked", at);
+                return new TopUpCredit(topUp.getId(), TopUpState.CANCELLED, null, 0, false);
+            }
+            Msat amount = Msat.ofMsat(topUp.getAmountMsat());
+            NewLedgerAccount credited = ChartOfAccounts.cardBalance(card.get().getId());
+            LedgerRepository ledger = new LedgerRepository(tx);
+            ledger.createAccount(credited);
+            ledger.post(new JournalEntry(
+                    sourceKey(topUp.getId()),
+                    "Manual top-up " + topUp.getId() + " requested by " + topUp.getRequestedBy(),
+                    at,
+                    List.of(
+                            JournalLine.debit(ChartOfAccounts.CARD_MANUAL_TOP_UPS.code(), amount),
+                            JournalLine.credit(credited.code(), amount))));
+            tx.update(CARD_TOP_UP)
+                    .set(CARD_TOP_UP.STATE, CardTopUpState.CREDITED)
+                    .set(CARD_TOP_UP.CREDITED_MSAT, topUp.getAmountMsat())
+                    .set(CARD_TOP_UP.CREDITED_CARD_ID, card.get().getId())
+                    .set(CARD_TOP_UP.UPDATED_AT, UtcTimestamps.toDb(at))
+                    .where(CARD_TOP_UP.ID.eq(topUp.getId()))
+                    .execute();
+            return new TopUpCredit(
+                    topUp.getId(), TopUpState.CREDITED, card.get().getId(), topUp.getAmountMsat(), false);
+        });
+    }
+
+    /** Closes an open manual top-up that was not approved; {@code note} says why. Once: a closed one stays. */
+    public CardTopUp cancelManual(String topUpId, String note, Instant at) {
+        return ctx.transactionResult(configuration -> {
+            DSLContext tx = configuration.dsl();
+            CardTopUpRecord topUp = lockManual(tx, topUpId);
+            if (topUp.getState() == CardTopUpState.OPEN) {
+                close(tx, topUp, note, at);
+            }
+            return tx.selectFrom(CARD_TOP_UP).where(CARD_TOP_UP.ID.eq(topUpId)).fetchSingle(CardTopUps::toTopUp);
+        });
     }
 
     /** The payment hashes of the node's open top-up invoices not yet expired (for the watcher's first reconcile). */
@@ -218,6 +311,23 @@ public class CardTopUps {
             id = card.getState() == com.flash.backoffice.db.jooq.enums.CardState.LOST ? card.getReplacedBy() : null;
         }
         return Optional.empty();
+    }
+
+    private static CardTopUpRecord lockManual(DSLContext tx, String topUpId) {
+        return tx.selectFrom(CARD_TOP_UP)
+                .where(CARD_TOP_UP.ID.eq(topUpId))
+                .and(CARD_TOP_UP.KIND.eq(CardTopUpKind.MANUAL))
+                .forUpdate()
+                .fetchSingle();
+    }
+
+    private static void close(DSLContext tx, CardTopUpRecord topUp, String note, Instant at) {
+        tx.update(CARD_TOP_UP)
+                .set(CARD_TOP_UP.STATE, CardTopUpState.CANCELLED)
+                .set(CARD_TOP_UP.NOTE, note)
+                .set(CARD_TOP_UP.UPDATED_AT, UtcTimestamps.toDb(at))
+                .where(CARD_TOP_UP.ID.eq(topUp.getId()))
+                .execute();
     }
 
     private static TopUpCredit again(CardTopUpRecord topUp) {

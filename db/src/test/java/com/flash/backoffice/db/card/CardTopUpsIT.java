@@ -2,6 +2,8 @@ package com.flash.backoffice.db.card;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.flash.backoffice.db.audit.AuditLogRepository;
+import com.flash.backoffice.db.audit.AuditQuery;
 import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.support.RandomIds;
@@ -171,6 +173,81 @@ class CardTopUpsIT {
                                 database.dsl().selectFrom("card_top_up_link").where("token_hash = ?", fresh)))
                 .as("only the token's hash is stored")
                 .isZero();
+    }
+
+    @Test
+    void a_manual_top_up_is_requested_with_its_audit_entry_once_and_credited_once_from_flash_s_expense() {
+        Card card = active();
+        NewManualTopUp request = manual(card, 7_000_000);
+        long expenseBefore = manualExpense();
+
+        CardTopUp first = topUps.requestManual(request, Instant.now());
+        CardTopUp retried = topUps.requestManual(request, Instant.now());
+        TopUpCredit credit = topUps.creditManual(request.id(), Instant.now());
+        TopUpCredit again = topUps.creditManual(request.id(), Instant.now());
+
+        assertThat(first.state()).isEqualTo(TopUpState.OPEN);
+        assertThat(first.kind()).isEqualTo(TopUpKind.MANUAL);
+        assertThat(first.reason()).isEqualTo("goodwill after a failed tap");
+        assertThat(retried.id()).isEqualTo(first.id());
+        assertThat(new AuditLogRepository(database.dsl())
+                        .find(new AuditQuery("fiona", "card.top-up.request", null, null, 0, 100)))
+                .filteredOn(entry -> card.id().equals(entry.targetId()))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.reason()).isEqualTo("goodwill after a failed tap"));
+        assertThat(credit.state()).isEqualTo(TopUpState.CREDITED);
+        assertThat(credit.again()).isFalse();
+        assertThat(again.again()).isTrue();
+        assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(7_000_000);
+        assertThat(manualExpense() - expenseBefore).isEqualTo(7_000_000);
+        assertThat(topUps.find(request.id()).orElseThrow().creditedMsat()).isEqualTo(7_000_000);
+    }
+
+    @Test
+    void a_manual_top_up_not_approved_or_for_a_dead_card_books_nothing_and_a_lost_card_s_reaches_its_replacement() {
+        Card rejectedFor = active();
+        NewManualTopUp rejected = manual(rejectedFor, 1_000_000);
+        topUps.requestManual(rejected, Instant.now());
+        Card retired = active();
+        NewManualTopUp forRetired = manual(retired, 2_000_000);
+        topUps.requestManual(forRetired, Instant.now());
+        lifecycle.change(change(retired, 2, CardState.ACTIVE, CardState.RETIRED, CardReason.PROGRAMME_ENDED));
+        Card lost = active();
+        Card replacement = pending();
+        NewManualTopUp forLost = manual(lost, 3_000_000);
+        topUps.requestManual(forLost, Instant.now());
+        lifecycle.replace(change(lost, 2, CardState.ACTIVE, CardState.LOST, CardReason.LOST), replacement.id());
+        long expenseBefore = manualExpense();
+
+        CardTopUp cancelled = topUps.cancelManual(rejected.id(), "Rejected by tom: no reason to", Instant.now());
+        TopUpCredit afterCancel = topUps.creditManual(rejected.id(), Instant.now());
+        TopUpCredit dead = topUps.creditManual(forRetired.id(), Instant.now());
+        TopUpCredit moved = topUps.creditManual(forLost.id(), Instant.now());
+
+        assertThat(cancelled.state()).isEqualTo(TopUpState.CANCELLED);
+        assertThat(cancelled.note()).isEqualTo("Rejected by tom: no reason to");
+        assertThat(afterCancel.again())
+                .as("a cancelled top-up is never credited")
+                .isTrue();
+        assertThat(afterCancel.state()).isEqualTo(TopUpState.CANCELLED);
+        assertThat(dead.state()).isEqualTo(TopUpState.CANCELLED);
+        assertThat(topUps.find(forRetired.id()).orElseThrow().note()).contains("nothing was booked");
+        assertThat(moved.cardId()).isEqualTo(replacement.id());
+        assertThat(withdrawals.balanceMsat(rejectedFor.id())).isZero();
+        assertThat(withdrawals.balanceMsat(retired.id())).isZero();
+        assertThat(withdrawals.balanceMsat(replacement.id())).isEqualTo(3_000_000);
+        assertThat(manualExpense() - expenseBefore).isEqualTo(3_000_000);
+    }
+
+    private static NewManualTopUp manual(Card card, long msat) {
+        return new NewManualTopUp(
+                RandomIds.newId(), card.id(), msat, " goodwill after a failed tap ", "fiona", List.of("FINANCE"));
+    }
+
+    private static long manualExpense() {
+        return ledger.accountBalance(ChartOfAccounts.CARD_MANUAL_TOP_UPS.code())
+                .map(account -> account.balanceMsat().msat())
+                .orElse(0L);
     }
 
     private static CardTopUp invoice(Card card, long msat) {
