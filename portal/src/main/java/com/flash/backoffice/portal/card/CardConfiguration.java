@@ -6,6 +6,7 @@ import com.flash.backoffice.workflows.card.CardKeyVault;
 import com.flash.backoffice.workflows.card.CardLifecycleActivities;
 import com.flash.backoffice.workflows.card.CardProgramming;
 import com.flash.backoffice.workflows.card.CardTaps;
+import com.flash.backoffice.workflows.card.CardTopUpActivities;
 import com.flash.backoffice.workflows.card.CardWorker;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
@@ -19,7 +20,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The card master key that seals issuer keys, the tap verifier, and the tap payment workflow's worker. */
+/** The card master key that seals issuer keys, the tap verifier, and the worker of the card, tap payment and manual top-up workflows. */
 @Configuration
 class CardConfiguration {
 
@@ -61,7 +62,11 @@ class CardConfiguration {
     }
 
     @Bean
-    Worker cardWorker(WorkerFactory workerFactory, CardActivities activities, CardLifecycleActivities lifecycle) {
-        return CardWorker.register(workerFactory, activities, lifecycle);
+    Worker cardWorker(
+            WorkerFactory workerFactory,
+            CardActivities activities,
+            CardLifecycleActivities lifecycle,
+            CardTopUpActivities topUps) {
+        return CardWorker.register(workerFactory, activities, lifecycle, topUps);
     }
 }

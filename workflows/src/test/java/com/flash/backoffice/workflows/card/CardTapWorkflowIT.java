@@ -80,7 +80,8 @@ class CardTapWorkflowIT {
         CardWorker.register(
                 env.newWorker(CardTapWorkflow.TASK_QUEUE),
                 new CardActivitiesImpl(withdrawals),
-                new CardLifecycleActivitiesImpl(cards, new com.flash.backoffice.db.card.CardLifecycle(database.dsl())));
+                new CardLifecycleActivitiesImpl(cards, new com.flash.backoffice.db.card.CardLifecycle(database.dsl())),
+                new CardTopUpActivitiesImpl(new com.flash.backoffice.db.card.CardTopUps(database.dsl())));
         env.newWorker(PaymentActivities.TASK_QUEUE).registerActivitiesImplementations(payments);
         env.start();
     }

@@ -75,7 +75,8 @@ class CardWorkflowIT {
         CardWorker.register(
                 env.newWorker(CardWorkflow.TASK_QUEUE),
                 new CardActivitiesImpl(withdrawals),
-                new CardLifecycleActivitiesImpl(cards, lifecycle));
+                new CardLifecycleActivitiesImpl(cards, lifecycle),
+                new CardTopUpActivitiesImpl(new com.flash.backoffice.db.card.CardTopUps(database.dsl())));
         env.start();
     }
 

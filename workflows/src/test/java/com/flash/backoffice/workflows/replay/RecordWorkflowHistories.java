@@ -21,9 +21,14 @@ import com.flash.backoffice.workflows.card.CardLifecycleRequest;
 import com.flash.backoffice.workflows.card.CardSnapshot;
 import com.flash.backoffice.workflows.card.CardTapOrder;
 import com.flash.backoffice.workflows.card.CardTapWorkflow;
+import com.flash.backoffice.workflows.card.CardTopUpActivities;
+import com.flash.backoffice.workflows.card.CardTopUpSnapshot;
+import com.flash.backoffice.workflows.card.CardTopUpWorkflow;
+import com.flash.backoffice.workflows.card.CardTopUpWorkflows;
 import com.flash.backoffice.workflows.card.CardWorker;
 import com.flash.backoffice.workflows.card.CardWorkflow;
 import com.flash.backoffice.workflows.card.CardWorkflows;
+import com.flash.backoffice.workflows.card.ManualTopUpRequest;
 import com.flash.backoffice.workflows.invoice.ClosedInvoiceMarkWorkflow;
 import com.flash.backoffice.workflows.invoice.ConfirmationsChanged;
 import com.flash.backoffice.workflows.invoice.InvoiceRequest;
@@ -165,6 +170,26 @@ public final class RecordWorkflowHistories {
         }
     };
 
+    private final List<String> topUpBookings = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final CardTopUpActivities topUpActivities = new CardTopUpActivities() {
+        @Override
+        public void record(ManualTopUpRequest request) {
+            topUpBookings.add(request.topUpId() + " requested");
+        }
+
+        @Override
+        public com.flash.backoffice.db.card.TopUpCredit credit(String topUpId) {
+            topUpBookings.add(topUpId + " credited");
+            return new com.flash.backoffice.db.card.TopUpCredit(
+                    topUpId, com.flash.backoffice.db.card.TopUpState.CREDITED, "card-replay", AMOUNT, false);
+        }
+
+        @Override
+        public void cancel(String topUpId, String note) {
+            topUpBookings.add(topUpId + " cancelled");
+        }
+    };
+
     private int recorded;
 
     private RecordWorkflowHistories(TestWorkflowEnvironment env, Path directory) {
@@ -181,7 +206,7 @@ public final class RecordWorkflowHistories {
         env.newWorker(ApprovalActivities.TASK_QUEUE).registerActivitiesImplementations(payoutActivities.approval);
         PaymentBatchWorker.register(env.newWorker(OnchainBatcherWorkflow.TASK_QUEUE), batchActivities);
         RefundWorker.register(env.newWorker(RefundWorkflow.TASK_QUEUE), refundActivities);
-        CardWorker.register(env.newWorker(CardTapWorkflow.TASK_QUEUE), cardActivities, cardLifecycle);
+        CardWorker.register(env.newWorker(CardTapWorkflow.TASK_QUEUE), cardActivities, cardLifecycle, topUpActivities);
         env.start();
     }
 
@@ -679,6 +704,49 @@ public final class RecordWorkflowHistories {
         }
         env.sleep(Duration.ofDays(31));
         finishCard(blank, "activation-refused-not-programmed-then-expired");
+
+        finishTopUp(startTopUp("small", 50_000_000), "auto-approved-credited");
+
+        CardTopUpWorkflow approved = startTopUp("approved", 500_000_000);
+        approved.decide(new ApprovalDecision("tom", Set.of("FINANCE"), ApprovalVerdict.APPROVE, null, 0));
+        finishTopUp(approved, "approved-by-finance-then-credited");
+
+        CardTopUpWorkflow large = startTopUp("large", 5_000_000_000L);
+        large.decide(new ApprovalDecision("tom", Set.of("FINANCE"), ApprovalVerdict.APPROVE, null, 0));
+        large.decide(new ApprovalDecision("una", Set.of("FINANCE"), ApprovalVerdict.APPROVE, null, 1));
+        finishTopUp(large, "two-approvers-then-credited");
+
+        CardTopUpWorkflow rejected = startTopUp("rejected", 500_000_000);
+        rejected.decide(new ApprovalDecision("tom", Set.of("FINANCE"), ApprovalVerdict.REJECT, "no ticket", 0));
+        finishTopUp(rejected, "rejected-cancelled");
+
+        CardTopUpWorkflow undecided = startTopUp("undecided", 500_000_000);
+        env.sleep(Duration.ofHours(73));
+        finishTopUp(undecided, "expired-at-deadline-cancelled");
+    }
+
+    private CardTopUpWorkflow startTopUp(String name, long amountMsat) {
+        String topUpId = "replay-" + name;
+        CardTopUpWorkflows.start(
+                client,
+                new ManualTopUpRequest(
+                        topUpId,
+                        "card-replay",
+                        amountMsat,
+                        "goodwill",
+                        "fiona",
+                        List.of("FINANCE"),
+                        new ApprovalPolicy(
+                                "FINANCE", 100_000_001, 1_000_000_000, Duration.ofHours(4), Duration.ofHours(72))));
+        CardTopUpWorkflow topUp = CardTopUpWorkflows.stub(client, topUpId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> topUp.snapshot().topUpId() != null);
+        return topUp;
+    }
+
+    private void finishTopUp(CardTopUpWorkflow topUp, String path) throws IOException {
+        WorkflowStub stub = WorkflowStub.fromTyped(topUp);
+        stub.getResult(CardTopUpSnapshot.class);
+        writeRun("CardTopUpWorkflow", path, stub.getExecution());
     }
 
     private CardWorkflow startCard(String name) {

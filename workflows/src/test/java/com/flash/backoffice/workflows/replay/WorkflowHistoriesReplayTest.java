@@ -47,7 +47,8 @@ class WorkflowHistoriesReplayTest {
             Map.entry("PaymentBatchWorkflow", com.flash.backoffice.workflows.payment.PaymentBatchWorkflowImpl.class),
             Map.entry("RefundWorkflow", com.flash.backoffice.workflows.refund.RefundWorkflowImpl.class),
             Map.entry("CardTapWorkflow", com.flash.backoffice.workflows.card.CardTapWorkflowImpl.class),
-            Map.entry("CardWorkflow", com.flash.backoffice.workflows.card.CardWorkflowImpl.class));
+            Map.entry("CardWorkflow", com.flash.backoffice.workflows.card.CardWorkflowImpl.class),
+            Map.entry("CardTopUpWorkflow", com.flash.backoffice.workflows.card.CardTopUpWorkflowImpl.class));
 
     /** The paths that must stay covered: each changes which commands the workflow sends. */
     static final Map<String, Set<String>> REQUIRED_PATHS = Map.ofEntries(
@@ -123,7 +124,15 @@ class WorkflowHistoriesReplayTest {
                             "activated-frozen-unfrozen-retired",
                             "not-activated-in-time-retired",
                             "activated-then-lost-replaced",
-                            "activation-refused-not-programmed-then-expired")));
+                            "activation-refused-not-programmed-then-expired")),
+            Map.entry(
+                    "CardTopUpWorkflow",
+                    Set.of(
+                            "auto-approved-credited",
+                            "approved-by-finance-then-credited",
+                            "two-approvers-then-credited",
+                            "rejected-cancelled",
+                            "expired-at-deadline-cancelled")));
 
     static final String INVOICE_HISTORY = "InvoiceWorkflow/lightning-paid-settled.json";
 

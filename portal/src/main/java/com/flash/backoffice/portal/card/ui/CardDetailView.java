@@ -6,12 +6,14 @@ import com.flash.backoffice.db.card.CardReason;
 import com.flash.backoffice.db.card.CardState;
 import com.flash.backoffice.db.card.CardTap;
 import com.flash.backoffice.db.card.CardTopUp;
+import com.flash.backoffice.db.card.CardTopUps;
 import com.flash.backoffice.db.card.TopUpKind;
 import com.flash.backoffice.db.card.TopUpState;
 import com.flash.backoffice.portal.card.CardCommandOutcome;
 import com.flash.backoffice.portal.card.CardProgrammingService;
 import com.flash.backoffice.portal.card.CardService;
 import com.flash.backoffice.portal.card.ProgrammingLink;
+import com.flash.backoffice.portal.card.topup.ManualTopUps;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.security.StaffRoles;
@@ -50,7 +52,9 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
 
     private final CardService cards;
     private final CardProgrammingService programming;
+    private final ManualTopUps manualTopUps;
     private final boolean staff;
+    private final boolean finance;
     private final H2 title = new H2();
     private final FormLayout facts = new FormLayout();
     final HorizontalLayout actions = new HorizontalLayout();
@@ -59,9 +63,12 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
     final Grid<CardTopUp> topUps = new Grid<>();
     private String cardId;
 
-    CardDetailView(CardService cards, CardProgrammingService programming, CurrentUser currentUser) {
+    CardDetailView(
+            CardService cards, CardProgrammingService programming, ManualTopUps manualTopUps, CurrentUser currentUser) {
         this.cards = cards;
         this.programming = programming;
+        this.manualTopUps = manualTopUps;
+        this.finance = currentUser.get().map(user -> user.has(Role.FINANCE)).orElse(false);
         this.staff = currentUser
                 .get()
                 .map(user -> user.has(Role.SUPPORT) || user.has(Role.FINANCE))
@@ -141,6 +148,7 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (staff) {
             addActions(card);
+            addTopUp(card);
         }
         taps.setItems(cards.taps(card.id()));
         topUps.setItems(cards.topUps(card.id()));
@@ -224,6 +232,16 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
         }
         if (state == CardState.RETIRED) {
             actions.add(button("Wipe link", "card-wipe", ButtonVariant.LUMO_TERTIARY, () -> link(true)));
+        }
+    }
+
+    private void addTopUp(Card card) {
+        if (finance && CardTopUps.CREDITABLE.contains(card.state())) {
+            actions.add(button(
+                    "Top up",
+                    "card-top-up",
+                    ButtonVariant.LUMO_PRIMARY,
+                    () -> new ManualTopUpDialog(card.id(), manualTopUps, this::refresh).open()));
         }
     }
 

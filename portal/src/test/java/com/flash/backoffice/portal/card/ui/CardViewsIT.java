@@ -118,6 +118,41 @@ class CardViewsIT {
                 .isInstanceOf(AssertionError.class);
     }
 
+    @Test
+    void finance_tops_up_a_card_from_its_page_a_bad_amount_gets_a_field_message_and_support_sees_no_button() {
+        KaribuSpring.openAs(context, "fiona", Role.FINANCE);
+        CardService service = context.getBean(CardService.class);
+        CardProgramme programme = service.createProgramme(
+                        new ProgrammeDraft("Top-ups " + RandomIds.newId(), 50_000, 200_000, null, 30))
+                .created();
+        String cardId = service.issueBatch(programme.id(), 1).cards().getFirst().cardId();
+        UI.getCurrent().navigate("cards/" + cardId);
+
+        _click(_get(Button.class, spec -> spec.withId("card-top-up")));
+        ManualTopUpDialog dialog = _get(ManualTopUpDialog.class);
+        _setValue(dialog.amount, "1.5");
+        _setValue(dialog.reason, "welcome bonus");
+        _click(_get(Button.class, spec -> spec.withId("top-up-confirm")));
+        assertThat(dialog.amount.isInvalid()).isTrue();
+        assertThat(dialog.amount.getErrorMessage()).isEqualTo("A whole number of sat, without signs or decimals");
+        _setValue(dialog.amount, "250000");
+        assertThat(dialog.hint.getText()).contains("another FINANCE user approves it");
+        _setValue(dialog.amount, "20000");
+        assertThat(dialog.hint.getText()).isEqualTo("Within your limit: the card is credited at once.");
+        _click(_get(Button.class, spec -> spec.withId("top-up-confirm")));
+
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("card-balance"))
+                        .getText())
+                .isEqualTo("0.00020000 BTC (20,000 sat)");
+        Grid<?> topUps = _get(Grid.class, spec -> spec.withId("card-top-ups"));
+        assertThat(GridKt._getFormattedRow(topUps, 0)).contains("Manual", "Credited", "20,000 sat", "welcome bonus");
+        KaribuSpring.close();
+
+        KaribuSpring.openAs(context, "sue", Role.SUPPORT);
+        UI.getCurrent().navigate("cards/" + cardId);
+        assertThat(_find(Button.class, spec -> spec.withId("card-top-up"))).isEmpty();
+    }
+
     /** The card's workflow starts a moment after the batch; SUPPORT presses Activate once it answers. */
     private void awaitActivation(String cardId) {
         long until = System.currentTimeMillis() + 20_000;
