@@ -121,6 +121,10 @@ public class CardLifecycle {
         if (change.to() == CardState.ACTIVE && change.from() != CardState.FROZEN) {
             update = update.set(CARD.ACTIVATED_AT, UtcTimestamps.toDb(now));
         }
+        if (change.to() == CardState.ACTIVE && change.from() == CardState.FROZEN) {
+            // SUPPORT's unfreeze after a PIN lockout gives the holder their tries back
+            update = update.set(CARD.PIN_FAILURES, 0);
+        }
         int moved = update.where(CARD.ID.eq(change.cardId()))
                 .and(CARD.STATE.eq(com.flash.backoffice.db.jooq.enums.CardState.valueOf(
                         change.from().name())))

@@ -12,6 +12,7 @@ public enum CardReason {
     DAMAGED,
     REPLACED,
     NOT_ACTIVATED_IN_TIME,
+    PIN_LOCKED,
     PROGRAMME_ENDED,
     OTHER
 }

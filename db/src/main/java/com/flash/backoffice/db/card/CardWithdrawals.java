@@ -104,6 +104,22 @@ public class CardWithdrawals {
      */
     public WithdrawalStart start(
             String k1, long amountMsat, String bolt11, long feeLimitMsat, InternalInvoice internal, Instant now) {
+        return start(k1, amountMsat, bolt11, feeLimitMsat, internal, null, now);
+    }
+
+    /**
+     * As {@link #start(String, long, String, long, InternalInvoice, Instant)}, with the {@code pin} the wallet sent (or
+     * null): at or above the card's PIN limit the card's PIN must match. A wrong one counts against the card and
+     * leaves the k1 open, so the holder may try again while the tap lasts.
+     */
+    public WithdrawalStart start(
+            String k1,
+            long amountMsat,
+            String bolt11,
+            long feeLimitMsat,
+            InternalInvoice internal,
+            String pin,
+            Instant now) {
         return ctx.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             Optional<CardTapRecord> found = tx.selectFrom(CARD_TAP)
@@ -128,9 +144,16 @@ public class CardWithdrawals {
             }
             Optional<String> refusal = allowListRefusal(tx, card, internal)
                     .or(() -> internalPaymentRefusal(tx, internal))
-                    .or(() -> limitRefusal(tx, card, amountMsat, now));
+                    .or(() -> limitRefusal(tx, card, amountMsat, now))
+                    .or(() -> pinRefusal(card, amountMsat, pin));
             if (refusal.isPresent()) {
                 return new WithdrawalStart.Refused(refusal.get());
+            }
+            if (needsPin(card, amountMsat)) {
+                Optional<WithdrawalStart.WrongPin> wrong = checkPin(tx, card, tap, pin, now);
+                if (wrong.isPresent()) {
+                    return wrong.get();
+                }
             }
             String paymentId = "card-tap-" + tap.getId();
             tx.update(CARD_TAP)
@@ -310,6 +333,59 @@ public class CardWithdrawals {
             return Optional.of("Not enough balance on the card: " + sat(Math.max(0, balance)));
         }
         return Optional.empty();
+    }
+
+    private static boolean needsPin(CardRecord card, long amountMsat) {
+        return card.getPinLimitMsat() != null && amountMsat >= card.getPinLimitMsat();
+    }
+
+    /** Refusals that cost no try: the card is locked, has no PIN, or the wallet sent none. */
+    private static Optional<String> pinRefusal(CardRecord card, long amountMsat, String pin) {
+        if (card.getPinFailures() >= CardPins.MAX_FAILURES) {
+            return Optional.of("The card is locked after " + CardPins.MAX_FAILURES + " wrong PINs: contact support");
+        }
+        if (!needsPin(card, amountMsat)) {
+            return Optional.empty();
+        }
+        if (card.getPinHash() == null) {
+            return Optional.of("Payments of " + sat(card.getPinLimitMsat())
+                    + " or more need a PIN and this card has none: pay less or contact support");
+        }
+        if (pin == null || pin.isBlank()) {
+            return Optional.of("Enter the card's PIN: payments of " + sat(card.getPinLimitMsat()) + " or more need it");
+        }
+        return Optional.empty();
+    }
+
+    /** A matching PIN clears the failures; a wrong one adds one, committed with the refusal. */
+    private static Optional<WithdrawalStart.WrongPin> checkPin(
+            DSLContext tx, CardRecord card, CardTapRecord tap, String pin, Instant now) {
+        if (CardPins.matches(pin.strip(), card.getPinHash())) {
+            if (card.getPinFailures() > 0) {
+                tx.update(CARD)
+                        .set(CARD.PIN_FAILURES, 0)
+                        .where(CARD.ID.eq(card.getId()))
+                        .execute();
+            }
+            return Optional.empty();
+        }
+        int failures = card.getPinFailures() + 1;
+        tx.update(CARD)
+                .set(CARD.PIN_FAILURES, failures)
+                .where(CARD.ID.eq(card.getId()))
+                .execute();
+        int left = CardPins.MAX_FAILURES - failures;
+        tx.update(CARD_TAP)
+                .set(CARD_TAP.REASON, "Wrong PIN (" + failures + " of " + CardPins.MAX_FAILURES + ")")
+                .set(CARD_TAP.UPDATED_AT, UtcTimestamps.toDb(now))
+                .where(CARD_TAP.ID.eq(tap.getId()))
+                .execute();
+        return Optional.of(new WithdrawalStart.WrongPin(
+                card.getId(),
+                left > 0
+                        ? "Wrong PIN: " + left + (left == 1 ? " try" : " tries") + " left"
+                        : "Wrong PIN: the card is locked; contact support",
+                left <= 0));
     }
 
     private static long max(DSLContext tx, CardRecord card, Instant now) {

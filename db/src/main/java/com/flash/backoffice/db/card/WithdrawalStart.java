@@ -9,4 +9,10 @@ public sealed interface WithdrawalStart {
 
     /** Nothing written: the reason is LUD-03's, for the wallet. */
     record Refused(String reason) implements WithdrawalStart {}
+
+    /**
+     * A wrong PIN: only the card's failure count was written. {@code lockedOut}: that was the last try, so the card
+     * must be frozen.
+     */
+    record WrongPin(String cardId, String reason, boolean lockedOut) implements WithdrawalStart {}
 }

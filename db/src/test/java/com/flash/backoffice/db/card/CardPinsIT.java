@@ -1,0 +1,151 @@
+package com.flash.backoffice.db.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.flash.backoffice.db.support.RandomIds;
+import com.flash.backoffice.db.testsupport.TestDatabase;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * PINs on real MariaDB: needed at and above the programme's PIN limit, stored hashed, three wrong ones lock the card,
+ * a right one clears the count, SUPPORT's unfreeze gives the tries back; a wrong PIN reserves nothing.
+ */
+class CardPinsIT {
+
+    private static final long SAT = 1_000;
+    private static final long PIN_LIMIT = 10_000 * SAT;
+
+    private static TestDatabase database;
+    private static CardRepository cards;
+    private static CardWithdrawals withdrawals;
+    private static CardPins pins;
+    private static CardLifecycle lifecycle;
+    private static CardProgramme programme;
+    private int counter;
+
+    @BeforeAll
+    static void migrate() {
+        database = TestDatabase.migrated("card_pins_it");
+        cards = new CardRepository(database.dsl());
+        withdrawals = new CardWithdrawals(database.dsl());
+        pins = new CardPins(database.dsl());
+        lifecycle = new CardLifecycle(database.dsl());
+        programme = cards.createProgramme(new NewCardProgramme(
+                RandomIds.newId(),
+                "PINs " + RandomIds.newId(),
+                new byte[44],
+                50_000 * SAT,
+                200_000 * SAT,
+                PIN_LIMIT,
+                30,
+                "fiona"));
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    @Test
+    void below_the_limit_no_pin_is_asked_at_it_the_right_pin_pays_and_only_a_hash_is_stored() {
+        Card card = cardWith(100_000 * SAT);
+        pins.set(card.id(), "4711");
+
+        assertThat(start(tap(card), PIN_LIMIT - SAT, null)).isInstanceOf(WithdrawalStart.Started.class);
+        assertThat(start(tap(card), PIN_LIMIT, null))
+                .isEqualTo(new WithdrawalStart.Refused("Enter the card's PIN: payments of 10,000 sat or more need it"));
+        assertThat(start(tap(card), PIN_LIMIT, "4711")).isInstanceOf(WithdrawalStart.Started.class);
+        String stored = database.dsl()
+                .fetchValue("select pin_hash from card where id = ?", card.id())
+                .toString();
+        assertThat(stored).startsWith("pbkdf2-sha256$100000$").doesNotContain("4711");
+        assertThat(CardPins.matches("4711", stored)).isTrue();
+        assertThat(CardPins.matches("4712", stored)).isFalse();
+        assertThat(CardPins.hash("4711")).as("salted").isNotEqualTo(stored);
+    }
+
+    @Test
+    void three_wrong_pins_lock_the_card_a_right_one_in_between_clears_the_count_and_unfreezing_gives_tries_back() {
+        Card card = cardWith(100_000 * SAT);
+        pins.set(card.id(), "123456");
+        String k1 = tap(card);
+
+        assertThat(start(k1, PIN_LIMIT, "000000"))
+                .isEqualTo(new WithdrawalStart.WrongPin(card.id(), "Wrong PIN: 2 tries left", false));
+        assertThat(start(k1, PIN_LIMIT, "123456"))
+                .as("the k1 stays open after a wrong PIN, and the right one clears the count")
+                .isInstanceOf(WithdrawalStart.Started.class);
+        assertThat(failures(card)).isZero();
+        String next = tap(card);
+        assertThat(start(next, PIN_LIMIT, "1")).isInstanceOf(WithdrawalStart.WrongPin.class);
+        assertThat(start(next, PIN_LIMIT, "2"))
+                .isEqualTo(new WithdrawalStart.WrongPin(card.id(), "Wrong PIN: 1 try left", false));
+        assertThat(start(next, PIN_LIMIT, "3"))
+                .isEqualTo(new WithdrawalStart.WrongPin(
+                        card.id(), "Wrong PIN: the card is locked; contact support", true));
+        long balance = withdrawals.balanceMsat(card.id());
+
+        assertThat(start(next, PIN_LIMIT, "123456"))
+                .isEqualTo(new WithdrawalStart.Refused("The card is locked after 3 wrong PINs: contact support"));
+        assertThat(start(tap(card), SAT, null))
+                .as("locked for small payments too")
+                .isInstanceOf(WithdrawalStart.Refused.class);
+        assertThat(withdrawals.balanceMsat(card.id())).as("nothing reserved").isEqualTo(balance);
+        assertThat(cards.taps(card.id(), 10))
+                .anySatisfy(tap -> assertThat(tap.reason()).isEqualTo("Wrong PIN (3 of 3)"));
+
+        lifecycle.change(change(card, 2, CardState.ACTIVE, CardState.FROZEN, CardReason.PIN_LOCKED));
+        lifecycle.change(change(card, 3, CardState.FROZEN, CardState.ACTIVE, CardReason.RECOVERED));
+
+        assertThat(failures(card)).isZero();
+        assertThat(start(tap(card), PIN_LIMIT, "123456")).isInstanceOf(WithdrawalStart.Started.class);
+    }
+
+    @Test
+    void a_card_without_a_pin_pays_below_the_limit_only_and_a_pin_has_four_to_six_digits() {
+        Card card = cardWith(100_000 * SAT);
+
+        assertThat(start(tap(card), PIN_LIMIT - SAT, null)).isInstanceOf(WithdrawalStart.Started.class);
+        assertThat(start(tap(card), PIN_LIMIT, "1234"))
+                .isEqualTo(
+                        new WithdrawalStart.Refused(
+                                "Payments of 10,000 sat or more need a PIN and this card has none: pay less or contact support"));
+        assertThat(List.of("", "123", "1234567", "12a4", " 1234", "١٢٣٤"))
+                .allSatisfy(bad -> assertThat(CardPins.problem(bad)).hasValue("A PIN has 4 to 6 digits"));
+        assertThat(CardPins.problem(null)).isPresent();
+        assertThat(CardPins.problem("0000")).isEmpty();
+        assertThatThrownBy(() -> pins.set(card.id(), "12")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static int failures(Card card) {
+        return cards.findById(card.id()).orElseThrow().pinFailures();
+    }
+
+    private Card cardWith(long msat) {
+        Card card = cards.issueBatch(programme.id(), List.of(RandomIds.randomHex(32)), "fiona")
+                .getFirst();
+        cards.programmed(card.id(), RandomIds.randomHex(16), 0);
+        cards.move(card.id(), CardState.ACTIVATION_PENDING, CardState.ACTIVE);
+        withdrawals.creditFromLightning(
+                card.id(), msat, "card-" + card.id() + "-test-top-up", "test top-up", Instant.now());
+        return card;
+    }
+
+    private String tap(Card card) {
+        counter++;
+        return ((TapAcceptance.Accepted) cards.acceptTap(card.id(), counter)).k1();
+    }
+
+    private static WithdrawalStart start(String k1, long msat, String pin) {
+        return withdrawals.start(k1, msat, "lnbcrt-test-invoice", 10_000, null, pin, Instant.now());
+    }
+
+    private static CardChange change(Card card, int revision, CardState from, CardState to, CardReason reason) {
+        return new CardChange(card.id(), revision, from, to, "sue", List.of("SUPPORT"), true, reason, null);
+    }
+}
