@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * A Flash card as stored: the ID derived from its UID once programmed ({@code cardKeyId}), its key version and last
- * accepted counter, its state and limits. Never its UID, never a key.
+ * accepted counter, its state and limits, whether it has a PIN. Never its UID, never a key, never its PIN's hash.
  */
 public record Card(
         String id,
@@ -18,6 +18,7 @@ public record Card(
         long dailyLimitMsat,
         Long pinLimitMsat,
         int pinFailures,
+        boolean hasPin,
         String replacedBy,
         int revision,
         Instant createdAt,

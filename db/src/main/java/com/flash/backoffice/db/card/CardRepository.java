@@ -462,6 +462,7 @@ public class CardRepository {
                 row.getDailyLimitMsat(),
                 row.getPinLimitMsat(),
                 row.getPinFailures(),
+                row.getPinHash() != null,
                 row.getReplacedBy(),
                 row.getRevision(),
                 UtcTimestamps.fromDb(row.getCreatedAt()),

@@ -38,8 +38,9 @@ class BoltCardController {
     ResponseEntity<LnurlWithdrawAnswer> callback(
             @RequestParam(required = false) String k1,
             @RequestParam(required = false) String pr,
+            @RequestParam(required = false) String pin,
             HttpServletRequest request) {
         return LnurlLimits.refusal(limiter, RATE_GROUP, request)
-                .orElseGet(() -> ResponseEntity.ok(taps.callback(k1, pr)));
+                .orElseGet(() -> ResponseEntity.ok(taps.callback(k1, pr, pin)));
     }
 }

@@ -3,6 +3,7 @@ package com.flash.backoffice.portal.card;
 import com.flash.backoffice.db.card.Card;
 import com.flash.backoffice.db.card.CardEvent;
 import com.flash.backoffice.db.card.CardLifecycle;
+import com.flash.backoffice.db.card.CardPins;
 import com.flash.backoffice.db.card.CardProgramme;
 import com.flash.backoffice.db.card.CardReason;
 import com.flash.backoffice.db.card.CardRepository;
@@ -58,6 +59,7 @@ public class CardService {
     private final CardLifecycle lifecycle;
     private final CardWithdrawals withdrawals;
     private final CardTopUps topUps;
+    private final CardPins pins;
     private final CardKeyVault vault;
     private final WorkflowClient workflows;
     private final AuditService audit;
@@ -69,6 +71,7 @@ public class CardService {
             CardLifecycle lifecycle,
             CardWithdrawals withdrawals,
             CardTopUps topUps,
+            CardPins pins,
             CardKeyVault vault,
             WorkflowClient workflows,
             AuditService audit,
@@ -78,6 +81,7 @@ public class CardService {
         this.lifecycle = lifecycle;
         this.withdrawals = withdrawals;
         this.topUps = topUps;
+        this.pins = pins;
         this.vault = vault;
         this.workflows = workflows;
         this.audit = audit;
@@ -240,11 +244,34 @@ public class CardService {
     /** The holder's activation with the code on the card's carrier (the public activation page; rate-limited there). */
     @PreAuthorize("permitAll()")
     public CardCommandOutcome activateWithCode(String code) {
+        return activateWithCode(code, null);
+    }
+
+    /**
+     * As {@link #activateWithCode(String)}, with the PIN the holder chose (or null). A card whose programme has a PIN
+     * limit needs one; the PIN is set once the card's workflow has activated it.
+     */
+    @PreAuthorize("permitAll()")
+    public CardCommandOutcome activateWithCode(String code, String pin) {
         Optional<Card> card = cards.findByActivationCode(codeHash(code == null ? "" : code));
         if (card.isEmpty()) {
             return CardCommandOutcome.refused("This activation code is not valid");
         }
-        return send(card.get().id(), workflow -> workflow.activate(CardCommand.holder(null)));
+        String chosen = pin == null || pin.isBlank() ? null : pin.strip();
+        if (chosen == null && card.get().pinLimitMsat() != null) {
+            return CardCommandOutcome.refusedPin("Choose a PIN: payments of "
+                    + String.format(java.util.Locale.ROOT, "%,d sat", card.get().pinLimitMsat() / 1_000)
+                    + " or more need it");
+        }
+        Optional<String> problem = chosen == null ? Optional.empty() : CardPins.problem(chosen);
+        if (problem.isPresent()) {
+            return CardCommandOutcome.refusedPin(problem.get());
+        }
+        CardCommandOutcome outcome = send(card.get().id(), workflow -> workflow.activate(CardCommand.holder(null)));
+        if (outcome.done() && chosen != null) {
+            pins.set(card.get().id(), chosen);
+        }
+        return outcome;
     }
 
     private CardCommandOutcome send(String cardId, Consumer<CardWorkflow> send) {

@@ -9,6 +9,7 @@ import com.flash.backoffice.portal.payout.PayoutProperties;
 import com.flash.backoffice.workflows.card.CardTapOrder;
 import com.flash.backoffice.workflows.card.CardTapWorkflows;
 import com.flash.backoffice.workflows.card.CardTaps;
+import com.flash.backoffice.workflows.card.CardWorkflows;
 import com.flash.backoffice.workflows.card.TapOutcome;
 import com.flash.backoffice.workflows.lightning.DecodedInvoice;
 import com.flash.backoffice.workflows.lightning.LightningNode;
@@ -16,6 +17,7 @@ import com.flash.backoffice.workflows.payment.DestinationKind;
 import com.flash.backoffice.workflows.payment.DestinationProblem;
 import com.flash.backoffice.workflows.payment.PaymentDestinations;
 import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowException;
 import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -87,7 +89,8 @@ public class CardTapService {
                         accepted.k1(),
                         "Flash card payment",
                         MIN_WITHDRAWABLE_MSAT,
-                        max);
+                        max,
+                        accepted.card().hasPin() ? accepted.card().pinLimitMsat() : null);
             }
         };
     }
@@ -98,6 +101,12 @@ public class CardTapService {
      */
     @PreAuthorize("permitAll()")
     public LnurlWithdrawAnswer callback(String k1, String pr) {
+        return callback(k1, pr, null);
+    }
+
+    /** As {@link #callback(String, String)}, with the card's PIN the wallet asked for at or above the PIN limit. */
+    @PreAuthorize("permitAll()")
+    public LnurlWithdrawAnswer callback(String k1, String pr, String pin) {
         if (k1 == null || k1.isBlank()) {
             return LnurlWithdrawAnswer.error("The k1 parameter is missing");
         }
@@ -119,9 +128,16 @@ public class CardTapService {
         long amount = decoded.amountMsat();
         long feeLimit = internal.payee().isPresent() ? 0 : paymentLimits.feeLimitMsat(amount);
         WithdrawalStart start = withdrawals.start(
-                k1.strip(), amount, bolt11, feeLimit, internal.payee().orElse(null), now);
+                k1.strip(), amount, bolt11, feeLimit, internal.payee().orElse(null), pin, now);
         return switch (start) {
             case WithdrawalStart.Refused refused -> LnurlWithdrawAnswer.error(refused.reason());
+            case WithdrawalStart.WrongPin wrong -> {
+                log.info("Card {}: wrong PIN{}", wrong.cardId(), wrong.lockedOut() ? ", the last try" : "");
+                if (wrong.lockedOut()) {
+                    lockOut(wrong.cardId());
+                }
+                yield LnurlWithdrawAnswer.error(wrong.reason());
+            }
             case WithdrawalStart.Started started -> {
                 CardTapWorkflows.start(
                         workflows,
@@ -142,6 +158,17 @@ public class CardTapService {
                 yield LnurlWithdrawAnswer.ok();
             }
         };
+    }
+
+    /**
+     * Freezes the card through its workflow, for its timeline; until then the failure count already stops it paying.
+     */
+    private void lockOut(String cardId) {
+        try {
+            CardWorkflows.stub(workflows, cardId).lockOut();
+        } catch (WorkflowException notActive) {
+            log.warn("Card {} took its last wrong PIN but its workflow did not freeze it", cardId, notActive);
+        }
     }
 
     /** Starts the payment workflows of taps reserved before {@code before} and not paid; for the sweep. */

@@ -9,6 +9,7 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.flash.backoffice.db.card.Card;
+import com.flash.backoffice.db.card.CardPins;
 import com.flash.backoffice.db.card.CardProgramme;
 import com.flash.backoffice.db.card.CardRepository;
 import com.flash.backoffice.db.card.CardState;
@@ -36,8 +37,11 @@ import com.flash.backoffice.workflows.card.BoltCardEmulator;
 import com.flash.backoffice.workflows.card.CardKeyDerivation;
 import com.flash.backoffice.workflows.card.CardKeyVault;
 import com.flash.backoffice.workflows.card.CardKeys;
+import com.flash.backoffice.workflows.card.CardLifecycleRequest;
+import com.flash.backoffice.workflows.card.CardWorkflows;
 import com.flash.backoffice.workflows.lightning.LightningNode;
 import com.flash.backoffice.workflows.lightning.SimulatedLightningNode;
+import io.temporal.client.WorkflowClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
@@ -84,6 +88,8 @@ class BoltCardTapIT {
     private final LedgerEntryQuery entries;
     private final LedgerRepository ledger;
     private final SimulatedLightningNode node;
+    private final CardPins pins;
+    private final WorkflowClient workflows;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private byte[] issuerKey;
     private CardProgramme programme;
@@ -100,7 +106,9 @@ class BoltCardTapIT {
             @Autowired MerchantRepository merchants,
             @Autowired InvoiceService invoiceService,
             @Autowired InvoiceRepository invoices,
-            @Autowired LedgerRepository ledger) {
+            @Autowired LedgerRepository ledger,
+            @Autowired CardPins pins,
+            @Autowired WorkflowClient workflows) {
         this.mvc = MockMvcBuilders.webAppContextSetup(context)
                 .apply(springSecurity())
                 .build();
@@ -115,6 +123,8 @@ class BoltCardTapIT {
         this.entries = new LedgerEntryQuery(dsl);
         this.ledger = ledger;
         this.node = (SimulatedLightningNode) node;
+        this.pins = pins;
+        this.workflows = workflows;
     }
 
     @BeforeEach
@@ -148,6 +158,7 @@ class BoltCardTapIT {
         assertThat(request.get("maxWithdrawable").asLong())
                 .as("the per-tap limit")
                 .isEqualTo(50_000 * SAT);
+        assertThat(request.has("pinLimit")).as("no PIN limit on this programme").isFalse();
 
         String invoice = node.foreignInvoice(20_000 * SAT, Duration.ofMinutes(10));
         JsonNode paid = json(lnurl(get("/boltcard/callback")
@@ -346,6 +357,86 @@ class BoltCardTapIT {
 
         assertThat(error(get("/boltcard").param("p", tap.p()).param("c", tap.c())))
                 .isEqualTo("Not enough balance on the card");
+    }
+
+    @Test
+    void above_the_pin_limit_the_wallet_sends_the_pin_and_three_wrong_ones_freeze_the_card_through_its_workflow()
+            throws Exception {
+        String id = RandomIds.newId();
+        programme = cards.createProgramme(new NewCardProgramme(
+                id, "PIN taps " + id, vault.seal(id, issuerKey), 50_000 * SAT, 200_000 * SAT, 10_000 * SAT, 30, "f"));
+        BoltCardEmulator emulator = BoltCardEmulator.fresh(issuerKey);
+        Card card = activeCard(emulator, 100_000 * SAT);
+        pins.set(card.id(), "2580");
+        CardWorkflows.start(workflows, new CardLifecycleRequest(card.id(), Duration.ofDays(30)));
+        BoltCardEmulator.Tap tap = emulator.tap();
+        JsonNode request = withdrawRequest(tap);
+        String k1 = request.get("k1").asString();
+        assertThat(request.get("pinLimit").asLong()).isEqualTo(10_000 * SAT);
+        String invoice = node.foreignInvoice(10_000 * SAT, Duration.ofMinutes(10));
+
+        assertThat(error(get("/boltcard/callback").param("k1", k1).param("pr", invoice)))
+                .isEqualTo("Enter the card's PIN: payments of 10,000 sat or more need it");
+        assertThat(error(get("/boltcard/callback")
+                        .param("k1", k1)
+                        .param("pr", invoice)
+                        .param("pin", "0000")))
+                .isEqualTo("Wrong PIN: 2 tries left");
+        assertThat(json(lnurl(get("/boltcard/callback")
+                                .param("k1", k1)
+                                .param("pr", invoice)
+                                .param("pin", "2580")))
+                        .get("status")
+                        .asString())
+                .isEqualTo("OK");
+        awaitTap(card, "PAID");
+        String small = node.foreignInvoice(9_999 * SAT, Duration.ofMinutes(10));
+        assertThat(json(lnurl(get("/boltcard/callback")
+                                .param(
+                                        "k1",
+                                        withdrawRequest(emulator.tap())
+                                                .get("k1")
+                                                .asString())
+                                .param("pr", small)))
+                        .get("status")
+                        .asString())
+                .as("below the PIN limit no PIN is asked")
+                .isEqualTo("OK");
+        awaitTap(card, "PAID");
+        long balance = withdrawals.balanceMsat(card.id());
+
+        String next = withdrawRequest(emulator.tap()).get("k1").asString();
+        String large = node.foreignInvoice(20_000 * SAT, Duration.ofMinutes(10));
+        error(get("/boltcard/callback").param("k1", next).param("pr", large).param("pin", "1111"));
+        assertThat(error(get("/boltcard/callback")
+                        .param("k1", next)
+                        .param("pr", large)
+                        .param("pin", "2222")))
+                .isEqualTo("Wrong PIN: 1 try left");
+        assertThat(error(get("/boltcard/callback")
+                        .param("k1", next)
+                        .param("pr", large)
+                        .param("pin", "3333")))
+                .isEqualTo("Wrong PIN: the card is locked; contact support");
+
+        assertThat(cards.findById(card.id()).orElseThrow().state())
+                .as("frozen by its workflow")
+                .isEqualTo(CardState.FROZEN);
+        assertThat(new com.flash.backoffice.db.card.CardLifecycle(dsl).events(card.id()))
+                .singleElement()
+                .satisfies(event ->
+                        assertThat(event.reason()).isEqualTo(com.flash.backoffice.db.card.CardReason.PIN_LOCKED));
+        assertThat(error(get("/boltcard/callback")
+                        .param("k1", next)
+                        .param("pr", large)
+                        .param("pin", "2580")))
+                .isEqualTo("The card is frozen");
+        assertThat(withdrawals.balanceMsat(card.id()))
+                .as("nothing paid after the PIN went wrong")
+                .isEqualTo(balance);
+        assertNoSecretLogged(emulator, tap);
+        assertThat(logs.list)
+                .noneSatisfy(event -> assertThat(event.getFormattedMessage()).contains("2580"));
     }
 
     private void assertNoSecretLogged(BoltCardEmulator emulator, BoltCardEmulator.Tap tap) {

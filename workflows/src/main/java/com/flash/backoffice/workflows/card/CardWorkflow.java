@@ -8,7 +8,8 @@ import io.temporal.workflow.WorkflowMethod;
 
 /**
  * One Flash card's life ({@code card-<id>}): issued, activated by its holder or SUPPORT before the activation window
- * closes (else retired by the workflow's timer), frozen and unfrozen by SUPPORT, reported lost (its balance moving to
+ * closes (else retired by the workflow's timer), frozen and unfrozen by SUPPORT (frozen by itself after the last
+ * wrong PIN), reported lost (its balance moving to
  * a replacement) or retired. The rules of who may do what live in the validators, so no screen can bypass them.
  */
 @WorkflowInterface
@@ -40,6 +41,13 @@ public interface CardWorkflow {
 
     @UpdateMethod
     CardSnapshot unfreeze(CardCommand command);
+
+    @UpdateValidatorMethod(updateName = "lockOut")
+    void validateLockOut();
+
+    /** The card took its last wrong PIN: the workflow freezes it until SUPPORT unfreezes it. */
+    @UpdateMethod
+    CardSnapshot lockOut();
 
     @UpdateValidatorMethod(updateName = "reportLost")
     void validateReportLost(CardCommand command, String replacementCardId);

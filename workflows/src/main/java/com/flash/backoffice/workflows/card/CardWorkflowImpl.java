@@ -1,6 +1,7 @@
 package com.flash.backoffice.workflows.card;
 
 import com.flash.backoffice.db.card.CardChange;
+import com.flash.backoffice.db.card.CardPins;
 import com.flash.backoffice.db.card.CardReason;
 import com.flash.backoffice.db.card.CardState;
 import com.flash.backoffice.workflows.command.CommandRefusals;
@@ -112,6 +113,29 @@ public class CardWorkflowImpl implements CardWorkflow {
     @Override
     public CardSnapshot unfreeze(CardCommand command) {
         return locked(() -> move(CardState.FROZEN, CardState.ACTIVE, command));
+    }
+
+    @Override
+    public void validateLockOut() {
+        if (state != CardState.ACTIVE) {
+            throw refusal(CardFailure.INVALID_STATE, "The card is " + label(state) + ", not active");
+        }
+    }
+
+    @Override
+    public CardSnapshot lockOut() {
+        return locked(() -> {
+            if (state == CardState.ACTIVE) {
+                move(
+                        CardState.ACTIVE,
+                        CardState.FROZEN,
+                        new CardCommand(
+                                WORKFLOW,
+                                List.of(),
+                                CardReason.PIN_LOCKED,
+                                CardPins.MAX_FAILURES + " wrong PINs in a row"));
+            }
+        });
     }
 
     @Override

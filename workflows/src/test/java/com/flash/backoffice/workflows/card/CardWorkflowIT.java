@@ -126,6 +126,25 @@ class CardWorkflowIT {
     }
 
     @Test
+    void the_last_wrong_pin_freezes_the_card_by_its_workflow_and_support_unfreezes_it() {
+        Card card = programmed();
+        CardWorkflow workflow = start(card);
+        assertThat(refusal(workflow::lockOut)).contains("not active");
+        workflow.activate(CardCommand.holder(null));
+
+        assertThat(workflow.lockOut().state()).isEqualTo(CardState.FROZEN);
+        assertThat(refusal(workflow::lockOut)).contains("frozen, not active");
+        workflow.unfreeze(support(CardReason.RECOVERED, "holder identified"));
+
+        assertThat(lifecycle.events(card.id()))
+                .extracting(CardEvent::state, CardEvent::reason, CardEvent::actor)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(CardState.ACTIVE, CardReason.ACTIVATED_BY_HOLDER, "holder"),
+                        org.assertj.core.groups.Tuple.tuple(CardState.FROZEN, CardReason.PIN_LOCKED, "workflow"),
+                        org.assertj.core.groups.Tuple.tuple(CardState.ACTIVE, CardReason.RECOVERED, "sue"));
+    }
+
+    @Test
     void a_card_not_activated_within_its_window_is_retired_by_its_timer() {
         Card card = programmed();
         CardWorkflow workflow = start(card);

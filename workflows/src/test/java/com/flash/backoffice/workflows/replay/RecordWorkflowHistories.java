@@ -705,6 +705,13 @@ public final class RecordWorkflowHistories {
         env.sleep(Duration.ofDays(31));
         finishCard(blank, "activation-refused-not-programmed-then-expired");
 
+        CardWorkflow locked = startCard("pin-locked");
+        locked.activate(CardCommand.holder(null));
+        locked.lockOut();
+        locked.unfreeze(new CardCommand("sue", List.of("SUPPORT"), CardReason.RECOVERED, null));
+        locked.retire(new CardCommand("sue", List.of("SUPPORT"), CardReason.HOLDER_REQUEST, null));
+        finishCard(locked, "pin-locked-frozen-unfrozen-retired");
+
         finishTopUp(startTopUp("small", 50_000_000), "auto-approved-credited");
 
         CardTopUpWorkflow approved = startTopUp("approved", 500_000_000);

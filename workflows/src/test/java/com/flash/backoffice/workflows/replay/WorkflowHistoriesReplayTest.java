@@ -124,7 +124,8 @@ class WorkflowHistoriesReplayTest {
                             "activated-frozen-unfrozen-retired",
                             "not-activated-in-time-retired",
                             "activated-then-lost-replaced",
-                            "activation-refused-not-programmed-then-expired")),
+                            "activation-refused-not-programmed-then-expired",
+                            "pin-locked-frozen-unfrozen-retired")),
             Map.entry(
                     "CardTopUpWorkflow",
                     Set.of(

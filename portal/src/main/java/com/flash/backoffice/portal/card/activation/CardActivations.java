@@ -23,6 +23,12 @@ public class CardActivations {
 
     @PreAuthorize("permitAll()")
     public CardCommandOutcome activate(String clientAddress, String code) {
+        return activate(clientAddress, code, null);
+    }
+
+    /** With the PIN the holder chose (needed when the card's programme has a PIN limit). */
+    @PreAuthorize("permitAll()")
+    public CardCommandOutcome activate(String clientAddress, String code, String pin) {
         if (limiter.tryTake("card-activation", clientAddress).isPresent()) {
             return new CardCommandOutcome(false, "Too many tries: wait a minute and try again");
         }
@@ -30,6 +36,6 @@ public class CardActivations {
             return new CardCommandOutcome(
                     false, "The code has 12 letters and digits, as printed on the card's carrier");
         }
-        return cards.activateWithCode(code);
+        return cards.activateWithCode(code, pin);
     }
 }

@@ -141,6 +141,13 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
         fact("Balance", CardLabels.btc(balance) + " BTC (" + CardLabels.sat(balance) + ")");
         fact("Per payment", CardLabels.sat(card.perTapLimitMsat()));
         fact("Per rolling day", CardLabels.sat(card.dailyLimitMsat()));
+        if (card.pinLimitMsat() != null) {
+            fact(
+                    "PIN",
+                    "From " + CardLabels.sat(card.pinLimitMsat()) + "; "
+                            + (card.hasPin() ? "set by the holder" : "none set: larger payments are refused")
+                            + (card.pinFailures() > 0 ? "; " + card.pinFailures() + " wrong in a row" : ""));
+        }
         fact("Programmed", card.cardKeyId() == null ? "Not yet" : "Yes, key version " + card.version());
         fact("Activated (UTC)", card.activatedAt() == null ? "Not yet" : CardLabels.time(card.activatedAt()));
         if (card.replacedBy() != null) {
