@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.card.ui;
 
 import com.flash.backoffice.db.card.CardProgramme;
+import com.flash.backoffice.portal.card.ActivationSheets;
 import com.flash.backoffice.portal.card.CardService;
 import com.flash.backoffice.portal.card.IssuedBatch;
 import com.vaadin.flow.component.button.Button;
@@ -8,8 +9,11 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.server.streams.DownloadHandler;
+import java.io.OutputStream;
 
 /**
  * FINANCE issues a batch of cards; the activation codes are shown once, to be printed on the card carriers (Flash keeps
@@ -21,7 +25,9 @@ class BatchDialog extends Dialog {
     final IntegerField size = new IntegerField("Cards");
     final Grid<IssuedBatch.CardCode> codes = new Grid<>();
 
-    BatchDialog(CardService cards, Runnable issued) {
+    final Anchor sheet = new Anchor();
+
+    BatchDialog(CardService cards, ActivationSheets sheets, Runnable issued) {
         setHeaderTitle("Issue a batch of cards");
         setWidth("640px");
         programme.setId("batch-programme");
@@ -39,9 +45,13 @@ class BatchDialog extends Dialog {
                 .setAutoWidth(true);
         codes.setVisible(false);
         codes.setAllRowsVisible(true);
-        Paragraph once = new Paragraph("Print these codes on the card carriers now: they are not shown again.");
+        Paragraph once = new Paragraph(
+                "Print the activation sheet (or these codes) for the card carriers now: they are not shown again.");
         once.setVisible(false);
-        add(programme, size, once, codes);
+        sheet.setId("batch-sheet");
+        sheet.setText("Download the activation sheet (PDF)");
+        sheet.setVisible(false);
+        add(programme, size, once, sheet, codes);
         Button issue = new Button("Issue", click -> {
             if (programme.getValue() == null) {
                 programme.setErrorMessage("Choose the programme");
@@ -58,6 +68,15 @@ class BatchDialog extends Dialog {
             codes.setItems(batch.cards());
             codes.setVisible(true);
             once.setVisible(true);
+            byte[] pdf = sheets.pdf(batch);
+            sheet.setHref((DownloadHandler) event -> {
+                event.setFileName("activation-sheet-" + batch.batchId() + ".pdf");
+                event.setContentType("application/pdf");
+                try (OutputStream out = event.getOutputStream()) {
+                    out.write(pdf);
+                }
+            });
+            sheet.setVisible(true);
             click.getSource().setEnabled(false);
         });
         issue.setId("batch-issue");

@@ -3,6 +3,7 @@ package com.flash.backoffice.portal.card.ui;
 import com.flash.backoffice.db.card.Card;
 import com.flash.backoffice.db.card.CardProgramme;
 import com.flash.backoffice.db.card.CardState;
+import com.flash.backoffice.portal.card.ActivationSheets;
 import com.flash.backoffice.portal.card.CardService;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.portal.security.Role;
@@ -33,14 +34,16 @@ import java.util.stream.Collectors;
 class CardsView extends VerticalLayout {
 
     private final CardService cards;
+    private final ActivationSheets sheets;
     private final Map<String, String> programmeNames;
     final ComboBox<CardProgramme> programmeFilter = new ComboBox<>("Programme");
     final ComboBox<CardState> stateFilter = new ComboBox<>("State");
     final TextField idFilter = new TextField("Card id starts with");
     final Grid<Card> grid = new Grid<>();
 
-    CardsView(CardService cards, CurrentUser currentUser) {
+    CardsView(CardService cards, ActivationSheets sheets, CurrentUser currentUser) {
         this.cards = cards;
+        this.sheets = sheets;
         this.programmeNames =
                 cards.programmes().stream().collect(Collectors.toMap(CardProgramme::id, CardProgramme::name));
         programmeFilter.setId("cards-programme");
@@ -92,7 +95,7 @@ class CardsView extends VerticalLayout {
         if (currentUser.get().map(staff -> staff.has(Role.FINANCE)).orElse(false)) {
             Button newProgramme = new Button("New programme", click -> new ProgrammeDialog(cards, this::reload).open());
             newProgramme.setId("cards-new-programme");
-            Button newBatch = new Button("Issue a batch", click -> new BatchDialog(cards, this::reload).open());
+            Button newBatch = new Button("Issue a batch", click -> new BatchDialog(cards, sheets, this::reload).open());
             newBatch.setId("cards-new-batch");
             newBatch.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             toolbar.add(newProgramme, newBatch);

@@ -11,7 +11,9 @@ import com.flash.backoffice.db.card.CardProgramme;
 import com.flash.backoffice.db.card.CardRepository;
 import com.flash.backoffice.db.card.CardState;
 import com.flash.backoffice.db.support.RandomIds;
+import com.flash.backoffice.portal.card.ActivationSheets;
 import com.flash.backoffice.portal.card.CardService;
+import com.flash.backoffice.portal.card.IssuedBatch;
 import com.flash.backoffice.portal.card.ProgrammeDraft;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.testsupport.KaribuSpring;
@@ -23,6 +25,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,7 +47,7 @@ class CardViewsIT {
     }
 
     @Test
-    void finance_creates_a_programme_issues_a_batch_and_sees_each_cards_activation_code_once() {
+    void finance_creates_a_programme_issues_a_batch_and_sees_each_cards_activation_code_once() throws Exception {
         KaribuSpring.openAs(context, "fiona", Role.FINANCE);
         UI.getCurrent().navigate("cards");
 
@@ -77,6 +80,23 @@ class CardViewsIT {
         assertThat(GridKt._size(dialog.codes)).isEqualTo(2);
         assertThat(GridKt._getFormattedRow(dialog.codes, 0).get(1)).matches("[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}");
         assertThat(cards.count(programme.id(), CardState.ISSUED, null)).isEqualTo(2);
+        assertThat(dialog.sheet.isVisible()).isTrue();
+        assertThat(dialog.sheet.getHref())
+                .as("the PDF is served by the dialog's download handler")
+                .isNotBlank();
+        IssuedBatch issued = new IssuedBatch(
+                "batch-view",
+                programme.id(),
+                List.of(new IssuedBatch.CardCode(
+                        "card-view", GridKt._getFormattedRow(dialog.codes, 0).get(1))));
+        byte[] pdf = context.getBean(ActivationSheets.class).pdf(issued);
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            assertThat(new org.apache.pdfbox.text.PDFTextStripper().getText(document))
+                    .contains(
+                            "Activation sheet: " + name,
+                            GridKt._getFormattedRow(dialog.codes, 0).get(1),
+                            "/cards/activate");
+        }
     }
 
     @Test
