@@ -13,6 +13,8 @@ import com.flash.backoffice.db.card.CardTopUp;
 import com.flash.backoffice.db.card.CardTopUps;
 import com.flash.backoffice.db.card.CardWithdrawals;
 import com.flash.backoffice.db.card.NewCardProgramme;
+import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.support.RandomIds;
 import com.flash.backoffice.portal.audit.AuditService;
 import com.flash.backoffice.portal.security.CurrentUser;
@@ -60,6 +62,7 @@ public class CardService {
     private final CardWithdrawals withdrawals;
     private final CardTopUps topUps;
     private final CardPins pins;
+    private final MerchantRepository merchants;
     private final CardKeyVault vault;
     private final WorkflowClient workflows;
     private final AuditService audit;
@@ -72,6 +75,7 @@ public class CardService {
             CardWithdrawals withdrawals,
             CardTopUps topUps,
             CardPins pins,
+            MerchantRepository merchants,
             CardKeyVault vault,
             WorkflowClient workflows,
             AuditService audit,
@@ -82,6 +86,7 @@ public class CardService {
         this.withdrawals = withdrawals;
         this.topUps = topUps;
         this.pins = pins;
+        this.merchants = merchants;
         this.vault = vault;
         this.workflows = workflows;
         this.audit = audit;
@@ -98,6 +103,10 @@ public class CardService {
                         existing.name().equalsIgnoreCase(draft.name().strip()))) {
             errors.put("name", "A programme with this name exists");
         }
+        if (draft.allowedMerchantIds().stream()
+                .anyMatch(merchantId -> merchants.findById(merchantId).isEmpty())) {
+            errors.put("allowedMerchantIds", "Choose merchants from the list");
+        }
         if (!errors.isEmpty()) {
             return new ProgrammeOutcome(null, errors);
         }
@@ -113,7 +122,14 @@ public class CardService {
                     draft.pinLimitSat() == null ? null : draft.pinLimitSat() * 1_000,
                     draft.activationDays(),
                     currentUser.require().username()));
-            audit.record("card-programme.create", "card-programme", id, null, programme, "new card programme");
+            cards.allowMerchants(id, draft.allowedMerchantIds());
+            audit.record(
+                    "card-programme.create",
+                    "card-programme",
+                    id,
+                    null,
+                    Map.of("programme", programme, "allowedMerchants", draft.allowedMerchantIds()),
+                    "new card programme");
             return programme;
         });
         return new ProgrammeOutcome(created, Map.of());
@@ -122,6 +138,18 @@ public class CardService {
     @PreAuthorize(READERS)
     public List<CardProgramme> programmes() {
         return cards.programmes();
+    }
+
+    /** The merchants a programme may be limited to, by name (for the programme dialog). */
+    @PreAuthorize(FINANCE)
+    public List<Merchant> merchants() {
+        return merchants.findAll(0, 1_000, null);
+    }
+
+    /** The merchants the programme's cards may pay; empty when they pay anywhere. */
+    @PreAuthorize(READERS)
+    public List<String> allowedMerchants(String programmeId) {
+        return cards.allowedMerchants(programmeId);
     }
 
     /** Issues {@code size} cards, each with its workflow (its activation timer) started; the codes are shown once. */

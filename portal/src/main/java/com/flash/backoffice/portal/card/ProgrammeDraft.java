@@ -1,11 +1,29 @@
 package com.flash.backoffice.portal.card;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** A card programme as FINANCE fills it in: limits in satoshis, the days a card has to be activated. */
+/**
+ * A card programme as FINANCE fills it in: limits in satoshis, the days a card has to be activated, and the merchants
+ * its cards may pay (empty: any merchant, and any Lightning invoice).
+ */
 public record ProgrammeDraft(
-        String name, long perTapLimitSat, long dailyLimitSat, Long pinLimitSat, int activationDays) {
+        String name,
+        long perTapLimitSat,
+        long dailyLimitSat,
+        Long pinLimitSat,
+        int activationDays,
+        List<String> allowedMerchantIds) {
+
+    public ProgrammeDraft {
+        allowedMerchantIds = allowedMerchantIds == null ? List.of() : List.copyOf(allowedMerchantIds);
+    }
+
+    /** A programme whose cards pay anywhere. */
+    public ProgrammeDraft(String name, long perTapLimitSat, long dailyLimitSat, Long pinLimitSat, int activationDays) {
+        this(name, perTapLimitSat, dailyLimitSat, pinLimitSat, activationDays, List.of());
+    }
 
     /** Field messages, by field; empty when the draft can be created. */
     Map<String, String> errors() {

@@ -9,6 +9,10 @@ import com.flash.backoffice.db.card.CardProgramme;
 import com.flash.backoffice.db.card.CardReason;
 import com.flash.backoffice.db.card.CardRepository;
 import com.flash.backoffice.db.card.CardState;
+import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.db.merchant.NewMerchant;
+import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.support.RandomIds;
 import com.flash.backoffice.portal.security.Role;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
@@ -34,6 +38,9 @@ class CardServiceIT {
 
     @Autowired
     DSLContext dsl;
+
+    @Autowired
+    MerchantRepository merchants;
 
     @AfterEach
     void signOut() {
@@ -66,6 +73,35 @@ class CardServiceIT {
 
         signIn("sue", Role.SUPPORT);
         assertThatThrownBy(() -> service.createProgramme(draft())).isInstanceOf(AuthorizationDeniedException.class);
+    }
+
+    @Test
+    void a_programme_may_pay_only_at_chosen_merchants_and_an_unknown_merchant_is_a_field_message() {
+        signIn("fiona", Role.FINANCE);
+        Merchant shop = merchants.create(new NewMerchant(
+                "Bar " + RandomIds.newId(),
+                "EUR",
+                null,
+                null,
+                SpeedPolicy.MEDIUM,
+                15,
+                1440,
+                java.math.BigDecimal.ZERO,
+                java.math.BigDecimal.ZERO,
+                null,
+                com.flash.backoffice.db.merchant.PayoutSchedule.MANUAL,
+                com.flash.backoffice.db.merchant.OnchainCustody.MERCHANT_WALLET));
+        int before = cards.programmes().size();
+
+        ProgrammeOutcome unknown = service.createProgramme(
+                new ProgrammeDraft("Bar cards " + RandomIds.newId(), 1_000, 5_000, null, 30, List.of("no-such")));
+        ProgrammeOutcome created = service.createProgramme(
+                new ProgrammeDraft("Bar cards " + RandomIds.newId(), 1_000, 5_000, null, 30, List.of(shop.id())));
+
+        assertThat(unknown.errors()).containsEntry("allowedMerchantIds", "Choose merchants from the list");
+        assertThat(service.merchants()).extracting(Merchant::id).contains(shop.id());
+        assertThat(service.allowedMerchants(created.created().id())).containsExactly(shop.id());
+        assertThat(cards.programmes()).hasSize(before + 1);
     }
 
     @Test
