@@ -158,6 +158,26 @@ public class CardRepository {
         return ctx.fetchCount(CARD, searchCondition(programmeId, state, idPrefix));
     }
 
+    /** Cards still to be activated (issued or programmed), oldest first: the first to expire come first. */
+    public List<Card> awaitingActivation(int offset, int limit) {
+        return ctx.selectFrom(CARD)
+                .where(CARD.STATE.in(
+                        com.flash.backoffice.db.jooq.enums.CardState.ISSUED,
+                        com.flash.backoffice.db.jooq.enums.CardState.ACTIVATION_PENDING))
+                .orderBy(CARD.CREATED_AT, CARD.ID)
+                .offset(offset)
+                .limit(limit)
+                .fetch(CardRepository::card);
+    }
+
+    public int countAwaitingActivation() {
+        return ctx.fetchCount(
+                CARD,
+                CARD.STATE.in(
+                        com.flash.backoffice.db.jooq.enums.CardState.ISSUED,
+                        com.flash.backoffice.db.jooq.enums.CardState.ACTIVATION_PENDING));
+    }
+
     /** The card whose carrier's activation code hashes to {@code codeHash}. */
     public Optional<Card> findByActivationCode(String codeHash) {
         return ctx.selectFrom(CARD)

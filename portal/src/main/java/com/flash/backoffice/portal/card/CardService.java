@@ -140,6 +140,17 @@ public class CardService {
         return cards.programmes();
     }
 
+    /** Cards still to be activated, the first to expire first (the activation inbox). */
+    @PreAuthorize(READERS)
+    public List<Card> awaitingActivation(int offset, int limit) {
+        return cards.awaitingActivation(offset, limit);
+    }
+
+    @PreAuthorize(READERS)
+    public int countAwaitingActivation() {
+        return cards.countAwaitingActivation();
+    }
+
     /** The merchants a programme may be limited to, by name (for the programme dialog). */
     @PreAuthorize(FINANCE)
     public List<Merchant> merchants() {

@@ -173,6 +173,69 @@ class CardViewsIT {
         assertThat(_find(Button.class, spec -> spec.withId("card-top-up"))).isEmpty();
     }
 
+    @Test
+    void support_activates_a_programmed_card_from_the_activation_inbox_which_shows_when_each_card_expires() {
+        KaribuSpring.openAs(context, "fiona", Role.FINANCE);
+        CardService service = context.getBean(CardService.class);
+        CardProgramme programme = service.createProgramme(
+                        new ProgrammeDraft("Inbox " + RandomIds.newId(), 50_000, 200_000, null, 14))
+                .created();
+        List<IssuedBatch.CardCode> issued =
+                service.issueBatch(programme.id(), 2).cards();
+        KaribuSpring.close();
+        String programmed = issued.get(0).cardId();
+        String blank = issued.get(1).cardId();
+        cards.programmed(programmed, RandomIds.randomHex(16), 0);
+
+        KaribuSpring.openAs(context, "sue", Role.SUPPORT);
+        UI.getCurrent().navigate("cards/activations");
+        ActivationInboxView inbox = _get(ActivationInboxView.class);
+        assertThat(row(inbox, programmed)).contains("Programmed, awaiting holder", "13 days");
+        assertThat(row(inbox, blank)).contains("Not programmed yet");
+        assertThat(activateButton(inbox, blank).isEnabled())
+                .as("an unprogrammed card cannot be activated yet")
+                .isFalse();
+        long until = System.currentTimeMillis() + 20_000;
+        while (cards.findById(programmed).orElseThrow().state() != CardState.ACTIVE) {
+            assertThat(System.currentTimeMillis()).as("the card was activated").isLessThan(until);
+            UI.getCurrent().navigate("cards");
+            UI.getCurrent().navigate("cards/activations");
+            _click(activateButton(_get(ActivationInboxView.class), programmed));
+        }
+        UI.getCurrent().navigate("cards");
+        UI.getCurrent().navigate("cards/activations");
+        assertThat(row(_get(ActivationInboxView.class), programmed))
+                .as("an active card leaves the inbox")
+                .isEmpty();
+        KaribuSpring.close();
+
+        KaribuSpring.openAs(context, "alex", Role.ACCOUNTANT);
+        assertThatThrownBy(() -> {
+                    UI.getCurrent().navigate("cards/activations");
+                    _get(ActivationInboxView.class);
+                })
+                .isInstanceOf(AssertionError.class);
+    }
+
+    private static List<String> row(ActivationInboxView inbox, String cardId) {
+        for (int i = 0; i < GridKt._size(inbox.grid); i++) {
+            List<String> row = GridKt._getFormattedRow(inbox.grid, i);
+            if (row.contains(cardId)) {
+                return row;
+            }
+        }
+        return List.of();
+    }
+
+    private static Button activateButton(ActivationInboxView inbox, String cardId) {
+        for (int i = 0; i < GridKt._size(inbox.grid); i++) {
+            if (GridKt._getFormattedRow(inbox.grid, i).contains(cardId)) {
+                return (Button) GridKt._getCellComponent(inbox.grid, i, "activate");
+            }
+        }
+        throw new AssertionError("card " + cardId + " is not in the activation inbox");
+    }
+
     /** The card's workflow starts a moment after the batch; SUPPORT presses Activate once it answers. */
     private void awaitActivation(String cardId) {
         long until = System.currentTimeMillis() + 20_000;
