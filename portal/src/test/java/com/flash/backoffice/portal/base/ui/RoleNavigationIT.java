@@ -42,6 +42,7 @@ class RoleNavigationIT {
                                 "Exchange rates",
                                 "Refunds",
                                 "Flash cards",
+                                "Card activations",
                                 "Settlement schedules",
                                 "On-chain batches",
                                 "Receipts to resolve",
@@ -59,6 +60,7 @@ class RoleNavigationIT {
                                 "Payouts",
                                 "Refunds",
                                 "Flash cards",
+                                "Card activations",
                                 "Receipts to resolve",
                                 "Workflows")),
                 Arguments.of(
@@ -85,6 +87,7 @@ class RoleNavigationIT {
                                 "Exchange rates",
                                 "Refunds",
                                 "Flash cards",
+                                "Card activations",
                                 "Settlement schedules",
                                 "On-chain batches",
                                 "Receipts to resolve",
