@@ -158,6 +158,28 @@ public class CardRepository {
         return ctx.fetchCount(CARD, searchCondition(programmeId, state, idPrefix));
     }
 
+    /** Notes that the cards' workflows were started (so the sweep leaves them alone). */
+    public void workflowsStarted(List<String> cardIds, Instant at) {
+        if (cardIds.isEmpty()) {
+            return;
+        }
+        ctx.update(CARD)
+                .set(CARD.WORKFLOW_STARTED_AT, UtcTimestamps.toDb(at))
+                .where(CARD.ID.in(cardIds))
+                .and(CARD.WORKFLOW_STARTED_AT.isNull())
+                .execute();
+    }
+
+    /** Cards issued before {@code issuedBefore} whose workflow was never started, oldest first. */
+    public List<Card> withoutWorkflow(Instant issuedBefore, int limit) {
+        return ctx.selectFrom(CARD)
+                .where(CARD.WORKFLOW_STARTED_AT.isNull())
+                .and(CARD.CREATED_AT.lt(UtcTimestamps.toDb(issuedBefore)))
+                .orderBy(CARD.CREATED_AT, CARD.ID)
+                .limit(limit)
+                .fetch(CardRepository::card);
+    }
+
     /** Cards still to be activated (issued or programmed), oldest first: the first to expire come first. */
     public List<Card> awaitingActivation(int offset, int limit) {
         return ctx.selectFrom(CARD)

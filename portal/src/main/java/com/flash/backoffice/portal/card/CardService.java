@@ -16,6 +16,7 @@ import com.flash.backoffice.db.card.NewCardProgramme;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.support.RandomIds;
+import com.flash.backoffice.db.support.UtcTimestamps;
 import com.flash.backoffice.portal.audit.AuditService;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.workflows.card.CardCommand;
@@ -30,6 +31,7 @@ import io.temporal.client.WorkflowException;
 import io.temporal.client.WorkflowNotFoundException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -196,7 +198,30 @@ public class CardService {
                     workflows, new CardLifecycleRequest(issued.get(i).id(), window));
             printed.add(new IssuedBatch.CardCode(issued.get(i).id(), codes.get(i)));
         }
+        cards.workflowsStarted(issued.stream().map(Card::id).toList(), UtcTimestamps.now());
         return new IssuedBatch(issued.getFirst().batchId(), programmeId, printed);
+    }
+
+    /**
+     * Starts the workflows of cards issued before {@code issuedBefore} whose start never happened (for the sweep): the
+     * activation window counts from the card's issue, as it would have; a card past it is retired at once.
+     */
+    int startUnstarted(Instant issuedBefore) {
+        List<Card> unstarted = cards.withoutWorkflow(issuedBefore, 100);
+        Map<String, Integer> days = new java.util.HashMap<>();
+        for (Card card : unstarted) {
+            int activationDays = days.computeIfAbsent(
+                    card.programmeId(),
+                    id -> cards.findProgramme(id)
+                            .map(CardProgramme::activationDays)
+                            .orElse(1));
+            Duration left =
+                    Duration.between(UtcTimestamps.now(), card.createdAt().plus(Duration.ofDays(activationDays)));
+            CardWorkflows.start(
+                    workflows, new CardLifecycleRequest(card.id(), left.isPositive() ? left : Duration.ofSeconds(1)));
+        }
+        cards.workflowsStarted(unstarted.stream().map(Card::id).toList(), UtcTimestamps.now());
+        return unstarted.size();
     }
 
     @PreAuthorize(READERS)

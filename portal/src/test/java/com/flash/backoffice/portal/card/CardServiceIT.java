@@ -150,6 +150,33 @@ class CardServiceIT {
                 .isInstanceOf(AuthorizationDeniedException.class);
     }
 
+    @Test
+    void a_card_whose_workflow_start_never_happened_gets_it_from_the_sweep_with_the_window_left()
+            throws InterruptedException {
+        signIn("fiona", Role.FINANCE);
+        CardProgramme programme = service.createProgramme(draft()).created();
+        String stranded = cards.issueBatch(programme.id(), List.of(RandomIds.randomHex(32)), "fiona")
+                .getFirst()
+                .id();
+        String started =
+                service.issueBatch(programme.id(), 1).cards().getFirst().cardId();
+        assertThat(cards.withoutWorkflow(java.time.Instant.now().plusSeconds(1), 10_000))
+                .extracting(Card::id)
+                .contains(stranded)
+                .doesNotContain(started);
+
+        assertThat(service.startUnstarted(java.time.Instant.now().plusSeconds(1)))
+                .isPositive();
+
+        assertThat(cards.withoutWorkflow(java.time.Instant.now().plusSeconds(1), 10_000))
+                .extracting(Card::id)
+                .doesNotContain(stranded);
+        cards.programmed(stranded, RandomIds.randomHex(16), 0);
+        signIn("sue", Role.SUPPORT);
+        assertThat(awaitWorkflow(stranded)).isEqualTo(CardCommandOutcome.ok());
+        assertThat(cards.findById(stranded).orElseThrow().state()).isEqualTo(CardState.ACTIVE);
+    }
+
     private CardCommandOutcome awaitWorkflow(String cardId) throws InterruptedException {
         long until = System.currentTimeMillis() + 20_000;
         while (true) {
