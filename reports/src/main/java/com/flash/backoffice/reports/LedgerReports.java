@@ -1,5 +1,7 @@
 package com.flash.backoffice.reports;
 
+import com.flash.backoffice.reports.card.CardBalancesQuery;
+import com.flash.backoffice.reports.card.CardTransactionsQuery;
 import com.flash.backoffice.reports.export.ReportDefinition;
 import com.flash.backoffice.reports.export.ReportParameter;
 import com.flash.backoffice.reports.export.ReportRegistry;
@@ -15,7 +17,8 @@ import java.util.List;
 
 /**
  * The accounting reports: over the ledger (journal, trial balance, merchant statement, fees and revenue), over
- * invoices (invoices, payments), over payouts and over refunds. A new report is one template, one query and one
+ * invoices (invoices, payments), over payouts, over refunds and over Flash cards' accounts (card balances at a date,
+ * what Flash owes card holders; card transactions in a period). A new report is one template, one query and one
  * registration here.
  */
 public final class LedgerReports {
@@ -28,6 +31,8 @@ public final class LedgerReports {
     public static final String PAYMENTS = "payments";
     public static final String PAYOUTS = "payouts";
     public static final String REFUNDS = "refunds";
+    public static final String CARD_BALANCES = "card-balances";
+    public static final String CARD_TRANSACTIONS = "card-transactions";
 
     private static final List<ReportParameter> PERIOD = List.of(ReportParameter.FROM, ReportParameter.TO);
 
@@ -67,6 +72,18 @@ public final class LedgerReports {
                 .register(new ReportDefinition(
                         PAYOUTS, "Payouts", "reports/payouts/payouts.jrxml", new PayoutsQuery(), PERIOD, true))
                 .register(new ReportDefinition(
-                        REFUNDS, "Refunds", "reports/refunds/refunds.jrxml", new RefundsQuery(), PERIOD, true));
+                        REFUNDS, "Refunds", "reports/refunds/refunds.jrxml", new RefundsQuery(), PERIOD, true))
+                .register(new ReportDefinition(
+                        CARD_BALANCES,
+                        "Card balances",
+                        "reports/card/card-balances.jrxml",
+                        new CardBalancesQuery(),
+                        List.of(ReportParameter.TO)))
+                .register(new ReportDefinition(
+                        CARD_TRANSACTIONS,
+                        "Card transactions",
+                        "reports/card/card-transactions.jrxml",
+                        new CardTransactionsQuery(),
+                        PERIOD));
     }
 }

@@ -273,7 +273,7 @@ class LedgerReportsIT {
     void every_report_for_an_empty_period_is_a_valid_clearly_empty_report_in_every_format() throws IOException {
         Instant from = Instant.parse("2024-01-01T00:00:00Z");
         Instant to = Instant.parse("2024-02-01T00:00:00Z");
-        assertThat(LedgerReports.registry().all()).hasSize(8);
+        assertThat(LedgerReports.registry().all()).hasSize(10);
         for (ReportDefinition definition : LedgerReports.registry().all()) {
             ReportCriteria empty = definition.parameters().contains(ReportParameter.FROM)
                     ? ReportCriteria.period(from, to)

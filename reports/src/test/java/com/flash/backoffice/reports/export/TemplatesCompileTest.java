@@ -49,7 +49,9 @@ class TemplatesCompileTest {
                         "invoices",
                         "payments",
                         "payouts",
-                        "refunds");
+                        "refunds",
+                        "card-balances",
+                        "card-transactions");
     }
 
     @Test
