@@ -286,7 +286,9 @@ class ReportsViewIT {
                         LedgerReports.INVOICES,
                         LedgerReports.PAYMENTS,
                         LedgerReports.PAYOUTS,
-                        LedgerReports.REFUNDS);
+                        LedgerReports.REFUNDS,
+                        LedgerReports.CARD_BALANCES,
+                        LedgerReports.CARD_TRANSACTIONS);
 
         fill(PAYOUTS, ReportPeriod.THIS_MONTH, null, ReportFormat.CSV);
         export();
