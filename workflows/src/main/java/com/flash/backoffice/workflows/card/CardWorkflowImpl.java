@@ -17,6 +17,7 @@ import java.util.Set;
 public class CardWorkflowImpl implements CardWorkflow {
 
     static final String WORKFLOW = "workflow";
+    static final String CONTINUE_AS_NEW = "card-continue-as-new";
 
     private static final ActivityOptions WRITE_OPTIONS = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -39,7 +40,9 @@ public class CardWorkflowImpl implements CardWorkflow {
     @Override
     public CardSnapshot run(CardLifecycleRequest request) {
         cardId = request.cardId();
-        state = activities.current(cardId);
+        revision = request.revision();
+        // a continued run knows the state already: only this workflow changes an activated card
+        state = request.state() != null ? request.state() : activities.current(cardId);
         boolean activated = Workflow.await(request.activationWindow(), () -> !UNACTIVATED.contains(state));
         if (!activated) {
             writing.lock();
@@ -51,9 +54,25 @@ public class CardWorkflowImpl implements CardWorkflow {
                 writing.unlock();
             }
         }
+        int historyLimit = request.historyLimitOrDefault();
+        Workflow.await(() -> state.isFinal() || historyFull(historyLimit));
+        if (!state.isFinal()
+                && Workflow.getVersion(CONTINUE_AS_NEW, Workflow.DEFAULT_VERSION, 1) != Workflow.DEFAULT_VERSION) {
+            Workflow.await(Workflow::isEveryHandlerFinished);
+            if (!state.isFinal()) {
+                Workflow.continueAsNew(new CardLifecycleRequest(
+                        cardId, request.activationWindow(), revision, request.historyLimit(), state));
+            }
+        }
         Workflow.await(() -> state.isFinal());
         Workflow.await(Workflow::isEveryHandlerFinished);
         return snapshot();
+    }
+
+    /** Temporal suggests a new run, or the history reached its limit: the card's next years start afresh. */
+    private static boolean historyFull(int limit) {
+        return Workflow.getInfo().isContinueAsNewSuggested()
+                || Workflow.getInfo().getHistoryLength() >= limit;
     }
 
     /** The card was not activated in time; programming may have moved it from issued to pending meanwhile. */

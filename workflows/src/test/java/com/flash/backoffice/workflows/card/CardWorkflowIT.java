@@ -145,6 +145,39 @@ class CardWorkflowIT {
     }
 
     @Test
+    void a_long_lived_card_continues_as_new_and_keeps_its_revisions_and_rules() {
+        Card card = programmed();
+        CardWorkflows.start(client, new CardLifecycleRequest(card.id(), WINDOW, 60));
+        CardWorkflow workflow = CardWorkflows.stub(client, card.id());
+        String firstRun = WorkflowStub.fromTyped(workflow).getExecution().getRunId();
+        workflow.activate(CardCommand.holder(null));
+
+        for (int i = 0; i < 8; i++) {
+            workflow.freeze(support(CardReason.HOLDER_REQUEST, "round " + i));
+            workflow.unfreeze(support(CardReason.RECOVERED, "round " + i));
+        }
+
+        String lastRun = client.newUntypedWorkflowStub(CardWorkflow.workflowId(card.id()))
+                .describe()
+                .getExecution()
+                .getRunId();
+        assertThat(lastRun)
+                .as("the history reached its limit and the card went on in a new run")
+                .isNotEqualTo(firstRun);
+        assertThat(workflow.snapshot().revision()).isEqualTo(17);
+        assertThat(refusal(() -> workflow.unfreeze(support(CardReason.RECOVERED, null))))
+                .as("the new run knows the card's state")
+                .contains("not frozen");
+        workflow.retire(support(CardReason.PROGRAMME_ENDED, null));
+        assertThat(result(card).state()).isEqualTo(CardState.RETIRED);
+        assertThat(lifecycle.events(card.id()))
+                .extracting(CardEvent::revision)
+                .as("one event per revision, none lost or repeated across runs")
+                .containsExactlyElementsOf(
+                        java.util.stream.IntStream.rangeClosed(1, 18).boxed().toList());
+    }
+
+    @Test
     void a_card_not_activated_within_its_window_is_retired_by_its_timer() {
         Card card = programmed();
         CardWorkflow workflow = start(card);

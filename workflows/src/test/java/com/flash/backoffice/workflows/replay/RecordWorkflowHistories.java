@@ -712,6 +712,26 @@ public final class RecordWorkflowHistories {
         locked.retire(new CardCommand("sue", List.of("SUPPORT"), CardReason.HOLDER_REQUEST, null));
         finishCard(locked, "pin-locked-frozen-unfrozen-retired");
 
+        String longLived = "replay-long-lived";
+        CardWorkflows.start(client, new CardLifecycleRequest(longLived, Duration.ofDays(30), 40));
+        CardWorkflow aging = CardWorkflows.stub(client, longLived);
+        await().atMost(Duration.ofSeconds(30)).until(() -> aging.snapshot().cardId() != null);
+        io.temporal.api.common.v1.WorkflowExecution firstRun = client.newUntypedWorkflowStub(
+                        CardWorkflow.workflowId(longLived))
+                .describe()
+                .getExecution();
+        aging.activate(CardCommand.holder(null));
+        for (int i = 0; i < 6; i++) {
+            CardWorkflows.stub(client, longLived)
+                    .freeze(new CardCommand("sue", List.of("SUPPORT"), CardReason.HOLDER_REQUEST, null));
+            CardWorkflows.stub(client, longLived)
+                    .unfreeze(new CardCommand("sue", List.of("SUPPORT"), CardReason.RECOVERED, null));
+        }
+        writeRun("CardWorkflow", "history-limit-continued-as-new", firstRun);
+        CardWorkflows.stub(client, longLived)
+                .retire(new CardCommand("sue", List.of("SUPPORT"), CardReason.PROGRAMME_ENDED, null));
+        finishCard(CardWorkflows.stub(client, longLived), "continued-run-retired");
+
         finishTopUp(startTopUp("small", 50_000_000), "auto-approved-credited");
 
         CardTopUpWorkflow approved = startTopUp("approved", 500_000_000);

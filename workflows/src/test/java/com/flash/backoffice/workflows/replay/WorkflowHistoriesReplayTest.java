@@ -125,7 +125,9 @@ class WorkflowHistoriesReplayTest {
                             "not-activated-in-time-retired",
                             "activated-then-lost-replaced",
                             "activation-refused-not-programmed-then-expired",
-                            "pin-locked-frozen-unfrozen-retired")),
+                            "pin-locked-frozen-unfrozen-retired",
+                            "history-limit-continued-as-new",
+                            "continued-run-retired")),
             Map.entry(
                     "CardTopUpWorkflow",
                     Set.of(
