@@ -5,8 +5,11 @@ import com.flash.backoffice.db.card.CardProgramme;
 import com.flash.backoffice.db.card.CardRepository;
 import com.flash.backoffice.db.card.TapAcceptance;
 import com.flash.backoffice.db.card.TapRefusal;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -23,6 +26,8 @@ public class CardTaps {
 
     private final CardRepository cards;
     private final CardKeyVault vault;
+    /** A programme's sealed issuer key never changes: it is opened, and its K1 derived, once per process. */
+    private final Map<String, ProgrammeKeys> opened = new ConcurrentHashMap<>();
 
     public CardTaps(CardRepository cards, CardKeyVault vault) {
         this.cards = cards;
@@ -39,22 +44,35 @@ public class CardTaps {
         byte[] encrypted = HEX.parseHex(p);
         Integer counter = null;
         for (CardProgramme programme : cards.programmes()) {
-            byte[] issuerKey = vault.open(programme.id(), programme.issuerKeySealed());
-            Optional<PiccData> opened = SunMessages.open(CardKeyDerivation.k1(issuerKey), encrypted);
-            if (opened.isEmpty()) {
+            ProgrammeKeys keys = keys(programme);
+            Optional<PiccData> picc = SunMessages.open(keys.k1(), encrypted);
+            if (picc.isEmpty()) {
                 continue;
             }
             // a wrong K1 still yields the 0xC7 tag once in 256 programmes: only a card with that ID is a match
-            String keyId =
-                    HEX.formatHex(CardKeyDerivation.id(issuerKey, opened.get().uid()));
+            String keyId = HEX.formatHex(
+                    CardKeyDerivation.id(keys.issuerKey(), picc.get().uid()));
             Optional<Card> found = cards.findByKeyId(programme.id(), keyId);
             if (found.isPresent()) {
-                return verified(found.get(), issuerKey, opened.get(), HEX.parseHex(c));
+                return verified(found.get(), keys.issuerKey(), picc.get(), HEX.parseHex(c));
             }
-            counter = opened.get().counter();
+            counter = picc.get().counter();
         }
         return refused(cards.refuseTap(null, counter, TapRefusal.UNKNOWN_CARD));
     }
+
+    private ProgrammeKeys keys(CardProgramme programme) {
+        ProgrammeKeys keys = opened.get(programme.id());
+        if (keys == null || !Arrays.equals(keys.sealed(), programme.issuerKeySealed())) {
+            byte[] issuerKey = vault.open(programme.id(), programme.issuerKeySealed());
+            keys = new ProgrammeKeys(programme.issuerKeySealed().clone(), issuerKey, CardKeyDerivation.k1(issuerKey));
+            opened.put(programme.id(), keys);
+        }
+        return keys;
+    }
+
+    /** The sealed form it was opened from, so a programme whose key changed is opened afresh. */
+    private record ProgrammeKeys(byte[] sealed, byte[] issuerKey, byte[] k1) {}
 
     private TapOutcome verified(Card card, byte[] issuerKey, PiccData data, byte[] c) {
         byte[] k2 = CardKeyDerivation.k2(issuerKey, data.uid(), card.version());
