@@ -186,22 +186,7 @@ class CardWithdrawalsIT {
     void two_cards_tapping_one_invoice_of_this_system_at_once_reserve_for_it_once() throws Exception {
         Merchant merchant = new MerchantRepository(database.dsl())
                 .create(NewMerchant.withDefaults("Internal " + RandomIds.newId(), "EUR"));
-        Instant now = Instant.now();
-        Invoice invoice = new InvoiceRepository(database.dsl())
-                .create(new NewInvoice(
-                        merchant.id(),
-                        5_000 * SAT,
-                        "SATS",
-                        null,
-                        null,
-                        null,
-                        "{}",
-                        SpeedPolicy.MEDIUM,
-                        0,
-                        100,
-                        now,
-                        now.plusSeconds(900),
-                        now.plusSeconds(3_600)));
+        Invoice invoice = invoice(merchant, 5_000 * SAT);
         InternalInvoice internal = new InternalInvoice(invoice.id(), merchant.id());
         Card first = cardWith(10_000 * SAT);
         Card second = cardWith(10_000 * SAT);
@@ -232,6 +217,53 @@ class CardWithdrawalsIT {
         assertThat(balance(ChartOfAccounts.cardPending(started.cardId()).code()))
                 .as("the invoice's settlement, not the tap, takes the reservation to the merchant")
                 .isEqualTo(5_000 * SAT);
+    }
+
+    @Test
+    void cards_tapping_different_invoices_of_this_system_at_once_all_reserve_without_deadlocks() throws Exception {
+        Merchant merchant = new MerchantRepository(database.dsl())
+                .create(NewMerchant.withDefaults("Busy bar " + RandomIds.newId(), "EUR"));
+        for (int round = 0; round < 5; round++) {
+            List<Card> holders = new java.util.ArrayList<>();
+            List<String> k1s = new java.util.ArrayList<>();
+            List<InternalInvoice> invoices = new java.util.ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                Card card = cardWith(10_000 * SAT);
+                holders.add(card);
+                k1s.add(tap(card));
+                invoices.add(new InternalInvoice(invoice(merchant, 1_000 * SAT).id(), merchant.id()));
+            }
+            java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+
+            List<WithdrawalStart> starts = Concurrently.run(8, () -> {
+                int i = next.getAndIncrement();
+                return withdrawals.start(k1s.get(i), 1_000 * SAT, "lnbcrt-bar", 0, invoices.get(i), Instant.now());
+            });
+
+            assertThat(starts).as("round " + round).allMatch(WithdrawalStart.Started.class::isInstance);
+            assertThat(holders)
+                    .allSatisfy(card ->
+                            assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(9_000 * SAT));
+        }
+    }
+
+    private static Invoice invoice(Merchant merchant, long msat) {
+        Instant now = Instant.now();
+        return new InvoiceRepository(database.dsl())
+                .create(new NewInvoice(
+                        merchant.id(),
+                        msat,
+                        "SATS",
+                        null,
+                        null,
+                        null,
+                        "{}",
+                        SpeedPolicy.MEDIUM,
+                        0,
+                        100,
+                        now,
+                        now.plusSeconds(900),
+                        now.plusSeconds(3_600)));
     }
 
     @Test

@@ -25,11 +25,17 @@ public final class ActiveCards {
     private final CardProgramme programme;
 
     public ActiveCards(CardRepository cards, CardWithdrawals withdrawals, CardKeyVault vault) {
+        this(cards, withdrawals, vault, 50_000 * SAT, 200_000 * SAT);
+    }
+
+    /** A programme whose cards pay up to {@code perTapMsat} a tap and {@code dailyMsat} a rolling day. */
+    public ActiveCards(
+            CardRepository cards, CardWithdrawals withdrawals, CardKeyVault vault, long perTapMsat, long dailyMsat) {
         this.cards = cards;
         this.withdrawals = withdrawals;
         String id = RandomIds.newId();
         this.programme = cards.createProgramme(new NewCardProgramme(
-                id, "Test cards " + id, vault.seal(id, issuerKey), 50_000 * SAT, 200_000 * SAT, null, 30, "fiona"));
+                id, "Test cards " + id, vault.seal(id, issuerKey), perTapMsat, dailyMsat, null, 30, "fiona"));
     }
 
     /** A new physical card of this programme (its UID never stored). */
