@@ -159,6 +159,16 @@ public class CardService {
         return merchants.findAll(0, 1_000, null);
     }
 
+    /** The names of the merchants the programme's cards may pay; empty when they pay anywhere. */
+    @PreAuthorize(READERS)
+    public List<String> allowedMerchantNames(String programmeId) {
+        return cards.allowedMerchants(programmeId).stream()
+                .map(merchantId ->
+                        merchants.findById(merchantId).map(Merchant::name).orElse(merchantId))
+                .sorted()
+                .toList();
+    }
+
     /** The merchants the programme's cards may pay; empty when they pay anywhere. */
     @PreAuthorize(READERS)
     public List<String> allowedMerchants(String programmeId) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -106,7 +107,9 @@ class CardsView extends VerticalLayout {
                         + " programmed with the Bolt Card app, activated by its holder's code or by SUPPORT, and"
                         + " pays by tapping. Balances come from the ledger."),
                 toolbar,
-                grid);
+                grid,
+                new H3("Programmes"),
+                new ProgrammesGrid(cards, cards.programmes()));
         setSizeFull();
     }
 

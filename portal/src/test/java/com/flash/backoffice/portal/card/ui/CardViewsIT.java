@@ -71,6 +71,10 @@ class CardViewsIT {
                 .orElseThrow();
 
         UI.getCurrent().navigate("cards");
+        Grid<?> programmes = _get(Grid.class, spec -> spec.withId("card-programmes"));
+        assertThat(java.util.stream.IntStream.range(0, GridKt._size(programmes))
+                        .mapToObj(i -> GridKt._getFormattedRow(programmes, i)))
+                .anySatisfy(row -> assertThat(row).contains(name, "50,000 sat", "200,000 sat", "No PIN", "Anywhere"));
         _click(_get(Button.class, spec -> spec.withId("cards-new-batch")));
         BatchDialog dialog = _get(BatchDialog.class);
         dialog.programme.setValue(programme);
