@@ -120,7 +120,8 @@ public class CardTapService {
         InternalInvoices.Lookup internal = internalInvoices.find(bolt11, decoded, now);
         Optional<String> refusal = internal.refusal();
         if (refusal.isEmpty() && internal.payee().isEmpty()) {
-            refusal = destinations.problem(bolt11, decoded.amountMsat()).map(DestinationProblem::message);
+            refusal =
+                    destinations.problem(bolt11, decoded, decoded.amountMsat()).map(DestinationProblem::message);
         }
         if (refusal.isPresent()) {
             return LnurlWithdrawAnswer.error(refusal.get());

@@ -146,6 +146,7 @@ public final class CardTapBenchmark {
                 tapped.add(wallet.tapAndAwaitPaid(emulator, card, bolt11));
             }
             List<Double> after = baseline(lnd, shopInvoices(net, taps, "baseline-after"));
+            java.util.Map<String, List<Double>> phases = phases(portal, card, wallet.marks);
 
             Internal internal = internalTaps(portal, wallet, internalTaps, parallelCards);
             double postings = rawPostings(portal.getBean(LedgerRepository.class), internalTaps);
@@ -162,6 +163,9 @@ public final class CardTapBenchmark {
             System.out.printf(
                     "taps p99 / baseline p99: %.2fx; taps p99 %.0f ms (goal: p50 ratio <= 1.3x, p99 < 1000 ms)%n",
                     percentile(tapped, 99) / percentile(base, 99), percentile(tapped, 99));
+            System.out.println("where a tap's time goes (p50 / p99 ms):");
+            phases.forEach((name, values) ->
+                    System.out.printf("  %-58s %8.0f %8.0f%n", name, percentile(values, 50), percentile(values, 99)));
             System.out.println();
             System.out.printf(
                     "Inside Flash: %,d taps at a Flash merchant's invoices from %d cards at once: %.1f taps/s"
@@ -194,6 +198,8 @@ public final class CardTapBenchmark {
         private final HttpClient http = HttpClient.newHttpClient();
         private final ConfigurableApplicationContext portal;
         private final CardRepository cards;
+        /** Per tap, in order: request sent, withdraw request answered, callback answered, Paid seen. */
+        final java.util.Map<Long, Instant[]> marks = new java.util.concurrent.ConcurrentHashMap<>();
 
         Wallet(ConfigurableApplicationContext portal) {
             this.portal = portal;
@@ -203,13 +209,17 @@ public final class CardTapBenchmark {
         /** The tap's milliseconds from its first request to its row Paid. */
         double tapAndAwaitPaid(BoltCardEmulator emulator, Card card, String bolt11) throws Exception {
             long t0 = System.nanoTime();
-            tap(emulator, bolt11);
+            Instant[] at = new Instant[4];
+            at[0] = Instant.now();
+            tap(emulator, bolt11, at);
             awaitPaid(card);
+            at[3] = Instant.now();
+            marks.put(cards.taps(card.id(), 1).getFirst().id(), at);
             return (System.nanoTime() - t0) / 1e6;
         }
 
         /** The wallet's two calls; the tap is the card's newest once the callback said OK. */
-        void tap(BoltCardEmulator emulator, String bolt11) throws Exception {
+        void tap(BoltCardEmulator emulator, String bolt11, Instant[] at) throws Exception {
             BoltCardEmulator.Tap tap;
             synchronized (emulator) {
                 tap = emulator.tap();
@@ -218,11 +228,13 @@ public final class CardTapBenchmark {
             if (!"withdrawRequest".equals(request.path("tag").asString(""))) {
                 throw new IllegalStateException("tap refused: " + request);
             }
+            at[1] = Instant.now();
             JsonNode answer = get(URI.create(request.get("callback").asString() + "?k1="
                     + request.get("k1").asString() + "&pr=" + URLEncoder.encode(bolt11, StandardCharsets.UTF_8)));
             if (!"OK".equals(answer.path("status").asString(""))) {
                 throw new IllegalStateException("callback refused: " + answer);
             }
+            at[2] = Instant.now();
         }
 
         void awaitPaid(Card card) throws InterruptedException {
@@ -248,6 +260,37 @@ public final class CardTapBenchmark {
     }
 
     record Internal(double seconds, List<Double> perTapMillis) {}
+
+    /** The taps' steps from the wallet's marks and the stored rows (tap, payment), in milliseconds. */
+    private static java.util.Map<String, List<Double>> phases(
+            ConfigurableApplicationContext portal, Card card, java.util.Map<Long, Instant[]> marks) {
+        org.jooq.DSLContext dsl = portal.getBean(org.jooq.DSLContext.class);
+        java.util.Map<String, List<Double>> phases = new java.util.LinkedHashMap<>();
+        for (var row : dsl.fetch(
+                "select t.id, p.created_at, p.updated_at, t.updated_at from card_tap t join payment p"
+                        + " on p.payment_id = t.payment_id where t.card_id = ? and t.state = 'PAID'",
+                card.id())) {
+            Instant[] at = marks.get(row.get(0, Long.class));
+            if (at == null) {
+                continue;
+            }
+            Instant paymentRecorded = row.get(1, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC);
+            Instant paymentDone = row.get(2, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC);
+            Instant tapBooked = row.get(3, java.time.LocalDateTime.class).toInstant(java.time.ZoneOffset.UTC);
+            add(phases, "wallet: GET /boltcard answered", at[0], at[1]);
+            add(phases, "wallet: callback answered", at[1], at[2]);
+            add(phases, "callback answered -> payment recorded (workflow, activity)", at[2], paymentRecorded);
+            add(phases, "payment recorded -> succeeded (LND send)", paymentRecorded, paymentDone);
+            add(phases, "payment succeeded -> tap booked Paid", paymentDone, tapBooked);
+            add(phases, "tap booked -> seen by the wallet's poll", tapBooked, at[3]);
+        }
+        return phases;
+    }
+
+    private static void add(java.util.Map<String, List<Double>> phases, String name, Instant from, Instant to) {
+        phases.computeIfAbsent(name, key -> new ArrayList<>())
+                .add(Duration.between(from, to).toNanos() / 1e6);
+    }
 
     /** {@code count} taps at a Flash merchant's invoices, from {@code parallel} cards at once, each card in turn. */
     private static Internal internalTaps(ConfigurableApplicationContext portal, Wallet wallet, int count, int parallel)

@@ -17,6 +17,8 @@ public final class CardTapWorkflows {
                         .setWorkflowId(CardTapWorkflow.workflowId(order.tapId()))
                         .setTaskQueue(CardTapWorkflow.TASK_QUEUE)
                         .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                        // a wallet waits: the start hands the first workflow task to this process's worker at once
+                        .setDisableEagerExecution(false)
                         .build());
         try {
             WorkflowClient.start(workflow::pay, order);

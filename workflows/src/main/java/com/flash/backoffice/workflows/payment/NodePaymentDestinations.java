@@ -70,6 +70,14 @@ public class NodePaymentDestinations implements PaymentDestinations {
         };
     }
 
+    @Override
+    public Optional<DestinationProblem> problem(String bolt11, DecodedInvoice decoded, long amountMsat) {
+        if (amountMsat <= 0) {
+            return problem(DestinationKind.BOLT11, "The amount must be positive, not " + amountMsat + " msat");
+        }
+        return decodedProblem(decoded, amountMsat).flatMap(m -> problem(DestinationKind.BOLT11, m));
+    }
+
     private Optional<String> invoiceProblem(String bolt11, long amountMsat) {
         DecodedInvoice invoice;
         try {
@@ -77,6 +85,10 @@ public class NodePaymentDestinations implements PaymentDestinations {
         } catch (InvalidInvoiceException e) {
             return Optional.of(e.getMessage());
         }
+        return decodedProblem(invoice, amountMsat);
+    }
+
+    private Optional<String> decodedProblem(DecodedInvoice invoice, long amountMsat) {
         if (invoice.network() != network) {
             return Optional.of(
                     "The invoice is for " + name(invoice.network()) + ", but Flash runs on " + name(network));

@@ -1,5 +1,6 @@
 package com.flash.backoffice.workflows.payment;
 
+import com.flash.backoffice.workflows.lightning.DecodedInvoice;
 import java.util.Optional;
 
 /**
@@ -13,4 +14,9 @@ public interface PaymentDestinations {
 
     /** Empty when {@code destination} can be paid {@code amountMsat}; otherwise the reason it cannot. */
     Optional<DestinationProblem> problem(String destination, long amountMsat);
+
+    /** As {@link #problem}, for a BOLT11 invoice the caller has {@code decoded} already (saves the node a decode). */
+    default Optional<DestinationProblem> problem(String bolt11, DecodedInvoice decoded, long amountMsat) {
+        return problem(bolt11, amountMsat);
+    }
 }

@@ -680,6 +680,14 @@ public final class RecordWorkflowHistories {
                         4, "card-replay", "card-tap-replay-4", "lnbcrt-gone", AMOUNT, 0, invoiceId("never-started")),
                 "internal-invoice-not-open-returned");
 
+        payCardTap(5, "card-tap-replay-5", "paid-booked-locally");
+        payCardTap(6, "card-tap-replay-6-fails", "payment-failed-returned-booked-locally");
+        InvoiceWorkflow bar = startInvoice("card-bar", SpeedPolicy.MEDIUM);
+        payCardTap(
+                new CardTapOrder(7, "card-replay", "card-tap-replay-7", "lnbcrt-bar", AMOUNT, 0, invoiceId("card-bar")),
+                "paid-internally-booked-locally");
+        awaitRevision(bar, 1);
+
         CardWorkflow held = startCard("held");
         held.activate(CardCommand.holder("code entered"));
         held.freeze(new CardCommand("sue", List.of("SUPPORT"), CardReason.SUSPECTED_FRAUD, "odd taps"));

@@ -117,7 +117,14 @@ class WorkflowHistoriesReplayTest {
                             "not-reserved-balance-spent")),
             Map.entry(
                     "CardTapWorkflow",
-                    Set.of("paid", "payment-failed-returned", "paid-internally", "internal-invoice-not-open-returned")),
+                    Set.of(
+                            "paid",
+                            "payment-failed-returned",
+                            "paid-internally",
+                            "internal-invoice-not-open-returned",
+                            "paid-booked-locally",
+                            "payment-failed-returned-booked-locally",
+                            "paid-internally-booked-locally")),
             Map.entry(
                     "CardWorkflow",
                     Set.of(
