@@ -294,13 +294,7 @@ class CardWithdrawalsIT {
     }
 
     private Card cardWith(long msat) {
-        Card card = cards.issueBatch(programme.id(), List.of(RandomIds.randomHex(32)), "fiona")
-                .getFirst();
-        cards.programmed(card.id(), RandomIds.randomHex(16), 0);
-        cards.move(card.id(), CardState.ACTIVATION_PENDING, CardState.ACTIVE);
-        withdrawals.creditFromLightning(
-                card.id(), msat, "card-" + card.id() + "-test-top-up", "test top-up", Instant.now());
-        return card;
+        return TestCards.funded(cards, withdrawals, programme, msat);
     }
 
     private String tap(Card card) {

@@ -3,7 +3,7 @@ package com.flash.backoffice.db.card;
 import com.flash.backoffice.db.support.RandomIds;
 import java.util.List;
 
-/** Test cards in a database: programmed and awaiting activation, or activated by their holder. */
+/** Test cards in a database: programmed and awaiting activation, activated by their holder, or active and funded. */
 final class TestCards {
 
     private final CardRepository cards;
@@ -19,6 +19,17 @@ final class TestCards {
                 .getFirst();
         cards.programmed(card.id(), RandomIds.randomHex(16), 0);
         return cards.findById(card.id()).orElseThrow();
+    }
+
+    /** An active card of {@code in} holding {@code msat}, credited as a Lightning top-up. */
+    static Card funded(CardRepository cards, CardWithdrawals withdrawals, CardProgramme in, long msat) {
+        Card card = cards.issueBatch(in.id(), List.of(RandomIds.randomHex(32)), "fiona")
+                .getFirst();
+        cards.programmed(card.id(), RandomIds.randomHex(16), 0);
+        cards.move(card.id(), CardState.ACTIVATION_PENDING, CardState.ACTIVE);
+        withdrawals.creditFromLightning(
+                card.id(), msat, "card-" + card.id() + "-test-top-up", "test top-up", java.time.Instant.now());
+        return card;
     }
 
     Card active(CardProgramme in) {
