@@ -34,13 +34,19 @@ public class ManualTopUps {
     private static final long SETTLE_WAIT_SECONDS = 10;
 
     private final CardRepository cards;
+    private final CardTopUps topUps;
     private final WorkflowClient workflows;
     private final CurrentUser currentUser;
     private final CardTopUpProperties properties;
 
     ManualTopUps(
-            CardRepository cards, WorkflowClient workflows, CurrentUser currentUser, CardTopUpProperties properties) {
+            CardRepository cards,
+            CardTopUps topUps,
+            WorkflowClient workflows,
+            CurrentUser currentUser,
+            CardTopUpProperties properties) {
         this.cards = cards;
+        this.topUps = topUps;
         this.workflows = workflows;
         this.currentUser = currentUser;
         this.properties = properties;
@@ -90,6 +96,7 @@ public class ManualTopUps {
         CardTopUpWorkflows.start(workflows, request);
         int approvals = ApprovalRules.approvalsNeeded(policy, msat);
         if (approvals > 0) {
+            awaitRecorded(request.topUpId());
             return ManualTopUpOutcome.waiting("Sent to the approvals inbox: "
                     + (approvals == 1 ? "another FINANCE user" : "two other FINANCE users")
                     + " must approve this top-up before the card is credited.");
@@ -111,6 +118,19 @@ public class ManualTopUps {
             return ManualTopUpOutcome.refused(null, "Not credited: the card can no longer hold value");
         } catch (TimeoutException slow) {
             return ManualTopUpOutcome.waiting("Accepted; the card is credited in a moment.");
+        }
+    }
+
+    /** The workflow's first step stores the request: the card's page shows it once it is there. */
+    private void awaitRecorded(String topUpId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_WAIT_SECONDS);
+        while (topUps.find(topUpId).isEmpty() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -8,7 +8,6 @@ import com.flash.backoffice.db.card.CardTap;
 import com.flash.backoffice.db.card.CardTopUp;
 import com.flash.backoffice.db.card.CardTopUps;
 import com.flash.backoffice.db.card.TopUpKind;
-import com.flash.backoffice.db.card.TopUpState;
 import com.flash.backoffice.portal.card.CardCommandOutcome;
 import com.flash.backoffice.portal.card.CardProgrammingService;
 import com.flash.backoffice.portal.card.CardService;
@@ -93,7 +92,7 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
         topUps.addColumn(topUp -> topUp.kind() == TopUpKind.LIGHTNING ? "Lightning (LNURL-pay)" : "Manual")
                 .setHeader("How")
                 .setAutoWidth(true);
-        topUps.addColumn(topUp -> topUp.expiredAt(Instant.now()) ? "Expired unpaid" : topUpState(topUp.state()))
+        topUps.addColumn(topUp -> topUp.expiredAt(Instant.now()) ? "Expired unpaid" : topUpState(topUp))
                 .setHeader("Outcome")
                 .setAutoWidth(true);
         topUps.addColumn(topUp ->
@@ -162,9 +161,9 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
         timeline.setItems(cards.timeline(card.id()));
     }
 
-    private static String topUpState(TopUpState state) {
-        return switch (state) {
-            case OPEN -> "Awaiting payment";
+    private static String topUpState(CardTopUp topUp) {
+        return switch (topUp.state()) {
+            case OPEN -> topUp.kind() == TopUpKind.MANUAL ? "Awaiting approval" : "Awaiting payment";
             case CREDITED -> "Credited";
             case SUSPENSE -> "In suspense (card holds no value)";
             case CANCELLED -> "Cancelled";

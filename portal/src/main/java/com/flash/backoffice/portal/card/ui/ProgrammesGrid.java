@@ -27,7 +27,8 @@ class ProgrammesGrid extends Grid<CardProgramme> {
                     List<String> merchants = cards.allowedMerchantNames(programme.id());
                     return merchants.isEmpty() ? "Anywhere" : String.join(", ", merchants);
                 })
-                .setHeader("Pays at");
+                .setHeader("Pays at")
+                .setAutoWidth(true);
         addColumn(programme -> programme.createdBy() + ", " + CardLabels.time(programme.createdAt()))
                 .setHeader("Created by (UTC)")
                 .setAutoWidth(true);

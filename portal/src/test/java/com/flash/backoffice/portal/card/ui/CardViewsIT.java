@@ -170,6 +170,15 @@ class CardViewsIT {
                 .isEqualTo("0.00020000 BTC (20,000 sat)");
         Grid<?> topUps = _get(Grid.class, spec -> spec.withId("card-top-ups"));
         assertThat(GridKt._getFormattedRow(topUps, 0)).contains("Manual", "Credited", "20,000 sat", "welcome bonus");
+        _click(_get(Button.class, spec -> spec.withId("card-top-up")));
+        ManualTopUpDialog large = _get(ManualTopUpDialog.class);
+        _setValue(large.amount, "250000");
+        _setValue(large.reason, "raffle prize");
+        _click(_get(Button.class, spec -> spec.withId("top-up-confirm")));
+        Grid<?> after = _get(Grid.class, spec -> spec.withId("card-top-ups"));
+        assertThat(GridKt._getFormattedRow(after, 0))
+                .as("the newest: a manual top-up waits for its approval, not for a payment")
+                .contains("Manual", "Awaiting approval", "250,000 sat", "raffle prize");
         KaribuSpring.close();
 
         KaribuSpring.openAs(context, "sue", Role.SUPPORT);
