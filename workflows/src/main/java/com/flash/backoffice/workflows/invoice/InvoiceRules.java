@@ -50,6 +50,15 @@ public final class InvoiceRules {
         return new InvoiceState(terms, InvoiceStatus.NEW, NONE, List.of(), SettlementBooking.NONE, null, 0, null);
     }
 
+    /**
+     * A new invoice booked by custody that also books payments made after staff marked it settled with nothing
+     * received: Flash's node holds them, so they go to suspense. The workflows started before replay {@link #open}.
+     */
+    public static InvoiceState openBookingLatePayments(InvoiceRequest terms) {
+        return new InvoiceState(
+                terms, InvoiceStatus.NEW, NONE, List.of(), SettlementBooking.NONE_WITH_LATE_PAYMENTS, null, 0, null);
+    }
+
     /** A new invoice booked as before custody: the workflows started before it replay this way. */
     public static InvoiceState openBeforeCustody(InvoiceRequest terms) {
         return new InvoiceState(terms, InvoiceStatus.NEW, NONE, List.of(), SettlementBooking.LEGACY, null, 0, null);
@@ -272,7 +281,8 @@ public final class InvoiceRules {
      */
     private static InvoiceState bookPaymentsAfterSettlement(InvoiceState state) {
         SettlementBooking booking = state.booking();
-        if (!booking.byCustody() || !booking.inForce()) {
+        boolean markedWithNothing = !booking.inForce() && state.additionalStatus() == MARKED;
+        if (!booking.byCustody() || (!booking.inForce() && !(markedWithNothing && booking.booksLatePayments()))) {
             return state;
         }
         return state.withBooking(funded(

@@ -37,6 +37,9 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
                     .build())
             .build();
 
+    /** Since this change payments after staff marked the invoice settled with nothing received are booked too. */
+    static final String BOOK_LATE_PAYMENTS = "book-late-payments";
+
     /** Since this change a drop that leaves a settled invoice short reverses its settlement and alerts finance. */
     static final String REVERSE_DOUBLE_SPENT_SETTLEMENT = "reverse-double-spent-settlement";
 
@@ -52,7 +55,14 @@ public class InvoiceWorkflowImpl implements InvoiceWorkflow {
     @Override
     public InvoiceState run(InvoiceRequest request) {
         byCustody = Workflow.getVersion(LEDGER_BY_CUSTODY, Workflow.DEFAULT_VERSION, 1) >= 1;
-        InvoiceState opened = byCustody ? InvoiceRules.open(request) : InvoiceRules.openBeforeCustody(request);
+        InvoiceState opened;
+        if (!byCustody) {
+            opened = InvoiceRules.openBeforeCustody(request);
+        } else if (Workflow.getVersion(BOOK_LATE_PAYMENTS, Workflow.DEFAULT_VERSION, 1) >= 1) {
+            opened = InvoiceRules.openBookingLatePayments(request);
+        } else {
+            opened = InvoiceRules.open(request);
+        }
         state = opened;
         activities.saveState(opened);
         activities.publishEvents(List.of(InvoiceEvents.created(opened, now())));

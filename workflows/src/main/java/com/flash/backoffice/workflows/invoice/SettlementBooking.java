@@ -11,7 +11,9 @@ import com.flash.backoffice.db.suspense.SuspenseKind;
  *
  * <p>{@code postings} counts the entries posted so far (it numbers their source keys). {@code model} is
  * {@link #LEGACY_MODEL} for invoices whose workflow started before custody was known (every receipt was booked as
- * Flash's asset, nothing to suspense; JSON saved then has no model, hence 0) and {@link #CUSTODY_MODEL} since.
+ * Flash's asset, nothing to suspense; JSON saved then has no model, hence 0), {@link #CUSTODY_MODEL} since, and
+ * {@link #LATE_PAYMENTS_MODEL} for invoices that also book what is paid after staff marked them settled with nothing
+ * received (to suspense: the marking says the merchant was paid otherwise).
  *
  * <p>{@code lightningFundedMsat} is the part of the Lightning amounts (settled and in suspense) that internal
  * payments brought: it is debited from {@code fundedBy} (a Flash card's account) instead of Flash's Lightning asset.
@@ -52,9 +54,14 @@ public record SettlementBooking(
 
     public static final int LEGACY_MODEL = 0;
     public static final int CUSTODY_MODEL = 1;
+    public static final int LATE_PAYMENTS_MODEL = 2;
 
     /** Nothing booked, booked by custody. */
     public static final SettlementBooking NONE = new SettlementBooking(0, 0, 0, 0, 0, 0, 0, CUSTODY_MODEL);
+
+    /** Nothing booked, by custody, payments after a marked settlement included. */
+    public static final SettlementBooking NONE_WITH_LATE_PAYMENTS =
+            new SettlementBooking(0, 0, 0, 0, 0, 0, 0, LATE_PAYMENTS_MODEL);
 
     /** Nothing booked, booked as before custody (the workflows that started before it replay this way). */
     public static final SettlementBooking LEGACY = new SettlementBooking(0, 0, 0, 0, 0, 0, 0, LEGACY_MODEL);
@@ -66,6 +73,11 @@ public record SettlementBooking(
 
     public boolean byCustody() {
         return model >= CUSTODY_MODEL;
+    }
+
+    /** Payments counted after staff marked the invoice settled with nothing received are booked too (to suspense). */
+    public boolean booksLatePayments() {
+        return model >= LATE_PAYMENTS_MODEL;
     }
 
     public long settledMsat(PaymentMethod method) {

@@ -314,6 +314,12 @@ public final class RecordWorkflowHistories {
         expect(MarkResult.REASON_REQUIRED, marked.mark(new MarkRequest(MarkTarget.SETTLED, "support", " ")));
         finishInvoice(marked, "marked-settled-then-invalid-while-running");
 
+        InvoiceWorkflow markedUnpaid = startInvoice("marked-unpaid", SpeedPolicy.MEDIUM);
+        expect(MarkResult.MARKED, markedUnpaid.mark(new MarkRequest(MarkTarget.SETTLED, "support", "paid in cash")));
+        markedUnpaid.paymentSeen(PaymentObserved.lightning("hash-marked-unpaid", AMOUNT));
+        awaitRevision(markedUnpaid, 2);
+        finishInvoice(markedUnpaid, "marked-settled-unpaid-then-paid-to-suspense");
+
         InvoiceWorkflow dropped = startInvoice("dropped", SpeedPolicy.MEDIUM);
         dropped.paymentSeen(PaymentObserved.onChain("tx-dropped:0", "bcrt1qdropped", AMOUNT, 0, false));
         awaitRevision(dropped, 1);

@@ -62,6 +62,7 @@ class WorkflowHistoriesReplayTest {
                             "expired-paid-partial-then-late",
                             "paid-over",
                             "marked-settled-then-invalid-while-running",
+                            "marked-settled-unpaid-then-paid-to-suspense",
                             "payment-dropped-by-reorg",
                             "monitoring-ended-unconfirmed-invalid",
                             "settled-at-0-conf-then-dropped-before-reversals",
