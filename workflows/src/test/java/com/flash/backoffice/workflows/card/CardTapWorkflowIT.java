@@ -77,11 +77,7 @@ class CardTapWorkflowIT {
     void startWorkers(TestWorkflowEnvironment env, WorkflowClient client) {
         this.client = client;
         payments = new ScriptedPayments();
-        CardWorker.register(
-                env.newWorker(CardTapWorkflow.TASK_QUEUE),
-                new CardActivitiesImpl(withdrawals),
-                new CardLifecycleActivitiesImpl(cards, new com.flash.backoffice.db.card.CardLifecycle(database.dsl())),
-                new CardTopUpActivitiesImpl(new com.flash.backoffice.db.card.CardTopUps(database.dsl())));
+        CardTestWorkers.register(env, database.dsl());
         env.newWorker(PaymentActivities.TASK_QUEUE).registerActivitiesImplementations(payments);
         env.start();
     }

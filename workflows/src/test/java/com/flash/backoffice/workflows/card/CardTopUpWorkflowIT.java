@@ -89,11 +89,7 @@ class CardTopUpWorkflowIT {
     void startWorkers(TestWorkflowEnvironment env, WorkflowClient client) {
         this.env = env;
         this.client = client;
-        CardWorker.register(
-                env.newWorker(CardWorkflow.TASK_QUEUE),
-                new CardActivitiesImpl(withdrawals),
-                new CardLifecycleActivitiesImpl(cards, lifecycle),
-                new CardTopUpActivitiesImpl(topUps));
+        CardTestWorkers.register(env, database.dsl());
         env.newWorker(ApprovalActivities.TASK_QUEUE)
                 .registerActivitiesImplementations(new ApprovalActivitiesImpl(database.dsl(), reminder -> {}));
         env.start();

@@ -72,11 +72,7 @@ class CardWorkflowIT {
     void startWorkers(TestWorkflowEnvironment env, WorkflowClient client) {
         this.env = env;
         this.client = client;
-        CardWorker.register(
-                env.newWorker(CardWorkflow.TASK_QUEUE),
-                new CardActivitiesImpl(withdrawals),
-                new CardLifecycleActivitiesImpl(cards, lifecycle),
-                new CardTopUpActivitiesImpl(new com.flash.backoffice.db.card.CardTopUps(database.dsl())));
+        CardTestWorkers.register(env, database.dsl());
         env.start();
     }
 
