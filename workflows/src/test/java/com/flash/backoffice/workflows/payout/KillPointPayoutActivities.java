@@ -1,5 +1,8 @@
 package com.flash.backoffice.workflows.payout;
 
+import com.flash.backoffice.workflows.payment.KillPoints;
+import com.flash.backoffice.workflows.payment.KillStep;
+
 /**
  * The real payout activities, with the kill point after the payment activity completed: at the start of saving the
  * payout's completion, the step the workflow takes once it has the payment's result.

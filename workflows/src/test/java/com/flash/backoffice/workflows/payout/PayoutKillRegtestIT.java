@@ -25,6 +25,9 @@ import com.flash.backoffice.db.testsupport.MariaDbServer;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import com.flash.backoffice.workflows.approval.ApprovalPolicy;
 import com.flash.backoffice.workflows.lightning.LndProperties;
+import com.flash.backoffice.workflows.payment.KillStep;
+import com.flash.backoffice.workflows.payment.KillWorkerMain;
+import com.flash.backoffice.workflows.payment.KillWorkerProcess;
 import com.flash.backoffice.workflows.regtest.RegtestExtension;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
 import com.flash.backoffice.workflows.testsupport.TemporalCliServer;
@@ -120,7 +123,7 @@ class PayoutKillRegtestIT {
                 .getPaymentRequest());
         Merchant merchant = merchantWithBalance(database, ledger, LIQUIDITY_MSAT / 2);
         MariaDbServer mariaDb = MariaDbServer.shared();
-        Map<String, String> environment = PayoutKillWorker.environment(
+        Map<String, String> environment = KillWorkerMain.environment(
                 temporal.target(),
                 database.jdbcUrl(),
                 mariaDb.username(),
@@ -146,7 +149,7 @@ class PayoutKillRegtestIT {
                 active.awaitReady(READY_TIMEOUT);
                 active.go();
                 next = launch(
-                        k + 1 < workersToKill ? STEPS[(k + 1) % STEPS.length].name() : PayoutKillWorker.NO_PLAN,
+                        k + 1 < workersToKill ? STEPS[(k + 1) % STEPS.length].name() : KillWorkerProcess.NO_PLAN,
                         environment,
                         logs,
                         launched);
@@ -284,7 +287,10 @@ class PayoutKillRegtestIT {
     private static KillWorkerProcess launch(
             String plan, Map<String, String> environment, Path logs, List<KillWorkerProcess> launched) {
         KillWorkerProcess worker = KillWorkerProcess.launch(
-                plan, environment, logs.resolve("worker-" + launched.size() + "-" + plan + ".log"));
+                PayoutKillWorker.class,
+                plan,
+                environment,
+                logs.resolve("worker-" + launched.size() + "-" + plan + ".log"));
         launched.add(worker);
         return worker;
     }

@@ -1,4 +1,4 @@
-package com.flash.backoffice.workflows.payout;
+package com.flash.backoffice.workflows.payment;
 
 import java.io.PrintStream;
 import java.util.concurrent.locks.LockSupport;
@@ -8,19 +8,19 @@ import java.util.function.Supplier;
  * The kill plan of one worker process: every payment that reaches the planned step prints its marker on stdout and
  * stops there for good, so the test can SIGKILL the process exactly at that step. No plan: nothing stops.
  */
-final class KillPoints {
+public final class KillPoints {
 
     private static final ThreadLocal<String> PAYING = new ThreadLocal<>();
 
     private final KillStep plan;
     private final PrintStream out;
 
-    KillPoints(KillStep plan, PrintStream out) {
+    public KillPoints(KillStep plan, PrintStream out) {
         this.plan = plan;
         this.out = out;
     }
 
-    boolean planned(KillStep step) {
+    public boolean planned(KillStep step) {
         return plan == step;
     }
 
@@ -52,7 +52,7 @@ final class KillPoints {
     }
 
     /** Stops the calling thread forever when {@code step} is the plan; returns at once otherwise. */
-    void reach(KillStep step, String paymentId) {
+    public void reach(KillStep step, String paymentId) {
         if (!planned(step)) {
             return;
         }

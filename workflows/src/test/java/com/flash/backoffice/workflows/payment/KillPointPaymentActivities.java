@@ -1,16 +1,12 @@
-package com.flash.backoffice.workflows.payout;
-
-import com.flash.backoffice.workflows.payment.PaymentActivities;
-import com.flash.backoffice.workflows.payment.PaymentOrder;
-import com.flash.backoffice.workflows.payment.PaymentResult;
+package com.flash.backoffice.workflows.payment;
 
 /** The real payment activity, with the kill point between its final state and its return. */
-final class KillPointPaymentActivities implements PaymentActivities {
+public final class KillPointPaymentActivities implements PaymentActivities {
 
     private final PaymentActivities activities;
     private final KillPoints points;
 
-    KillPointPaymentActivities(PaymentActivities activities, KillPoints points) {
+    public KillPointPaymentActivities(PaymentActivities activities, KillPoints points) {
         this.activities = activities;
         this.points = points;
     }

@@ -1,4 +1,4 @@
-package com.flash.backoffice.workflows.payout;
+package com.flash.backoffice.workflows.payment;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -21,11 +21,17 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One {@link PayoutKillWorker} JVM as the test drives it: launched on the test's classpath with the test's java
+ * One kill-test worker JVM as the test drives it (its main prints {@link #READY} once built, starts polling when
+ * stdin says {@link #GO}, and exits when stdin closes): launched on the test's classpath with the test's java
  * binary, its stdout read for {@code READY} and the kill markers (all of it also goes to its log file), told to
  * start polling, and SIGKILLed.
  */
-final class KillWorkerProcess {
+public final class KillWorkerProcess {
+
+    public static final String READY = "READY";
+    public static final String GO = "GO";
+    /** The plan of a worker that stops nowhere. */
+    public static final String NO_PLAN = "NONE";
 
     private static final int SIGKILL_EXIT = 128 + 9;
 
@@ -45,8 +51,8 @@ final class KillWorkerProcess {
         reader.start();
     }
 
-    /** Starts a worker whose kill plan is {@code plan} ({@link PayoutKillWorker#NO_PLAN} for none). */
-    static KillWorkerProcess launch(String plan, Map<String, String> environment, Path log) {
+    /** Starts {@code main} with the kill plan {@code plan} ({@link #NO_PLAN} for none). */
+    public static KillWorkerProcess launch(Class<?> main, String plan, Map<String, String> environment, Path log) {
         String java = ProcessHandle.current().info().command().orElseThrow();
         List<String> command = new ArrayList<>(List.of(
                 java,
@@ -56,7 +62,7 @@ final class KillWorkerProcess {
                 "--enable-native-access=ALL-UNNAMED",
                 "-cp",
                 System.getProperty("java.class.path"),
-                PayoutKillWorker.class.getName(),
+                main.getName(),
                 plan));
         ProcessBuilder builder =
                 new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -68,15 +74,15 @@ final class KillWorkerProcess {
         }
     }
 
-    String plan() {
+    public String plan() {
         return plan;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    void awaitReady(Duration timeout) throws InterruptedException {
+    public void awaitReady(Duration timeout) throws InterruptedException {
         if (!ready.await(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError(
                     "worker " + pid() + " (" + plan + ") was not ready in " + timeout + "; see " + log);
@@ -84,10 +90,10 @@ final class KillWorkerProcess {
     }
 
     /** Lets the worker poll its task queues. */
-    void go() {
+    public void go() {
         try {
             OutputStream stdin = process.getOutputStream();
-            stdin.write((PayoutKillWorker.GO + "\n").getBytes(StandardCharsets.UTF_8));
+            stdin.write((GO + "\n").getBytes(StandardCharsets.UTF_8));
             stdin.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("worker " + pid() + " is gone; see " + log, e);
@@ -95,24 +101,24 @@ final class KillWorkerProcess {
     }
 
     /** The next kill marker, {@code KILLPOINT <step> <paymentId>}. */
-    Optional<String> awaitMarker(Duration timeout) throws InterruptedException {
+    public Optional<String> awaitMarker(Duration timeout) throws InterruptedException {
         return Optional.ofNullable(markers.poll(timeout.toMillis(), TimeUnit.MILLISECONDS));
     }
 
     /** The markers printed so far and not yet taken. */
-    List<String> drainMarkers() {
+    public List<String> drainMarkers() {
         List<String> drained = new ArrayList<>();
         markers.drainTo(drained);
         return drained;
     }
 
     /** The payments this worker sent although the node had them already (it never should). */
-    List<String> resends() {
+    public List<String> resends() {
         return List.copyOf(resends);
     }
 
     /** SIGKILL (what {@link Process#destroyForcibly()} sends on Linux); returns the exit status, 137 for a SIGKILL. */
-    int kill() throws InterruptedException {
+    public int kill() throws InterruptedException {
         process.destroyForcibly();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             throw new AssertionError("worker " + pid() + " outlived its SIGKILL");
@@ -120,12 +126,12 @@ final class KillWorkerProcess {
         return process.exitValue();
     }
 
-    static boolean killedBySigkill(int exitValue) {
+    public static boolean killedBySigkill(int exitValue) {
         return exitValue == SIGKILL_EXIT;
     }
 
     /** Ends the worker the polite way (stdin closed), or with a SIGKILL when it does not go. */
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         try {
             process.getOutputStream().close();
         } catch (IOException alreadyGone) {
@@ -144,10 +150,10 @@ final class KillWorkerProcess {
                     markers.add(line);
                 } else if (line.startsWith(KillStep.RESEND + " ")) {
                     resends.add(line);
-                } else if (line.equals(PayoutKillWorker.READY)) {
+                } else if (line.equals(READY)) {
                     ready.countDown();
                 }
-                if (!line.equals(PayoutKillWorker.READY)) {
+                if (!line.equals(READY)) {
                     Files.writeString(
                             log,
                             line + System.lineSeparator(),

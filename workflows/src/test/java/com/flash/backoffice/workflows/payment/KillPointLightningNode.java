@@ -1,4 +1,4 @@
-package com.flash.backoffice.workflows.payout;
+package com.flash.backoffice.workflows.payment;
 
 import com.flash.backoffice.workflows.lightning.CreatedInvoice;
 import com.flash.backoffice.workflows.lightning.DecodedInvoice;
@@ -14,14 +14,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /** The real node, with the kill points around the send: before it goes out, and once the node has taken it. */
-final class KillPointLightningNode implements LightningNode {
+public final class KillPointLightningNode implements LightningNode {
 
     private static final Duration ACCEPT_POLL = Duration.ofMillis(100);
 
     private final LightningNode node;
     private final KillPoints points;
 
-    KillPointLightningNode(LightningNode node, KillPoints points) {
+    public KillPointLightningNode(LightningNode node, KillPoints points) {
         this.node = node;
         this.points = points;
     }
