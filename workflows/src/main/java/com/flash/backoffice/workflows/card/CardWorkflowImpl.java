@@ -9,6 +9,7 @@ import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.failure.ApplicationFailure;
 import io.temporal.workflow.Workflow;
+import io.temporal.workflow.WorkflowInit;
 import io.temporal.workflow.WorkflowLock;
 import java.time.Duration;
 import java.util.List;
@@ -33,16 +34,29 @@ public class CardWorkflowImpl implements CardWorkflow {
             Workflow.newActivityStub(CardLifecycleActivities.class, WRITE_OPTIONS);
     private final WorkflowLock writing = Workflow.newWorkflowLock();
 
-    private String cardId;
+    private final String cardId;
     private CardState state = CardState.ISSUED;
     private int revision;
 
-    @Override
-    public CardSnapshot run(CardLifecycleRequest request) {
+    /**
+     * Before the first line of {@link #run}: an update can reach a run before its method starts (a freeze sent as
+     * the previous run continued as new), and its validator must judge the carried state, not the default.
+     */
+    @WorkflowInit
+    public CardWorkflowImpl(CardLifecycleRequest request) {
         cardId = request.cardId();
         revision = request.revision();
-        // a continued run knows the state already: only this workflow changes an activated card
-        state = request.state() != null ? request.state() : activities.current(cardId);
+        if (request.state() != null) {
+            state = request.state();
+        }
+    }
+
+    @Override
+    public CardSnapshot run(CardLifecycleRequest request) {
+        // a continued run knows the state already (see the constructor): only this workflow changes an activated card
+        if (request.state() == null) {
+            state = activities.current(cardId);
+        }
         boolean activated = Workflow.await(request.activationWindow(), () -> !UNACTIVATED.contains(state));
         if (!activated) {
             writing.lock();

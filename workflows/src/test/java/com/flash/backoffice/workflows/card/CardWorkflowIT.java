@@ -174,6 +174,38 @@ class CardWorkflowIT {
     }
 
     @Test
+    void an_update_that_reaches_a_continued_run_before_its_method_starts_is_judged_on_the_carried_state() {
+        Card card = programmed();
+        cards.move(card.id(), CardState.ACTIVATION_PENDING, CardState.ACTIVE);
+        // as the previous run continues as new: the new run starts with a freeze already waiting in its first task
+        CardWorkflow workflow = client.newWorkflowStub(
+                CardWorkflow.class,
+                io.temporal.client.WorkflowOptions.newBuilder()
+                        .setWorkflowId(CardWorkflow.workflowId(card.id()))
+                        .setTaskQueue(CardWorkflow.TASK_QUEUE)
+                        .setWorkflowIdConflictPolicy(
+                                io.temporal.api.enums.v1.WorkflowIdConflictPolicy.WORKFLOW_ID_CONFLICT_POLICY_FAIL)
+                        .build());
+        io.temporal.client.WithStartWorkflowOperation<CardSnapshot> start =
+                new io.temporal.client.WithStartWorkflowOperation<>(
+                        workflow::run, new CardLifecycleRequest(card.id(), WINDOW, 0, 0, CardState.ACTIVE));
+
+        CardSnapshot frozen = WorkflowClient.executeUpdateWithStart(
+                workflow::freeze,
+                support(CardReason.HOLDER_REQUEST, "at once"),
+                io.temporal.client.UpdateOptions.<CardSnapshot>newBuilder()
+                        .setWaitForStage(io.temporal.client.WorkflowUpdateStage.COMPLETED)
+                        .build(),
+                start);
+
+        assertThat(frozen.state()).isEqualTo(CardState.FROZEN);
+        assertThat(frozen.revision()).isEqualTo(1);
+        assertThat(workflow.snapshot().state())
+                .as("the run's method kept the update's change")
+                .isEqualTo(CardState.FROZEN);
+    }
+
+    @Test
     void a_card_not_activated_within_its_window_is_retired_by_its_timer() {
         Card card = programmed();
         CardWorkflow workflow = start(card);
