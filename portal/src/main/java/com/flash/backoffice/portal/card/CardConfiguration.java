@@ -8,6 +8,7 @@ import com.flash.backoffice.workflows.card.CardProgramming;
 import com.flash.backoffice.workflows.card.CardTaps;
 import com.flash.backoffice.workflows.card.CardTopUpActivities;
 import com.flash.backoffice.workflows.card.CardWorker;
+import com.flash.backoffice.workflows.payment.PaymentActivities;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import java.nio.charset.StandardCharsets;
@@ -66,7 +67,8 @@ class CardConfiguration {
             WorkerFactory workerFactory,
             CardActivities activities,
             CardLifecycleActivities lifecycle,
-            CardTopUpActivities topUps) {
-        return CardWorker.register(workerFactory, activities, lifecycle, topUps);
+            CardTopUpActivities topUps,
+            PaymentActivities payments) {
+        return CardWorker.register(workerFactory, activities, lifecycle, topUps, payments);
     }
 }

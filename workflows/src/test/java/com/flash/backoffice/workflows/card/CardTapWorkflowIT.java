@@ -77,7 +77,7 @@ class CardTapWorkflowIT {
     void startWorkers(TestWorkflowEnvironment env, WorkflowClient client) {
         this.client = client;
         payments = new ScriptedPayments();
-        CardTestWorkers.register(env, database.dsl());
+        CardTestWorkers.register(env, database.dsl(), payments);
         env.newWorker(PaymentActivities.TASK_QUEUE).registerActivitiesImplementations(payments);
         env.start();
     }
@@ -97,6 +97,22 @@ class CardTapWorkflowIT {
         assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(70_000_000);
         assertThat(balance(ChartOfAccounts.cardPending(card.id()).code())).isZero();
         assertThat(balance(ChartOfAccounts.LIGHTNING_ASSETS.code())).isEqualTo(lightningBefore - 30_001_500);
+        assertThat(cards.taps(card.id(), 1).getFirst().state()).isEqualTo("PAID");
+    }
+
+    @Test
+    void when_the_local_payment_attempt_breaks_the_queued_payment_activity_pays_and_the_tap_is_booked_once() {
+        Card card = cardWith(100_000_000);
+        WithdrawalStart.Started started = start(card, 30_000_000);
+        payments.throwOnFirstAttempt(started.paymentId());
+
+        CardTapResult result = pay(started, "lnbcrt-merchant");
+
+        assertThat(result.paid()).isTrue();
+        PaymentOrder order = new PaymentOrder(started.paymentId(), "lnbcrt-merchant", 30_000_000, 300_000);
+        assertThat(payments.orders).as("the local attempt, then the queued one").containsExactly(order, order);
+        assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(70_000_000);
+        assertThat(balance(ChartOfAccounts.cardPending(card.id()).code())).isZero();
         assertThat(cards.taps(card.id(), 1).getFirst().state()).isEqualTo("PAID");
     }
 

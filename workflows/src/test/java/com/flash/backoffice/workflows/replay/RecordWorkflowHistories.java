@@ -206,7 +206,12 @@ public final class RecordWorkflowHistories {
         env.newWorker(ApprovalActivities.TASK_QUEUE).registerActivitiesImplementations(payoutActivities.approval);
         PaymentBatchWorker.register(env.newWorker(OnchainBatcherWorkflow.TASK_QUEUE), batchActivities);
         RefundWorker.register(env.newWorker(RefundWorkflow.TASK_QUEUE), refundActivities);
-        CardWorker.register(env.newWorker(CardTapWorkflow.TASK_QUEUE), cardActivities, cardLifecycle, topUpActivities);
+        CardWorker.register(
+                env.newWorker(CardTapWorkflow.TASK_QUEUE),
+                cardActivities,
+                cardLifecycle,
+                topUpActivities,
+                payoutActivities.payment);
         env.start();
     }
 
@@ -693,6 +698,10 @@ public final class RecordWorkflowHistories {
                 new CardTapOrder(7, "card-replay", "card-tap-replay-7", "lnbcrt-bar", AMOUNT, 0, invoiceId("card-bar")),
                 "paid-internally-booked-locally");
         awaitRevision(bar, 1);
+
+        payCardTap(8, "card-tap-replay-8", "paid-locally");
+        payCardTap(9, "card-tap-replay-9-fails", "payment-failed-locally-returned");
+        payCardTap(10, "card-tap-replay-10-throws-once", "local-payment-threw-queued-paid");
 
         CardWorkflow held = startCard("held");
         held.activate(CardCommand.holder("code entered"));

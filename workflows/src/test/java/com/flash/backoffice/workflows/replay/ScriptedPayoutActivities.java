@@ -18,7 +18,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * In-memory activities of a payout for the recorder: steps kept in order, payments answered as scripted (a payment id
- * ending in {@code -fails} fails with NO_ROUTE), the approvals inbox a no-op.
+ * ending in {@code -fails} fails with NO_ROUTE; one ending in {@code -throws-once} throws on its first attempt), the approvals inbox a no-op.
  */
 final class ScriptedPayoutActivities {
 
@@ -39,7 +39,10 @@ final class ScriptedPayoutActivities {
     };
 
     final PaymentActivities payment = (PaymentOrder order) -> {
-        payments.merge(order.paymentId(), 1, Integer::sum);
+        int attempt = payments.merge(order.paymentId(), 1, Integer::sum);
+        if (order.paymentId().endsWith("throws-once") && attempt == 1) {
+            throw new IllegalStateException("the node did not answer in time");
+        }
         return order.paymentId().endsWith("fails")
                 ? PaymentResult.failed(order.paymentId(), PaymentFailure.NO_ROUTE, "no route")
                 : PaymentResult.succeeded(order.paymentId(), 1_000, "00".repeat(32));

@@ -125,7 +125,10 @@ class WorkflowHistoriesReplayTest {
                             "internal-invoice-not-open-returned",
                             "paid-booked-locally",
                             "payment-failed-returned-booked-locally",
-                            "paid-internally-booked-locally")),
+                            "paid-internally-booked-locally",
+                            "paid-locally",
+                            "payment-failed-locally-returned",
+                            "local-payment-threw-queued-paid")),
             Map.entry(
                     "CardWorkflow",
                     Set.of(

@@ -19,6 +19,7 @@ public final class ScriptedPayments implements PaymentActivities {
 
     public final List<PaymentOrder> orders = new CopyOnWriteArrayList<>();
     private final Map<String, PaymentResult> results = new ConcurrentHashMap<>();
+    private final java.util.Set<String> throwOnce = ConcurrentHashMap.newKeySet();
     private volatile Function<PaymentOrder, PaymentResult> otherwise =
             order -> PaymentResult.succeeded(order.paymentId(), 1_500, "preimage-of-" + order.paymentId());
     public volatile CountDownLatch inFlight = new CountDownLatch(0);
@@ -26,6 +27,11 @@ public final class ScriptedPayments implements PaymentActivities {
 
     public void answer(String paymentId, PaymentResult result) {
         results.put(paymentId, result);
+    }
+
+    /** The first attempt at {@code paymentId} throws, as an activity whose node call broke does; later ones answer. */
+    public void throwOnFirstAttempt(String paymentId) {
+        throwOnce.add(paymentId);
     }
 
     public void holdPayments() {
@@ -43,6 +49,9 @@ public final class ScriptedPayments implements PaymentActivities {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+        if (throwOnce.remove(order.paymentId())) {
+            throw new IllegalStateException("the node did not answer");
         }
         PaymentResult scripted = results.get(order.paymentId());
         return scripted != null ? scripted : otherwise.apply(order);

@@ -1,0 +1,325 @@
+package com.flash.backoffice.workflows.card;
+
+import static com.flash.backoffice.db.jooq.Tables.LEDGER_ENTRY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.flash.backoffice.db.card.Card;
+import com.flash.backoffice.db.card.CardProgramme;
+import com.flash.backoffice.db.card.CardRepository;
+import com.flash.backoffice.db.card.CardState;
+import com.flash.backoffice.db.card.CardWithdrawals;
+import com.flash.backoffice.db.card.NewCardProgramme;
+import com.flash.backoffice.db.card.TapAcceptance;
+import com.flash.backoffice.db.card.WithdrawalStart;
+import com.flash.backoffice.db.ledger.ChartOfAccounts;
+import com.flash.backoffice.db.ledger.LedgerRepository;
+import com.flash.backoffice.db.payment.PaymentRepository;
+import com.flash.backoffice.db.payment.PaymentState;
+import com.flash.backoffice.db.support.RandomIds;
+import com.flash.backoffice.db.testsupport.MariaDbServer;
+import com.flash.backoffice.db.testsupport.TestDatabase;
+import com.flash.backoffice.workflows.lightning.LndProperties;
+import com.flash.backoffice.workflows.payment.KillStep;
+import com.flash.backoffice.workflows.payment.KillWorkerMain;
+import com.flash.backoffice.workflows.payment.KillWorkerProcess;
+import com.flash.backoffice.workflows.regtest.RegtestExtension;
+import com.flash.backoffice.workflows.regtest.RegtestNetwork;
+import com.flash.backoffice.workflows.testsupport.TemporalCliServer;
+import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
+import io.temporal.client.WorkflowClient;
+import io.temporal.client.WorkflowClientOptions;
+import io.temporal.client.WorkflowOptions;
+import io.temporal.serviceclient.WorkflowServiceStubs;
+import io.temporal.serviceclient.WorkflowServiceStubsOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.lightningj.lnd.wrapper.message.AddInvoiceResponse;
+import org.lightningj.lnd.wrapper.message.HTLCAttempt;
+import org.lightningj.lnd.wrapper.message.Invoice;
+import org.lightningj.lnd.wrapper.message.InvoiceHTLCState;
+import org.lightningj.lnd.wrapper.message.ListPaymentsRequest;
+import org.lightningj.lnd.wrapper.message.Payment;
+
+/**
+ * Exactly once under crashes, for a card tap: its payment runs as a local activity inside the tap workflow's task, so
+ * a dead worker is noticed when that task times out and the next worker runs the task again from the start. Taps are
+ * paid by a worker in a JVM of its own, on a real Temporal server, the real database and the regtest LNDs, and that
+ * worker is SIGKILLed at each step of the payment in turn ({@link KillStep}; the last one as the tap is booked Paid);
+ * a new worker takes over each time. At the end every tap is Paid, the paying LND paid each invoice once, each invoice
+ * was settled once with its amount, and the ledger booked each tap's payment once.
+ */
+@ExtendWith(RegtestExtension.class)
+class CardTapKillRegtestIT {
+
+    private static final int ROUNDS = 5;
+    private static final int TAPS_PER_ROUND = 2;
+    private static final long LIQUIDITY_MSAT = 500_000_000L;
+    private static final long TAP_MSAT = 2_000_000L;
+    private static final long FEE_LIMIT_MSAT = 10_000L;
+    private static final Duration WORKFLOW_TASK_TIMEOUT = Duration.ofSeconds(2);
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration MARKER_TIMEOUT = Duration.ofSeconds(45);
+    private static final Duration SETTLE = Duration.ofMillis(200);
+    private static final Duration SETTLE_AT_MOST = Duration.ofMillis(1_000);
+    private static final Duration COMPLETION_TIMEOUT = Duration.ofMinutes(2);
+    private static final KillStep[] STEPS = KillStep.values();
+
+    private record TapToCustomer(WithdrawalStart.Started tap, AddInvoiceResponse invoice) {
+        String hash() {
+            return HexFormat.of().formatHex(invoice.getRHash());
+        }
+    }
+
+    @Test
+    void every_tap_is_paid_and_booked_exactly_once_while_its_worker_is_sigkilled_at_every_step(RegtestNetwork net)
+            throws Exception {
+        TestDatabase database = TestDatabase.migrated("card_tap_kill_it");
+        CardRepository cards = new CardRepository(database.dsl());
+        CardWithdrawals withdrawals = new CardWithdrawals(database.dsl());
+        TemporalCliServer temporal = TemporalCliServer.shared();
+        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
+                .setTarget(temporal.target())
+                .build());
+        WorkflowClient client = WorkflowClient.newInstance(
+                service,
+                WorkflowClientOptions.newBuilder()
+                        .setNamespace(TemporalCliServer.NAMESPACE)
+                        .build());
+        net.customerPayInvoice(net.merchantAddInvoice(LIQUIDITY_MSAT, "outbound liquidity for the tap kill test")
+                .getPaymentRequest());
+        long funded = ROUNDS * TAPS_PER_ROUND * (TAP_MSAT + ROUNDS * TAPS_PER_ROUND);
+        Card card = activeCard(cards, withdrawals, funded);
+        MariaDbServer mariaDb = MariaDbServer.shared();
+        Map<String, String> environment = KillWorkerMain.environment(
+                temporal.target(),
+                database.jdbcUrl(),
+                mariaDb.username(),
+                mariaDb.password(),
+                new LndProperties(
+                        net.merchant().host(),
+                        net.merchant().grpcPort(),
+                        net.merchant().tlsCert(),
+                        net.merchant().adminMacaroon()));
+        Path logs = Files.createTempDirectory("flash-card-kill-test-");
+
+        Map<KillStep, Integer> kills = new EnumMap<>(KillStep.class);
+        List<TapToCustomer> taps = new ArrayList<>();
+        List<KillWorkerProcess> launched = new ArrayList<>();
+        int workersToKill = ROUNDS * STEPS.length;
+        try {
+            KillWorkerProcess next = launch(STEPS[0].name(), environment, logs, launched);
+            for (int k = 0; k < workersToKill; k++) {
+                KillStep step = STEPS[k % STEPS.length];
+                KillWorkerProcess active = next;
+                active.awaitReady(READY_TIMEOUT);
+                active.go();
+                next = launch(
+                        k + 1 < workersToKill ? STEPS[(k + 1) % STEPS.length].name() : KillWorkerProcess.NO_PLAN,
+                        environment,
+                        logs,
+                        launched);
+                if (step == KillStep.BEFORE_SEND) {
+                    for (int i = 0; i < TAPS_PER_ROUND; i++) {
+                        taps.add(tapAndStart(net, client, cards, withdrawals, card, taps.size()));
+                    }
+                }
+                String first = active.awaitMarker(MARKER_TIMEOUT)
+                        .orElseThrow(() -> new AssertionError("worker " + active.pid() + " never reached " + step
+                                + " in " + MARKER_TIMEOUT + "; logs in " + logs));
+                List<String> markers = new ArrayList<>(List.of(first));
+                long settleUntil = System.nanoTime() + SETTLE_AT_MOST.toNanos();
+                for (Optional<String> more = active.awaitMarker(SETTLE);
+                        more.isPresent() && System.nanoTime() < settleUntil;
+                        more = active.awaitMarker(SETTLE)) {
+                    markers.add(more.get());
+                }
+                markers.addAll(active.drainMarkers());
+                int exit = active.kill();
+                assertThat(KillWorkerProcess.killedBySigkill(exit))
+                        .as("worker %d died of SIGKILL (exit %d)", active.pid(), exit)
+                        .isTrue();
+                assertThat(markers)
+                        .allSatisfy(
+                                marker -> assertThat(marker).startsWith(KillStep.MARKER + " " + step + " card-tap-"));
+                kills.merge(step, 1, Integer::sum);
+            }
+
+            KillWorkerProcess last = next;
+            last.awaitReady(READY_TIMEOUT);
+            last.go();
+            Map<Long, CardTapResult> ends = new java.util.HashMap<>();
+            for (TapToCustomer tap : taps) {
+                ends.put(
+                        tap.tap().tapId(),
+                        client.newUntypedWorkflowStub(
+                                        CardTapWorkflow.workflowId(tap.tap().tapId()))
+                                .getResult(COMPLETION_TIMEOUT.toSeconds(), TimeUnit.SECONDS, CardTapResult.class));
+            }
+            last.stop();
+            System.out.printf("[card-kill-test] kills: %s; taps=%d; logs %s%n", summary(kills), taps.size(), logs);
+
+            assertThat(kills)
+                    .hasSize(STEPS.length)
+                    .allSatisfy((step, count) ->
+                            assertThat(count).as("kills at %s", step).isEqualTo(ROUNDS));
+            assertThat(launched.stream().flatMap(worker -> worker.resends().stream()))
+                    .as("sends of a payment the node had already")
+                    .isEmpty();
+            assertPaidAndBookedOnce(net, database, cards, taps, ends);
+            long spent = taps.stream().mapToLong(tap -> tap.tap().amountMsat()).sum();
+            assertThat(withdrawals.balanceMsat(card.id())).isEqualTo(funded - spent);
+            assertThat(new LedgerRepository(database.dsl())
+                            .accountBalance(
+                                    ChartOfAccounts.cardPending(card.id()).code())
+                            .orElseThrow()
+                            .balanceMsat()
+                            .msat())
+                    .as("nothing left reserved")
+                    .isZero();
+        } finally {
+            for (KillWorkerProcess worker : launched) {
+                worker.kill();
+            }
+            service.shutdownNow();
+            database.close();
+        }
+    }
+
+    private static void assertPaidAndBookedOnce(
+            RegtestNetwork net,
+            TestDatabase database,
+            CardRepository cards,
+            List<TapToCustomer> taps,
+            Map<Long, CardTapResult> ends)
+            throws Exception {
+        ListPaymentsRequest list = new ListPaymentsRequest();
+        list.setIncludeIncomplete(true);
+        list.setMaxPayments(100_000L);
+        Map<String, List<Payment>> sent = net.merchant().api().listPayments(list).getPayments().stream()
+                .collect(Collectors.groupingBy(Payment::getPaymentHash));
+        PaymentRepository payments = new PaymentRepository(database.dsl());
+        Map<Long, String> states = cards.taps(taps.getFirst().tap().cardId(), 1_000).stream()
+                .collect(Collectors.toMap(
+                        com.flash.backoffice.db.card.CardTap::id, com.flash.backoffice.db.card.CardTap::state));
+        for (TapToCustomer tap : taps) {
+            long id = tap.tap().tapId();
+            assertThat(ends.get(id).paid()).as("tap %d paid", id).isTrue();
+            assertThat(states.get(id)).as("tap %d", id).isEqualTo("PAID");
+            assertThat(payments.find(tap.tap().paymentId()).orElseThrow().status())
+                    .isEqualTo(PaymentState.SUCCEEDED);
+            assertThat(sent.get(tap.hash()))
+                    .as("the paying LND's payments to tap %d's invoice", id)
+                    .singleElement()
+                    .satisfies(payment -> {
+                        assertThat(payment.getStatus()).isEqualTo(Payment.PaymentStatus.SUCCEEDED);
+                        assertThat(payment.getValueMsat()).isEqualTo(tap.tap().amountMsat());
+                        assertThat(payment.getHtlcs().stream()
+                                        .filter(htlc -> htlc.getStatus() == HTLCAttempt.HTLCStatus.SUCCEEDED)
+                                        .count())
+                                .as("succeeded attempts")
+                                .isEqualTo(1);
+                    });
+            Invoice invoice =
+                    net.customer().api().lookupInvoice(null, tap.invoice().getRHash());
+            assertThat(invoice.getState()).isEqualTo(Invoice.InvoiceState.SETTLED);
+            assertThat(invoice.getAmtPaidMsat()).isEqualTo(tap.tap().amountMsat());
+            assertThat(invoice.getHtlcs().stream()
+                            .filter(htlc -> htlc.getState() == InvoiceHTLCState.SETTLED)
+                            .count())
+                    .as("HTLCs settled on tap %d's invoice", id)
+                    .isEqualTo(1);
+            assertThat(database.dsl()
+                            .fetchCount(
+                                    LEDGER_ENTRY,
+                                    LEDGER_ENTRY.SOURCE_KEY.eq(tap.tap().paymentId() + "-paid")))
+                    .as("ledger bookings of tap %d's payment", id)
+                    .isEqualTo(1);
+        }
+    }
+
+    private static KillWorkerProcess launch(
+            String plan, Map<String, String> environment, Path logs, List<KillWorkerProcess> launched) {
+        KillWorkerProcess worker = KillWorkerProcess.launch(
+                CardTapKillWorker.class,
+                plan,
+                environment,
+                logs.resolve("worker-" + launched.size() + "-" + plan + ".log"));
+        launched.add(worker);
+        return worker;
+    }
+
+    /** A tap as its callback leaves it: the k1 taken, the amount reserved, its payment workflow started. */
+    private static TapToCustomer tapAndStart(
+            RegtestNetwork net,
+            WorkflowClient client,
+            CardRepository cards,
+            CardWithdrawals withdrawals,
+            Card card,
+            int number)
+            throws Exception {
+        long amountMsat = TAP_MSAT + number;
+        Invoice request = new Invoice();
+        request.setValueMsat(amountMsat);
+        request.setExpiry(3_600);
+        AddInvoiceResponse invoice = net.customer().api().addInvoice(request);
+        String k1 = ((TapAcceptance.Accepted) cards.acceptTap(card.id(), number + 1)).k1();
+        WithdrawalStart.Started started = (WithdrawalStart.Started)
+                withdrawals.start(k1, amountMsat, invoice.getPaymentRequest(), FEE_LIMIT_MSAT, Instant.now());
+        CardTapWorkflow workflow = client.newWorkflowStub(
+                CardTapWorkflow.class,
+                WorkflowOptions.newBuilder()
+                        .setWorkflowId(CardTapWorkflow.workflowId(started.tapId()))
+                        .setTaskQueue(CardTapWorkflow.TASK_QUEUE)
+                        .setWorkflowIdReusePolicy(WorkflowIdReusePolicy.WORKFLOW_ID_REUSE_POLICY_REJECT_DUPLICATE)
+                        .setWorkflowTaskTimeout(WORKFLOW_TASK_TIMEOUT)
+                        .build());
+        WorkflowClient.start(
+                workflow::pay,
+                new CardTapOrder(
+                        started.tapId(),
+                        started.cardId(),
+                        started.paymentId(),
+                        invoice.getPaymentRequest(),
+                        started.amountMsat(),
+                        FEE_LIMIT_MSAT));
+        return new TapToCustomer(started, invoice);
+    }
+
+    private static Card activeCard(CardRepository cards, CardWithdrawals withdrawals, long msat) {
+        CardProgramme programme = cards.createProgramme(new NewCardProgramme(
+                RandomIds.newId(),
+                "Kill test " + RandomIds.newId(),
+                new byte[44],
+                50_000_000,
+                1_000_000_000,
+                null,
+                30,
+                "fiona"));
+        Card card = cards.issueBatch(programme.id(), List.of(RandomIds.randomHex(32)), "fiona")
+                .getFirst();
+        cards.programmed(card.id(), RandomIds.randomHex(16), 0);
+        cards.move(card.id(), CardState.ACTIVATION_PENDING, CardState.ACTIVE);
+        withdrawals.creditFromLightning(
+                card.id(), msat, "card-" + card.id() + "-kill-test-top-up", "kill test top-up", Instant.now());
+        return card;
+    }
+
+    private static String summary(Map<KillStep, Integer> counts) {
+        return Stream.of(STEPS)
+                .map(step -> step + "=" + counts.getOrDefault(step, 0))
+                .collect(Collectors.joining(", "));
+    }
+}
