@@ -49,6 +49,7 @@ public final class LndLightningNode implements LightningNode, AutoCloseable {
     private final SynchronousLndAPI api;
     private final AsynchronousRouterAPI router;
     private volatile NodeInfo info;
+    private final DecodedInvoiceCache decoded = new DecodedInvoiceCache(1_024);
 
     private record NodeInfo(String pubkey, ChainNetwork network) {}
 
@@ -209,6 +210,11 @@ public final class LndLightningNode implements LightningNode, AutoCloseable {
         if (network != own) {
             throw wrongNetwork(network, own);
         }
+        return decoded.decode(request, this::decodeOnNode);
+    }
+
+    private DecodedInvoice decodeOnNode(String request) {
+        ChainNetwork network = info().network();
         PayReq decoded;
         try {
             decoded = api.decodePayReq(request);
