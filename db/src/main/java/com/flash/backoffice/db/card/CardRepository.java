@@ -401,6 +401,16 @@ public class CardRepository {
      * tap's log row is written.
      */
     public TapAcceptance acceptTap(String cardId, int counter) {
+        int version = ctx.select(CARD.VERSION)
+                .from(CARD)
+                .where(CARD.ID.eq(cardId))
+                .fetchOptional(CARD.VERSION)
+                .orElse(0);
+        return acceptTap(cardId, version, counter);
+    }
+
+    /** As {@link #acceptTap(String, int)}, for a tap whose signature was checked with the keys of {@code version}. */
+    public TapAcceptance acceptTap(String cardId, int version, int counter) {
         return ctx.transactionResult(configuration -> {
             DSLContext tx = configuration.dsl();
             var now = UtcTimestamps.toDb(UtcTimestamps.now());
@@ -413,10 +423,6 @@ public class CardRepository {
                     .execute();
             if (raised == 1) {
                 String k1 = RandomIds.randomHex(K1_BYTES);
-                int version = tx.select(CARD.VERSION)
-                        .from(CARD)
-                        .where(CARD.ID.eq(cardId))
-                        .fetchSingle(CARD.VERSION);
                 long tapId = tx.insertInto(CARD_TAP)
                         .set(CARD_TAP.CARD_ID, cardId)
                         .set(CARD_TAP.COUNTER, counter)

@@ -13,17 +13,20 @@ import com.flash.backoffice.db.jooq.enums.CardTapState;
 import com.flash.backoffice.db.jooq.enums.LedgerLineSide;
 import com.flash.backoffice.db.jooq.tables.records.CardRecord;
 import com.flash.backoffice.db.jooq.tables.records.CardTapRecord;
+import com.flash.backoffice.db.ledger.AccountType;
 import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.JournalEntry;
 import com.flash.backoffice.db.ledger.JournalLine;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.money.Msat;
 import com.flash.backoffice.db.support.UtcTimestamps;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -86,8 +89,18 @@ public class CardWithdrawals {
 
     /** The most the card may pay now: the per-tap limit, what is left of the day's and the balance. */
     public long maxWithdrawableMsat(String cardId, Instant now) {
-        CardRecord card = ctx.selectFrom(CARD).where(CARD.ID.eq(cardId)).fetchSingle();
-        return max(ctx, card, now);
+        var row = ctx.select(
+                        CARD.PER_TAP_LIMIT_MSAT,
+                        CARD.DAILY_LIMIT_MSAT,
+                        spentToday(cardId, now),
+                        LedgerRepository.postedDebits(balanceCode(cardId)),
+                        LedgerRepository.postedCredits(balanceCode(cardId)))
+                .from(CARD)
+                .where(CARD.ID.eq(cardId))
+                .fetchSingle();
+        Spending spending = Spending.of(row.value3(), row.value4(), row.value5());
+        long dayLeft = row.value2() - spending.todayMsat();
+        return Math.max(0, Math.min(row.value1(), Math.min(dayLeft, spending.balanceMsat())));
     }
 
     /**
@@ -169,7 +182,7 @@ public class CardWithdrawals {
                     .where(CARD_TAP.ID.eq(tap.getId()))
                     .execute();
             LedgerRepository ledger = new LedgerRepository(tx);
-            ledger.createAccount(ChartOfAccounts.cardPending(card.getId()));
+            ledger.ensureAccount(ChartOfAccounts.cardPending(card.getId()));
             ledger.post(new JournalEntry(
                     paymentId + "-reserve",
                     "Flash card " + card.getId() + " tap " + tap.getId() + " reserved",
@@ -323,12 +336,13 @@ public class CardWithdrawals {
         if (amountMsat > card.getPerTapLimitMsat()) {
             return Optional.of("Above the card's limit of " + sat(card.getPerTapLimitMsat()) + " per payment");
         }
-        long spent = spentToday(tx, card.getId(), now);
+        Spending spending = spending(tx, card.getId(), now);
+        long spent = spending.todayMsat();
         if (Math.addExact(spent, amountMsat) > card.getDailyLimitMsat()) {
             return Optional.of("Above the card's daily limit: " + sat(card.getDailyLimitMsat() - spent) + " left of "
                     + sat(card.getDailyLimitMsat()));
         }
-        long balance = balance(tx, card.getId());
+        long balance = spending.balanceMsat();
         if (amountMsat > balance) {
             return Optional.of("Not enough balance on the card: " + sat(Math.max(0, balance)));
         }
@@ -388,21 +402,31 @@ public class CardWithdrawals {
                 left <= 0));
     }
 
-    private static long max(DSLContext tx, CardRecord card, Instant now) {
-        long dayLeft = card.getDailyLimitMsat() - spentToday(tx, card.getId(), now);
-        return Math.max(0, Math.min(card.getPerTapLimitMsat(), Math.min(dayLeft, balance(tx, card.getId()))));
+    /** What the card spent in the rolling day and what it holds, read in one statement (a tap waits on both). */
+    private record Spending(long todayMsat, long balanceMsat) {
+
+        static Spending of(BigDecimal today, BigDecimal debits, BigDecimal credits) {
+            return new Spending(
+                    today.longValueExact(), LedgerRepository.balanceMsat(AccountType.LIABILITY, debits, credits));
+        }
+    }
+
+    private static Spending spending(DSLContext tx, String cardId, Instant now) {
+        var row = tx.select(
+                        spentToday(cardId, now),
+                        LedgerRepository.postedDebits(balanceCode(cardId)),
+                        LedgerRepository.postedCredits(balanceCode(cardId)))
+                .fetchSingle();
+        return Spending.of(row.value1(), row.value2(), row.value3());
     }
 
     /** Taps being paid or paid in the rolling day before {@code now}; failed and unpaid ones do not count. */
-    private static long spentToday(DSLContext tx, String cardId, Instant now) {
-        return tx.select(DSL.coalesce(DSL.sum(CARD_TAP.AMOUNT_MSAT), java.math.BigDecimal.ZERO))
+    private static Field<BigDecimal> spentToday(String cardId, Instant now) {
+        return DSL.field(DSL.select(DSL.coalesce(DSL.sum(CARD_TAP.AMOUNT_MSAT), BigDecimal.ZERO))
                 .from(CARD_TAP)
                 .where(CARD_TAP.CARD_ID.eq(cardId))
                 .and(CARD_TAP.STATE.in(CardTapState.PAYING, CardTapState.PAID))
-                .and(CARD_TAP.K1_USED_AT.gt(UtcTimestamps.toDb(now.minus(DAY))))
-                .fetchSingle()
-                .value1()
-                .longValueExact();
+                .and(CARD_TAP.K1_USED_AT.gt(UtcTimestamps.toDb(now.minus(DAY)))));
     }
 
     private static long balance(DSLContext tx, String cardId) {

@@ -186,6 +186,35 @@ public class LedgerRepository {
         });
     }
 
+    /**
+     * The posted debits of the account {@code code} as a scalar subquery (zero while it has none), so a hot path reads
+     * its balance in the statement that reads its other figures; {@link #balanceMsat} signs the two sums.
+     */
+    public static Field<BigDecimal> postedDebits(String code) {
+        return postedSum(DEBITS, code);
+    }
+
+    /** The posted credits of the account {@code code}, as {@link #postedDebits} is its debits. */
+    public static Field<BigDecimal> postedCredits(String code) {
+        return postedSum(CREDITS, code);
+    }
+
+    /** The balance of an account of {@code type} with those posted sums, signed as {@link AccountBalance} is. */
+    public static long balanceMsat(AccountType type, BigDecimal debits, BigDecimal credits) {
+        return LedgerBalances.balance(type, msat(debits), msat(credits)).msat();
+    }
+
+    private static Field<BigDecimal> postedSum(Field<BigDecimal> sum, String code) {
+        return DSL.field(DSL.select(DSL.coalesce(sum, BigDecimal.ZERO))
+                .from(LEDGER_LINE)
+                .join(LEDGER_ENTRY)
+                .on(LEDGER_ENTRY.ID.eq(LEDGER_LINE.ENTRY_ID))
+                .join(LEDGER_ACCOUNT)
+                .on(LEDGER_ACCOUNT.ID.eq(LEDGER_LINE.ACCOUNT_ID))
+                .where(LEDGER_ACCOUNT.CODE.eq(code))
+                .and(LEDGER_ENTRY.POSTED.isTrue()));
+    }
+
     /** Every account the merchant owns (its liability, its fees receivable...), with posted sums; by code. */
     public List<AccountBalance> merchantAccountBalances(String merchantId) {
         Map<String, List<Msat>> sums = new java.util.HashMap<>();
@@ -242,6 +271,23 @@ public class LedgerRepository {
                 .where(LEDGER_ACCOUNT.CODE.eq(code))
                 .fetchOptional()
                 .map(LedgerRepository::toAccount);
+    }
+
+    /**
+     * Creates the account unless its code exists, in one round trip and without reading it back: for an account whose
+     * code and type come from the chart (see {@link ChartOfAccounts}) on a path that runs per payment.
+     */
+    public void ensureAccount(NewLedgerAccount account) {
+        ctx.insertInto(LEDGER_ACCOUNT)
+                .set(LEDGER_ACCOUNT.CODE, account.code())
+                .set(LEDGER_ACCOUNT.NAME, account.name())
+                .set(
+                        LEDGER_ACCOUNT.TYPE,
+                        LedgerAccountType.valueOf(account.type().name()))
+                .set(LEDGER_ACCOUNT.MERCHANT_ID, account.merchantId())
+                .set(LEDGER_ACCOUNT.CREATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
+                .onDuplicateKeyIgnore()
+                .execute();
     }
 
     /**

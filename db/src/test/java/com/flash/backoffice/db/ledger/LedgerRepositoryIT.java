@@ -178,6 +178,42 @@ class LedgerRepositoryIT {
                 .isInstanceOf(IllegalStateException.class);
     }
 
+    @Test
+    void ensuring_an_account_twice_creates_it_once() {
+        NewLedgerAccount account = ChartOfAccounts.cardPending("card-1");
+
+        ledger.ensureAccount(account);
+        ledger.ensureAccount(account);
+
+        assertThat(ledger.findAccounts())
+                .filteredOn(a -> a.code().equals(account.code()))
+                .hasSize(1);
+        assertThat(ledger.findAccount(account.code()).orElseThrow().type()).isEqualTo(account.type());
+    }
+
+    @Test
+    void the_posted_sums_read_inside_another_statement_give_the_accounts_balance() {
+        ledger.post(ownerDeposit("deposit-1", 5));
+        ledger.post(ownerDeposit("deposit-2", 7));
+        String equity = ChartOfAccounts.OWNER_EQUITY.code();
+
+        var sums = dsl.select(LedgerRepository.postedDebits(equity), LedgerRepository.postedCredits(equity))
+                .fetchSingle();
+        var none = dsl.select(
+                        LedgerRepository.postedDebits("equity:nothing"),
+                        LedgerRepository.postedCredits("equity:nothing"))
+                .fetchSingle();
+
+        assertThat(LedgerRepository.balanceMsat(AccountType.EQUITY, sums.value1(), sums.value2()))
+                .isEqualTo(ledger.accountBalance(equity)
+                        .orElseThrow()
+                        .balanceMsat()
+                        .msat())
+                .isEqualTo(12_000);
+        assertThat(LedgerRepository.balanceMsat(AccountType.EQUITY, none.value1(), none.value2()))
+                .isZero();
+    }
+
     private static JournalEntry ownerDeposit(String sourceKey, long sats) {
         return new JournalEntry(
                 sourceKey,

@@ -7,10 +7,13 @@ import com.flash.backoffice.db.card.TapAcceptance;
 import com.flash.backoffice.db.card.TapRefusal;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A tap's verification, in DETERMINISTIC.md's order: each programme's K1 is tried on {@code p} until one opens it
@@ -26,6 +29,11 @@ public class CardTaps {
 
     private final CardRepository cards;
     private final CardKeyVault vault;
+    /**
+     * The programmes, read once and again when a tap matches no card of them: a programme's keys never change and
+     * one is never deleted, so only a new programme is missed, and that miss reads them again.
+     */
+    private volatile List<CardProgramme> programmes;
     /** A programme's sealed issuer key never changes: it is opened, and its K1 derived, once per process. */
     private final Map<String, ProgrammeKeys> opened = new ConcurrentHashMap<>();
 
@@ -42,8 +50,30 @@ public class CardTaps {
             return new TapOutcome.Malformed("c must be 16 hexadecimal characters");
         }
         byte[] encrypted = HEX.parseHex(p);
+        byte[] mac = HEX.parseHex(c);
+        List<CardProgramme> known = programmes;
+        Match match = known == null ? Match.NONE : match(known, encrypted, mac);
+        if (match.outcome() == null) {
+            // a programme created since the list was read: read it again, once per unknown card
+            List<CardProgramme> current = List.copyOf(cards.programmes());
+            programmes = current;
+            if (known == null || !ids(current).equals(ids(known))) {
+                match = match(current, encrypted, mac);
+            }
+        }
+        return match.outcome() != null
+                ? match.outcome()
+                : refused(cards.refuseTap(null, match.counter(), TapRefusal.UNKNOWN_CARD));
+    }
+
+    /** The tap's outcome once a card of a programme matched; else the counter a programme's K1 opened, if any. */
+    private record Match(TapOutcome outcome, Integer counter) {
+        static final Match NONE = new Match(null, null);
+    }
+
+    private Match match(List<CardProgramme> programmes, byte[] encrypted, byte[] mac) {
         Integer counter = null;
-        for (CardProgramme programme : cards.programmes()) {
+        for (CardProgramme programme : programmes) {
             ProgrammeKeys keys = keys(programme);
             Optional<PiccData> picc = SunMessages.open(keys.k1(), encrypted);
             if (picc.isEmpty()) {
@@ -54,11 +84,15 @@ public class CardTaps {
                     CardKeyDerivation.id(keys.issuerKey(), picc.get().uid()));
             Optional<Card> found = cards.findByKeyId(programme.id(), keyId);
             if (found.isPresent()) {
-                return verified(found.get(), keys.issuerKey(), picc.get(), HEX.parseHex(c));
+                return new Match(verified(found.get(), keys.issuerKey(), picc.get(), mac), null);
             }
             counter = picc.get().counter();
         }
-        return refused(cards.refuseTap(null, counter, TapRefusal.UNKNOWN_CARD));
+        return new Match(null, counter);
+    }
+
+    private static Set<String> ids(List<CardProgramme> programmes) {
+        return programmes.stream().map(CardProgramme::id).collect(Collectors.toSet());
     }
 
     private ProgrammeKeys keys(CardProgramme programme) {
@@ -79,7 +113,7 @@ public class CardTaps {
         if (!SunMessages.authentic(k2, data, c)) {
             return refused(cards.refuseTap(card.id(), data.counter(), TapRefusal.NOT_AUTHENTIC));
         }
-        return switch (cards.acceptTap(card.id(), data.counter())) {
+        return switch (cards.acceptTap(card.id(), card.version(), data.counter())) {
             case TapAcceptance.Accepted accepted -> new TapOutcome.Accepted(card, accepted.tapId(), accepted.k1());
             case TapAcceptance.Refused refusal -> refused(refusal);
         };

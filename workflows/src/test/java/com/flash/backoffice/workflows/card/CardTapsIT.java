@@ -156,6 +156,28 @@ class CardTapsIT {
         assertThat(((TapOutcome.Accepted) outcome).card().id()).isEqualTo(card.id());
     }
 
+    @Test
+    void a_card_of_a_programme_created_after_the_programmes_were_read_is_found() {
+        BoltCardEmulator first = BoltCardEmulator.fresh(issuerKey);
+        activeCard(first, 0);
+        BoltCardEmulator.Tap warm = first.tap();
+        assertThat(taps.tap(warm.p(), warm.c())).isInstanceOf(TapOutcome.Accepted.class);
+
+        byte[] laterKey = CardKeyVault.newIssuerKey();
+        CardProgramme later = programme(laterKey);
+        BoltCardEmulator emulator = BoltCardEmulator.fresh(laterKey);
+        Card card = cards.issueBatch(later.id(), List.of(RandomIds.randomHex(32)), "fiona")
+                .getFirst();
+        cards.programmed(card.id(), HexFormat.of().formatHex(CardKeyDerivation.id(laterKey, emulator.uid())), 0);
+        cards.move(card.id(), CardState.ACTIVATION_PENDING, CardState.ACTIVE);
+        BoltCardEmulator.Tap tap = emulator.tap();
+
+        TapOutcome outcome = taps.tap(tap.p(), tap.c());
+
+        assertThat(outcome).isInstanceOf(TapOutcome.Accepted.class);
+        assertThat(((TapOutcome.Accepted) outcome).card().id()).isEqualTo(card.id());
+    }
+
     private static CardProgramme programme(byte[] key) {
         String id = RandomIds.newId();
         return cards.createProgramme(new NewCardProgramme(
