@@ -202,7 +202,13 @@ public final class TemporalCliServer implements AutoCloseable {
                 "--db-filename",
                 databaseFile.toString(),
                 "--log-level",
-                "warn");
+                "warn",
+                // a write-ahead log synced at checkpoints, not a journal synced at every commit: the test MariaDB is
+                // run the same way (innodb_flush_log_at_trx_commit=0); a test server need not survive a power cut
+                "--sqlite-pragma",
+                "journal_mode=WAL",
+                "--sqlite-pragma",
+                "synchronous=NORMAL");
         try {
             Files.writeString(
                     logFile,
