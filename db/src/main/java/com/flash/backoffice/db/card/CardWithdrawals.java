@@ -44,6 +44,9 @@ public class CardWithdrawals {
 
     private static final Duration DAY = Duration.ofHours(24);
 
+    /** The tap log's note on a tap that opened the balance page (and could choose the card's PIN there). */
+    static final String BALANCE_PAGE_VIEWED = "Balance page viewed";
+
     private final DSLContext ctx;
 
     public CardWithdrawals(DSLContext ctx) {
@@ -79,7 +82,7 @@ public class CardWithdrawals {
     public void closeForBalance(long tapId, Instant now) {
         ctx.update(CARD_TAP)
                 .set(CARD_TAP.STATE, CardTapState.EXPIRED)
-                .set(CARD_TAP.REASON, "Balance page viewed")
+                .set(CARD_TAP.REASON, BALANCE_PAGE_VIEWED)
                 .set(CARD_TAP.K1_USED_AT, UtcTimestamps.toDb(now))
                 .set(CARD_TAP.UPDATED_AT, UtcTimestamps.toDb(now))
                 .where(CARD_TAP.ID.eq(tapId))

@@ -122,6 +122,74 @@ class CardPinsIT {
         assertThatThrownBy(() -> pins.set(card.id(), "12")).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void the_holder_chooses_a_pin_once_on_the_balance_page_a_fresh_tap_opened_and_support_can_clear_it() {
+        Card card = cardWith(100_000 * SAT);
+        Instant now = Instant.now();
+        String paying = tap(card);
+        String balancePage = balancePage(card, now);
+
+        assertThat(pins.chooseOnBalancePage(paying, "2468", now))
+                .as("a payment's k1 is not a balance page")
+                .hasValue("This page is no longer valid: tap the card again to choose its PIN");
+        assertThat(pins.chooseOnBalancePage("00".repeat(16), "2468", now)).isPresent();
+        assertThat(pins.chooseOnBalancePage(balancePage, "24", now)).hasValue("A PIN has 4 to 6 digits");
+        assertThat(pins.chooseOnBalancePage(
+                        balancePage,
+                        "2468",
+                        now.plus(CardWithdrawals.OFFER_LIFETIME).plusSeconds(1)))
+                .hasValue("This page expired: tap the card again to choose its PIN");
+        assertThat(stored(card)).as("nothing written on a refusal").isNull();
+
+        assertThat(pins.chooseOnBalancePage(balancePage, "2468", now)).isEmpty();
+        assertThat(start(tap(card), PIN_LIMIT, "2468")).isInstanceOf(WithdrawalStart.Started.class);
+        String hash = stored(card);
+        assertThat(pins.chooseOnBalancePage(balancePage(card, now), "1357", now))
+                .hasValue("The card has a PIN already: SUPPORT can clear a forgotten one");
+        assertThat(stored(card))
+                .as("a chosen PIN is not replaced from a balance page")
+                .isEqualTo(hash);
+
+        assertThat(pins.clear(card.id(), "sue", List.of("SUPPORT"), "holder forgot it; ID checked at the desk"))
+                .isTrue();
+        assertThat(stored(card)).isNull();
+        assertThat(pins.clear(card.id(), "sue", List.of("SUPPORT"), "again"))
+                .as("no PIN to clear")
+                .isFalse();
+        assertThat(database.dsl()
+                        .fetchCount(database.dsl()
+                                .selectFrom("audit_log")
+                                .where("action = 'card.pin.clear' and target_id = ?", card.id())))
+                .as("one audit entry, for the clear that happened")
+                .isEqualTo(1);
+        assertThat(pins.chooseOnBalancePage(balancePage(card, now), "1357", now))
+                .isEmpty();
+        assertThat(start(tap(card), PIN_LIMIT, "1357")).isInstanceOf(WithdrawalStart.Started.class);
+    }
+
+    @Test
+    void a_frozen_card_chooses_no_pin() {
+        Card card = cardWith(100_000 * SAT);
+        Instant now = Instant.now();
+        String page = balancePage(card, now);
+        lifecycle.change(change(card, 2, CardState.ACTIVE, CardState.FROZEN, CardReason.HOLDER_REQUEST));
+
+        assertThat(pins.chooseOnBalancePage(page, "2468", now)).isPresent();
+        assertThat(stored(card)).isNull();
+    }
+
+    private String balancePage(Card card, Instant now) {
+        counter++;
+        TapAcceptance.Accepted accepted = (TapAcceptance.Accepted) cards.acceptTap(card.id(), counter);
+        withdrawals.closeForBalance(accepted.tapId(), now);
+        return accepted.k1();
+    }
+
+    private static String stored(Card card) {
+        Object hash = database.dsl().fetchValue("select pin_hash from card where id = ?", card.id());
+        return hash == null ? null : hash.toString();
+    }
+
     private static int failures(Card card) {
         return cards.findById(card.id()).orElseThrow().pinFailures();
     }

@@ -298,6 +298,33 @@ public class CardService {
         return command(cardId, reason, note, CardWorkflow::retire);
     }
 
+    /**
+     * SUPPORT clears a card's forgotten PIN, having checked who the holder is: the hash and the wrong tries go, with the
+     * audit entry in the same transaction; the holder chooses a new PIN on the card's balance page (tap the card).
+     */
+    @PreAuthorize("hasRole('SUPPORT')")
+    public CardCommandOutcome clearPin(String cardId, String note) {
+        if (note == null || note.isBlank()) {
+            return new CardCommandOutcome(false, "Say why, and how the holder was checked (for the audit log)", "note");
+        }
+        if (note.strip().length() > 500) {
+            return new CardCommandOutcome(false, "At most 500 characters", "note");
+        }
+        if (cards.findById(cardId).isEmpty()) {
+            return CardCommandOutcome.refused("No card " + cardId);
+        }
+        CurrentUser.Staff staff = currentUser.require();
+        boolean cleared = pins.clear(
+                cardId,
+                staff.username(),
+                staff.roles().stream().map(Enum::name).sorted().toList(),
+                note.strip());
+        return cleared
+                ? new CardCommandOutcome(
+                        true, "PIN cleared: the holder chooses a new one on the card's balance page (tap the card)")
+                : CardCommandOutcome.refused("The card has no PIN");
+    }
+
     private CardCommandOutcome command(
             String cardId,
             CardReason reason,

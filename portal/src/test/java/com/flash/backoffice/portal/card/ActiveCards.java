@@ -31,11 +31,22 @@ public final class ActiveCards {
     /** A programme whose cards pay up to {@code perTapMsat} a tap and {@code dailyMsat} a rolling day. */
     public ActiveCards(
             CardRepository cards, CardWithdrawals withdrawals, CardKeyVault vault, long perTapMsat, long dailyMsat) {
+        this(cards, withdrawals, vault, perTapMsat, dailyMsat, null);
+    }
+
+    /** As above, with a PIN asked from {@code pinLimitMsat} (null: never). */
+    public ActiveCards(
+            CardRepository cards,
+            CardWithdrawals withdrawals,
+            CardKeyVault vault,
+            long perTapMsat,
+            long dailyMsat,
+            Long pinLimitMsat) {
         this.cards = cards;
         this.withdrawals = withdrawals;
         String id = RandomIds.newId();
         this.programme = cards.createProgramme(new NewCardProgramme(
-                id, "Test cards " + id, vault.seal(id, issuerKey), perTapMsat, dailyMsat, null, 30, "fiona"));
+                id, "Test cards " + id, vault.seal(id, issuerKey), perTapMsat, dailyMsat, pinLimitMsat, 30, "fiona"));
     }
 
     /** A new physical card of this programme (its UID never stored). */

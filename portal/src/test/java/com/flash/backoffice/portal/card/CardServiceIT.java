@@ -42,6 +42,9 @@ class CardServiceIT {
     @Autowired
     MerchantRepository merchants;
 
+    @Autowired
+    com.flash.backoffice.db.card.CardPins pins;
+
     @AfterEach
     void signOut() {
         SecurityContextHolder.clearContext();
@@ -192,6 +195,38 @@ class CardServiceIT {
 
     private static ProgrammeDraft draft() {
         return new ProgrammeDraft("Festival " + RandomIds.newId(), 50_000, 200_000, null, 30);
+    }
+
+    @Test
+    void support_clears_a_forgotten_pin_with_a_note_in_the_audit_log_and_no_other_role_can() {
+        signIn("fiona", Role.FINANCE);
+        CardProgramme programme = service.createProgramme(
+                        new ProgrammeDraft("PIN clearing " + RandomIds.newId(), 50_000, 200_000, 10_000L, 30))
+                .created();
+        String cardId = service.issueBatch(programme.id(), 1).cards().getFirst().cardId();
+        pins.set(cardId, "2468");
+
+        assertThatThrownBy(() -> service.clearPin(cardId, "holder forgot it"))
+                .as("FINANCE does not clear PINs")
+                .isInstanceOf(AuthorizationDeniedException.class);
+        signIn("sue", Role.SUPPORT);
+        assertThat(service.clearPin(cardId, "  "))
+                .isEqualTo(new CardCommandOutcome(
+                        false, "Say why, and how the holder was checked (for the audit log)", "note"));
+        assertThat(service.clearPin("no-such-card", "forgot").message()).isEqualTo("No card no-such-card");
+        assertThat(cards.findById(cardId).orElseThrow().hasPin())
+                .as("nothing written")
+                .isTrue();
+
+        assertThat(service.clearPin(cardId, "holder forgot it; ID checked at the desk")
+                        .done())
+                .isTrue();
+
+        assertThat(cards.findById(cardId).orElseThrow().hasPin()).isFalse();
+        assertThat(service.clearPin(cardId, "again").message()).isEqualTo("The card has no PIN");
+        assertThat(dsl.fetchCount(dsl.selectFrom("audit_log")
+                        .where("target_id = ? and action = 'card.pin.clear' and actor = 'sue'", cardId)))
+                .isEqualTo(1);
     }
 
     private static void signIn(String username, Role role) {

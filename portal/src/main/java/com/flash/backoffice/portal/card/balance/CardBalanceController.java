@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 class CardBalanceController {
 
     static final String PATH = "/boltcard/balance";
+    static final String PIN_PATH = PATH + "/pin";
     static final String RATE_GROUP = "boltcard-balance";
 
     private final CardBalanceService balances;
@@ -47,6 +49,32 @@ class CardBalanceController {
                         refused.malformed() ? HttpStatus.BAD_REQUEST : HttpStatus.FORBIDDEN,
                         CardBalancePage.refused(refused.reason()));
         };
+    }
+
+    /** The balance page's PIN form (a card with a PIN limit and no PIN): the same rate limit as the page. */
+    @PostMapping(
+            value = PIN_PATH,
+            consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE,
+            produces = MediaType.TEXT_HTML_VALUE)
+    ResponseEntity<String> choosePin(
+            @RequestParam(required = false) String k1,
+            @RequestParam(required = false) String pin,
+            @RequestParam(required = false) String repeated,
+            HttpServletRequest request) {
+        OptionalLong wait = limiter.tryTake(RATE_GROUP, request.getRemoteAddr());
+        if (wait.isPresent()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
+                    .cacheControl(CacheControl.noStore())
+                    .contentType(MediaType.TEXT_HTML)
+                    .body(CardBalancePage.refused("Too many requests: try again in " + wait.getAsLong() + " s"));
+        }
+        CardBalanceService.PinAnswer answer = balances.choosePin(k1, pin, repeated);
+        return answer.chosen()
+                ? page(HttpStatus.OK, CardBalancePage.pinChosen())
+                : page(
+                        HttpStatus.BAD_REQUEST,
+                        CardBalancePage.pinRefused(answer.refusal().orElseThrow()));
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String html) {

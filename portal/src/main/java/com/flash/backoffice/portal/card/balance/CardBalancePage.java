@@ -33,10 +33,37 @@ final class CardBalancePage {
                         + rows + "</tbody></table>";
         return page("<p class=\"label\">Balance of card " + escape(shown.cardId()) + "</p>"
                 + "<p class=\"balance\" id=\"balance\">" + sat(shown.balanceMsat()) + "</p>"
+                + pinForm(shown.pinChoice())
                 + topUp(shown.topUpLnurl())
                 + "<h2>Last transactions</h2>" + movements
                 + "<p class=\"note\">For your privacy this page opens once per tap: tap the card again to"
                 + " see it again.</p>");
+    }
+
+    /** The k1 is Flash's own hexadecimal token, never user input. */
+    private static String pinForm(CardBalanceService.PinChoice choice) {
+        if (choice == null) {
+            return "";
+        }
+        return "<h2>Choose a PIN</h2><p class=\"note\">Payments of " + sat(choice.pinLimitMsat())
+                + " or more ask for it. 4 to 6 digits; only you know it.</p>"
+                + "<form id=\"pin-form\" method=\"post\" action=\"" + CardBalanceController.PIN_PATH + "\">"
+                + "<input type=\"hidden\" name=\"k1\" value=\"" + escape(choice.k1()) + "\">"
+                + "<label>PIN <input id=\"pin\" name=\"pin\" type=\"password\" inputmode=\"numeric\""
+                + " autocomplete=\"new-password\" pattern=\"[0-9]{4,6}\" minlength=\"4\" maxlength=\"6\" required></label>"
+                + "<label>Again <input id=\"pin-repeated\" name=\"repeated\" type=\"password\" inputmode=\"numeric\""
+                + " autocomplete=\"new-password\" pattern=\"[0-9]{4,6}\" minlength=\"4\" maxlength=\"6\" required></label>"
+                + "<button class=\"button\" id=\"pin-submit\" type=\"submit\">Set the PIN</button></form>";
+    }
+
+    static String pinChosen() {
+        return page("<p class=\"done\" id=\"pin-chosen\">The card's PIN is set.</p>"
+                + "<p class=\"note\">Your wallet asks for it on payments from the card's PIN amount up.</p>");
+    }
+
+    static String pinRefused(String reason) {
+        return page("<p class=\"error\" id=\"error\">" + escape(reason) + "</p>"
+                + "<p class=\"note\">Tap the card on your phone again to open its page and choose the PIN.</p>");
     }
 
     /** The LNURL is Flash's own bech32 string (letters and digits only), never user input. */
@@ -69,6 +96,9 @@ final class CardBalancePage {
                 + ".button{display:block;text-align:center;padding:.7rem;border-radius:.4rem;background:#1a56db;"
                 + "color:#fff;text-decoration:none;font-weight:600}.lnurl{word-break:break-all;font-size:.7rem;"
                 + "color:#5b6470}"
+                + "form label{display:block;margin:.5rem 0}form input{display:block;width:100%;box-sizing:border-box;"
+                + "padding:.6rem;font-size:1.1rem;margin-top:.25rem}form button{width:100%;border:0;margin-top:.75rem;"
+                + "font-size:1rem}.done{color:#05603a;font-weight:600}"
                 + ".error{color:#b42318;font-weight:600}.note{color:#5b6470;font-size:.85rem;margin-top:1.5rem}"
                 + "</style></head><body><main><h1>Flash card</h1>" + body + "</main></body></html>";
     }

@@ -1,6 +1,8 @@
 package com.flash.backoffice.portal.card.balance;
 
+import com.flash.backoffice.db.card.Card;
 import com.flash.backoffice.db.card.CardMovement;
+import com.flash.backoffice.db.card.CardPins;
 import com.flash.backoffice.db.card.CardWithdrawals;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import com.flash.backoffice.portal.card.topup.LnurlTopUps;
@@ -23,22 +25,39 @@ public class CardBalanceService {
     /** What the page shows: the balance and the newest movements, or why it cannot be shown. */
     sealed interface BalanceAnswer {
 
-        /** {@code topUpLnurl}: a new LNURL-pay link (LUD-06) that tops this card up, open for an hour. */
-        record Shown(String cardId, long balanceMsat, List<CardMovement> movements, String topUpLnurl)
+        /**
+         * {@code topUpLnurl}: a new LNURL-pay link (LUD-06) that tops this card up, open for an hour. {@code pinChoice}:
+         * set when the card has a PIN limit and no PIN, so the page lets the holder choose one.
+         */
+        record Shown(
+                String cardId, long balanceMsat, List<CardMovement> movements, String topUpLnurl, PinChoice pinChoice)
                 implements BalanceAnswer {}
 
         /** {@code malformed}: p or c is not a Bolt Card's at all (400); otherwise a refused tap (403). */
         record Refused(String reason, boolean malformed) implements BalanceAnswer {}
     }
 
+    /** The PIN form's token (the tap's k1, good for this page only) and the amount from which the PIN is asked. */
+    record PinChoice(String k1, long pinLimitMsat) {}
+
+    /** The answer to a PIN chosen on the page: empty when it is set, else why not (and nothing was written). */
+    record PinAnswer(java.util.Optional<String> refusal) {
+
+        boolean chosen() {
+            return refusal.isEmpty();
+        }
+    }
+
     private final CardTaps taps;
     private final CardWithdrawals withdrawals;
     private final LnurlTopUps topUps;
+    private final CardPins pins;
 
-    CardBalanceService(CardTaps taps, CardWithdrawals withdrawals, LnurlTopUps topUps) {
+    CardBalanceService(CardTaps taps, CardWithdrawals withdrawals, LnurlTopUps topUps, CardPins pins) {
         this.taps = taps;
         this.withdrawals = withdrawals;
         this.topUps = topUps;
+        this.pins = pins;
     }
 
     @PreAuthorize("permitAll()")
@@ -48,13 +67,25 @@ public class CardBalanceService {
             case TapOutcome.Refused refused -> new BalanceAnswer.Refused(refused.reason(), false);
             case TapOutcome.Accepted accepted -> {
                 withdrawals.closeForBalance(accepted.tapId(), UtcTimestamps.now());
-                String cardId = accepted.card().id();
+                Card card = accepted.card();
                 yield new BalanceAnswer.Shown(
-                        cardId,
-                        withdrawals.balanceMsat(cardId),
-                        withdrawals.statement(cardId, MOVEMENTS),
-                        topUps.openLink(cardId));
+                        card.id(),
+                        withdrawals.balanceMsat(card.id()),
+                        withdrawals.statement(card.id(), MOVEMENTS),
+                        topUps.openLink(card.id()),
+                        card.pinLimitMsat() != null && !card.hasPin()
+                                ? new PinChoice(accepted.k1(), card.pinLimitMsat())
+                                : null);
             }
         };
+    }
+
+    /** The holder's PIN from the balance page's form: typed twice, 4 to 6 digits, for a card that has none. */
+    @PreAuthorize("permitAll()")
+    PinAnswer choosePin(String k1, String pin, String repeated) {
+        if (pin != null && repeated != null && !pin.strip().equals(repeated.strip())) {
+            return new PinAnswer(java.util.Optional.of("The two PINs differ: type the same PIN twice"));
+        }
+        return new PinAnswer(pins.chooseOnBalancePage(k1, pin == null ? null : pin.strip(), UtcTimestamps.now()));
     }
 }

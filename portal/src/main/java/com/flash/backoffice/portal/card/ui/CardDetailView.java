@@ -54,6 +54,7 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
     private final ManualTopUps manualTopUps;
     private final boolean staff;
     private final boolean finance;
+    private final boolean support;
     private final H2 title = new H2();
     private final FormLayout facts = new FormLayout();
     final HorizontalLayout actions = new HorizontalLayout();
@@ -68,6 +69,7 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
         this.programming = programming;
         this.manualTopUps = manualTopUps;
         this.finance = currentUser.get().map(user -> user.has(Role.FINANCE)).orElse(false);
+        this.support = currentUser.get().map(user -> user.has(Role.SUPPORT)).orElse(false);
         this.staff = currentUser
                 .get()
                 .map(user -> user.has(Role.SUPPORT) || user.has(Role.FINANCE))
@@ -239,6 +241,38 @@ class CardDetailView extends VerticalLayout implements BeforeEnterObserver {
         if (state == CardState.RETIRED) {
             actions.add(button("Wipe link", "card-wipe", ButtonVariant.LUMO_TERTIARY, () -> link(true)));
         }
+        if (support && card.hasPin() && !state.isFinal()) {
+            actions.add(button("Clear PIN", "card-clear-pin", ButtonVariant.LUMO_TERTIARY, () -> clearPin(card)));
+        }
+    }
+
+    /** The holder forgot the PIN: cleared after SUPPORT checked who they are; they choose a new one on a tap. */
+    private void clearPin(Card card) {
+        Dialog dialog = new Dialog();
+        dialog.setHeaderTitle("Clear the card's PIN");
+        TextField note = new TextField("Why, and how the holder was checked (for the audit log)");
+        note.setId("card-pin-note");
+        note.setWidthFull();
+        note.setMaxLength(500);
+        Button confirm = new Button("Clear PIN", click -> {
+            CardCommandOutcome outcome = cards.clearPin(card.id(), note.getValue());
+            if (!outcome.done() && "note".equals(outcome.field())) {
+                note.setErrorMessage(outcome.message());
+                note.setInvalid(true);
+                return;
+            }
+            dialog.close();
+            show(outcome);
+        });
+        confirm.setId("card-pin-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_ERROR);
+        dialog.add(
+                new Paragraph("Payments from the PIN amount up are refused until the holder taps the card, opens its"
+                        + " balance page and chooses a new PIN there."),
+                note);
+        dialog.getFooter().add(new Button("Back", click -> dialog.close()), confirm);
+        dialog.setWidth("520px");
+        dialog.open();
     }
 
     private void addTopUp(Card card) {

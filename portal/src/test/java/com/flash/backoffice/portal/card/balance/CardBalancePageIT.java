@@ -33,6 +33,8 @@ class CardBalancePageIT {
     private final MockMvc mvc;
     private final ActiveCards cards;
     private final CardRepository repository;
+    private final CardWithdrawals withdrawals;
+    private final CardKeyVault vault;
 
     CardBalancePageIT(
             @Autowired WebApplicationContext context,
@@ -44,6 +46,8 @@ class CardBalancePageIT {
                 .build();
         this.cards = new ActiveCards(cards, withdrawals, vault);
         this.repository = cards;
+        this.withdrawals = withdrawals;
+        this.vault = vault;
     }
 
     @Test
@@ -111,6 +115,57 @@ class CardBalancePageIT {
         MockHttpServletResponse limited = page("00", "00", client);
         assertThat(limited.getHeader("Retry-After")).isNotBlank();
         assertThat(limited.getContentAsString()).contains("Too many requests");
+    }
+
+    @Test
+    void a_card_without_a_pin_offers_to_choose_one_and_the_pin_chosen_there_is_set_once() throws Exception {
+        ActiveCards withPins =
+                new ActiveCards(repository, withdrawals, vault, 50_000 * SAT, 200_000 * SAT, 10_000 * SAT);
+        BoltCardEmulator emulator = withPins.emulator();
+        Card card = withPins.active(emulator, 20_000 * SAT);
+        String client = client();
+        BoltCardEmulator.Tap tap = emulator.tap();
+
+        String shown = page(tap.p(), tap.c(), client).getContentAsString();
+        assertThat(shown).contains("id=\"pin-form\"").contains("Payments of 10,000 sat or more ask for it");
+        java.util.regex.Matcher k1 = java.util.regex.Pattern.compile("name=\"k1\" value=\"([0-9a-f]+)\"")
+                .matcher(shown);
+        assertThat(k1.find()).isTrue();
+
+        MockHttpServletResponse differ = choose(k1.group(1), "2468", "1357", client);
+        MockHttpServletResponse tooShort = choose(k1.group(1), "24", "24", client);
+        MockHttpServletResponse noToken = choose(null, "2468", "2468", client);
+        assertThat(differ.getStatus()).isEqualTo(400);
+        assertThat(differ.getContentAsString()).contains("The two PINs differ");
+        assertThat(tooShort.getContentAsString()).contains("A PIN has 4 to 6 digits");
+        assertThat(noToken.getContentAsString()).contains("tap the card again to choose its PIN");
+        assertThat(repository.findById(card.id()).orElseThrow().hasPin())
+                .as("nothing written")
+                .isFalse();
+
+        MockHttpServletResponse chosen = choose(k1.group(1), "2468", "2468", client);
+        assertThat(chosen.getStatus()).isEqualTo(200);
+        assertThat(chosen.getContentAsString()).contains("The card's PIN is set.");
+        assertThat(repository.findById(card.id()).orElseThrow().hasPin()).isTrue();
+        assertThat(choose(k1.group(1), "1357", "1357", client).getContentAsString())
+                .as("the page's token chose once")
+                .contains("This page is no longer valid");
+        BoltCardEmulator.Tap later = emulator.tap();
+        assertThat(page(later.p(), later.c(), client).getContentAsString())
+                .as("a card with a PIN gets no form")
+                .doesNotContain("pin-form");
+    }
+
+    private MockHttpServletResponse choose(String k1, String pin, String repeated, String client) throws Exception {
+        var request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/boltcard/balance/pin")
+                .contentType(org.springframework.http.MediaType.APPLICATION_FORM_URLENCODED)
+                .param("pin", pin)
+                .param("repeated", repeated)
+                .with(remote(client));
+        if (k1 != null) {
+            request.param("k1", k1);
+        }
+        return mvc.perform(request).andReturn().getResponse();
     }
 
     private MockHttpServletResponse page(String p, String c, String client) throws Exception {

@@ -143,6 +143,40 @@ class CardViewsIT {
     }
 
     @Test
+    void support_clears_a_forgotten_pin_from_the_card_page_after_saying_why() {
+        KaribuSpring.openAs(context, "fiona", Role.FINANCE);
+        CardService service = context.getBean(CardService.class);
+        CardProgramme programme = service.createProgramme(
+                        new ProgrammeDraft("PIN views " + RandomIds.newId(), 50_000, 200_000, 10_000L, 30))
+                .created();
+        String cardId = service.issueBatch(programme.id(), 1).cards().getFirst().cardId();
+        UI.getCurrent().navigate("cards/" + cardId);
+        context.getBean(com.flash.backoffice.db.card.CardPins.class).set(cardId, "2468");
+        UI.getCurrent().navigate("cards/" + cardId);
+        assertThat(_find(Button.class, spec -> spec.withId("card-clear-pin")))
+                .as("FINANCE clears no PIN")
+                .isEmpty();
+        KaribuSpring.close();
+
+        KaribuSpring.openAs(context, "sue", Role.SUPPORT);
+        UI.getCurrent().navigate("cards/" + cardId);
+        _click(_get(Button.class, spec -> spec.withId("card-clear-pin")));
+        _click(_get(Button.class, spec -> spec.withId("card-pin-confirm")));
+        TextField note = _get(TextField.class, spec -> spec.withId("card-pin-note"));
+        assertThat(note.isInvalid()).isTrue();
+        assertThat(note.getErrorMessage()).contains("Say why");
+        assertThat(cards.findById(cardId).orElseThrow().hasPin()).isTrue();
+        _setValue(note, "holder forgot it; ID checked at the desk");
+        _click(_get(Button.class, spec -> spec.withId("card-pin-confirm")));
+
+        assertThat(cards.findById(cardId).orElseThrow().hasPin()).isFalse();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("card-pin"))
+                        .getText())
+                .contains("none set");
+        assertThat(_find(Button.class, spec -> spec.withId("card-clear-pin"))).isEmpty();
+    }
+
+    @Test
     void finance_tops_up_a_card_from_its_page_a_bad_amount_gets_a_field_message_and_support_sees_no_button() {
         KaribuSpring.openAs(context, "fiona", Role.FINANCE);
         CardService service = context.getBean(CardService.class);
