@@ -286,7 +286,9 @@ public class LedgerRepository {
                         LedgerAccountType.valueOf(account.type().name()))
                 .set(LEDGER_ACCOUNT.MERCHANT_ID, account.merchantId())
                 .set(LEDGER_ACCOUNT.CREATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
-                .onDuplicateKeyIgnore()
+                // not INSERT IGNORE: that would also turn an unknown merchant (a foreign key) into a warning
+                .onDuplicateKeyUpdate()
+                .set(LEDGER_ACCOUNT.CODE, LEDGER_ACCOUNT.CODE)
                 .execute();
     }
 
@@ -295,21 +297,7 @@ public class LedgerRepository {
      * account of another type is a programming error and throws, rather than silently keeping the old type.
      */
     public LedgerAccount createAccount(NewLedgerAccount account) {
-        try {
-            ctx.insertInto(LEDGER_ACCOUNT)
-                    .set(LEDGER_ACCOUNT.CODE, account.code())
-                    .set(LEDGER_ACCOUNT.NAME, account.name())
-                    .set(
-                            LEDGER_ACCOUNT.TYPE,
-                            LedgerAccountType.valueOf(account.type().name()))
-                    .set(LEDGER_ACCOUNT.MERCHANT_ID, account.merchantId())
-                    .set(LEDGER_ACCOUNT.CREATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
-                    .execute();
-        } catch (RuntimeException e) { // jOOQ's or, under Spring, its translated DataAccessException
-            if (!SqlErrors.isDuplicateKey(e)) {
-                throw e;
-            }
-        }
+        ensureAccount(account);
         LedgerAccount stored = findAccount(account.code()).orElseThrow();
         if (stored.type() != account.type()) {
             throw new IllegalStateException("ledger account '" + account.code() + "' exists with type " + stored.type()

@@ -19,9 +19,10 @@ import com.flash.backoffice.db.support.RandomIds;
 import com.flash.backoffice.db.testsupport.MariaDbServer;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import com.flash.backoffice.workflows.lightning.LndProperties;
+import com.flash.backoffice.workflows.payment.KillRounds;
 import com.flash.backoffice.workflows.payment.KillStep;
 import com.flash.backoffice.workflows.payment.KillWorkerMain;
-import com.flash.backoffice.workflows.payment.KillWorkerProcess;
+import com.flash.backoffice.workflows.payment.PaidOnce;
 import com.flash.backoffice.workflows.regtest.RegtestExtension;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
 import com.flash.backoffice.workflows.testsupport.TemporalCliServer;
@@ -36,22 +37,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lightningj.lnd.wrapper.message.AddInvoiceResponse;
-import org.lightningj.lnd.wrapper.message.HTLCAttempt;
 import org.lightningj.lnd.wrapper.message.Invoice;
-import org.lightningj.lnd.wrapper.message.InvoiceHTLCState;
-import org.lightningj.lnd.wrapper.message.ListPaymentsRequest;
-import org.lightningj.lnd.wrapper.message.Payment;
 
 /**
  * Exactly once under crashes, for a card tap: its payment runs as a local activity inside the tap workflow's task, so
@@ -70,18 +63,9 @@ class CardTapKillRegtestIT {
     private static final long TAP_MSAT = 2_000_000L;
     private static final long FEE_LIMIT_MSAT = 10_000L;
     private static final Duration WORKFLOW_TASK_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration MARKER_TIMEOUT = Duration.ofSeconds(45);
-    private static final Duration SETTLE = Duration.ofMillis(200);
-    private static final Duration SETTLE_AT_MOST = Duration.ofMillis(1_000);
     private static final Duration COMPLETION_TIMEOUT = Duration.ofMinutes(2);
-    private static final KillStep[] STEPS = KillStep.values();
 
-    private record TapToCustomer(WithdrawalStart.Started tap, AddInvoiceResponse invoice) {
-        String hash() {
-            return HexFormat.of().formatHex(invoice.getRHash());
-        }
-    }
+    private record TapToCustomer(WithdrawalStart.Started tap, AddInvoiceResponse invoice) {}
 
     @Test
     void every_tap_is_paid_and_booked_exactly_once_while_its_worker_is_sigkilled_at_every_step(RegtestNetwork net)
@@ -115,51 +99,14 @@ class CardTapKillRegtestIT {
                         net.merchant().adminMacaroon()));
         Path logs = Files.createTempDirectory("flash-card-kill-test-");
 
-        Map<KillStep, Integer> kills = new EnumMap<>(KillStep.class);
         List<TapToCustomer> taps = new ArrayList<>();
-        List<KillWorkerProcess> launched = new ArrayList<>();
-        int workersToKill = ROUNDS * STEPS.length;
-        try {
-            KillWorkerProcess next = launch(STEPS[0].name(), environment, logs, launched);
-            for (int k = 0; k < workersToKill; k++) {
-                KillStep step = STEPS[k % STEPS.length];
-                KillWorkerProcess active = next;
-                active.awaitReady(READY_TIMEOUT);
-                active.go();
-                next = launch(
-                        k + 1 < workersToKill ? STEPS[(k + 1) % STEPS.length].name() : KillWorkerProcess.NO_PLAN,
-                        environment,
-                        logs,
-                        launched);
-                if (step == KillStep.BEFORE_SEND) {
+        KillRounds.Outcome rounds =
+                KillRounds.run(CardTapKillWorker.class, environment, logs, ROUNDS, "card-tap-", () -> {
                     for (int i = 0; i < TAPS_PER_ROUND; i++) {
                         taps.add(tapAndStart(net, client, cards, withdrawals, card, taps.size()));
                     }
-                }
-                String first = active.awaitMarker(MARKER_TIMEOUT)
-                        .orElseThrow(() -> new AssertionError("worker " + active.pid() + " never reached " + step
-                                + " in " + MARKER_TIMEOUT + "; logs in " + logs));
-                List<String> markers = new ArrayList<>(List.of(first));
-                long settleUntil = System.nanoTime() + SETTLE_AT_MOST.toNanos();
-                for (Optional<String> more = active.awaitMarker(SETTLE);
-                        more.isPresent() && System.nanoTime() < settleUntil;
-                        more = active.awaitMarker(SETTLE)) {
-                    markers.add(more.get());
-                }
-                markers.addAll(active.drainMarkers());
-                int exit = active.kill();
-                assertThat(KillWorkerProcess.killedBySigkill(exit))
-                        .as("worker %d died of SIGKILL (exit %d)", active.pid(), exit)
-                        .isTrue();
-                assertThat(markers)
-                        .allSatisfy(
-                                marker -> assertThat(marker).startsWith(KillStep.MARKER + " " + step + " card-tap-"));
-                kills.merge(step, 1, Integer::sum);
-            }
-
-            KillWorkerProcess last = next;
-            last.awaitReady(READY_TIMEOUT);
-            last.go();
+                });
+        try {
             Map<Long, CardTapResult> ends = new java.util.HashMap<>();
             for (TapToCustomer tap : taps) {
                 ends.put(
@@ -168,14 +115,14 @@ class CardTapKillRegtestIT {
                                         CardTapWorkflow.workflowId(tap.tap().tapId()))
                                 .getResult(COMPLETION_TIMEOUT.toSeconds(), TimeUnit.SECONDS, CardTapResult.class));
             }
-            last.stop();
-            System.out.printf("[card-kill-test] kills: %s; taps=%d; logs %s%n", summary(kills), taps.size(), logs);
+            rounds.finisher().stop();
+            System.out.printf("[card-kill-test] %s; taps=%d; logs %s%n", rounds.summary(), taps.size(), logs);
 
-            assertThat(kills)
-                    .hasSize(STEPS.length)
+            assertThat(rounds.kills())
+                    .hasSize(KillStep.values().length)
                     .allSatisfy((step, count) ->
                             assertThat(count).as("kills at %s", step).isEqualTo(ROUNDS));
-            assertThat(launched.stream().flatMap(worker -> worker.resends().stream()))
+            assertThat(rounds.resends())
                     .as("sends of a payment the node had already")
                     .isEmpty();
             assertPaidAndBookedOnce(net, database, cards, taps, ends);
@@ -190,9 +137,7 @@ class CardTapKillRegtestIT {
                     .as("nothing left reserved")
                     .isZero();
         } finally {
-            for (KillWorkerProcess worker : launched) {
-                worker.kill();
-            }
+            KillRounds.killAll(rounds.launched());
             service.shutdownNow();
             database.close();
         }
@@ -205,11 +150,7 @@ class CardTapKillRegtestIT {
             List<TapToCustomer> taps,
             Map<Long, CardTapResult> ends)
             throws Exception {
-        ListPaymentsRequest list = new ListPaymentsRequest();
-        list.setIncludeIncomplete(true);
-        list.setMaxPayments(100_000L);
-        Map<String, List<Payment>> sent = net.merchant().api().listPayments(list).getPayments().stream()
-                .collect(Collectors.groupingBy(Payment::getPaymentHash));
+        PaidOnce nodes = PaidOnce.between(net.merchant(), net.customer());
         PaymentRepository payments = new PaymentRepository(database.dsl());
         Map<Long, String> states = cards.taps(taps.getFirst().tap().cardId(), 1_000).stream()
                 .collect(Collectors.toMap(
@@ -220,27 +161,7 @@ class CardTapKillRegtestIT {
             assertThat(states.get(id)).as("tap %d", id).isEqualTo("PAID");
             assertThat(payments.find(tap.tap().paymentId()).orElseThrow().status())
                     .isEqualTo(PaymentState.SUCCEEDED);
-            assertThat(sent.get(tap.hash()))
-                    .as("the paying LND's payments to tap %d's invoice", id)
-                    .singleElement()
-                    .satisfies(payment -> {
-                        assertThat(payment.getStatus()).isEqualTo(Payment.PaymentStatus.SUCCEEDED);
-                        assertThat(payment.getValueMsat()).isEqualTo(tap.tap().amountMsat());
-                        assertThat(payment.getHtlcs().stream()
-                                        .filter(htlc -> htlc.getStatus() == HTLCAttempt.HTLCStatus.SUCCEEDED)
-                                        .count())
-                                .as("succeeded attempts")
-                                .isEqualTo(1);
-                    });
-            Invoice invoice =
-                    net.customer().api().lookupInvoice(null, tap.invoice().getRHash());
-            assertThat(invoice.getState()).isEqualTo(Invoice.InvoiceState.SETTLED);
-            assertThat(invoice.getAmtPaidMsat()).isEqualTo(tap.tap().amountMsat());
-            assertThat(invoice.getHtlcs().stream()
-                            .filter(htlc -> htlc.getState() == InvoiceHTLCState.SETTLED)
-                            .count())
-                    .as("HTLCs settled on tap %d's invoice", id)
-                    .isEqualTo(1);
+            nodes.assertPaidOnce(tap.invoice().getRHash(), tap.tap().amountMsat(), "tap " + id);
             assertThat(database.dsl()
                             .fetchCount(
                                     LEDGER_ENTRY,
@@ -248,17 +169,6 @@ class CardTapKillRegtestIT {
                     .as("ledger bookings of tap %d's payment", id)
                     .isEqualTo(1);
         }
-    }
-
-    private static KillWorkerProcess launch(
-            String plan, Map<String, String> environment, Path logs, List<KillWorkerProcess> launched) {
-        KillWorkerProcess worker = KillWorkerProcess.launch(
-                CardTapKillWorker.class,
-                plan,
-                environment,
-                logs.resolve("worker-" + launched.size() + "-" + plan + ".log"));
-        launched.add(worker);
-        return worker;
     }
 
     /** A tap as its callback leaves it: the k1 taken, the amount reserved, its payment workflow started. */
@@ -315,11 +225,5 @@ class CardTapKillRegtestIT {
         withdrawals.creditFromLightning(
                 card.id(), msat, "card-" + card.id() + "-kill-test-top-up", "kill test top-up", Instant.now());
         return card;
-    }
-
-    private static String summary(Map<KillStep, Integer> counts) {
-        return Stream.of(STEPS)
-                .map(step -> step + "=" + counts.getOrDefault(step, 0))
-                .collect(Collectors.joining(", "));
     }
 }

@@ -25,9 +25,10 @@ import com.flash.backoffice.db.testsupport.MariaDbServer;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import com.flash.backoffice.workflows.approval.ApprovalPolicy;
 import com.flash.backoffice.workflows.lightning.LndProperties;
+import com.flash.backoffice.workflows.payment.KillRounds;
 import com.flash.backoffice.workflows.payment.KillStep;
 import com.flash.backoffice.workflows.payment.KillWorkerMain;
-import com.flash.backoffice.workflows.payment.KillWorkerProcess;
+import com.flash.backoffice.workflows.payment.PaidOnce;
 import com.flash.backoffice.workflows.regtest.RegtestExtension;
 import com.flash.backoffice.workflows.regtest.RegtestNetwork;
 import com.flash.backoffice.workflows.testsupport.TemporalCliServer;
@@ -44,25 +45,15 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.lightningj.lnd.wrapper.message.AddInvoiceResponse;
-import org.lightningj.lnd.wrapper.message.HTLCAttempt;
 import org.lightningj.lnd.wrapper.message.Invoice;
-import org.lightningj.lnd.wrapper.message.InvoiceHTLCState;
-import org.lightningj.lnd.wrapper.message.ListPaymentsRequest;
-import org.lightningj.lnd.wrapper.message.Payment;
 
 /**
  * Exactly once under crashes: payouts are paid by a worker in a JVM of its own, on a real Temporal server, the real
@@ -84,18 +75,7 @@ class PayoutKillRegtestIT {
     private static final ApprovalPolicy AUTO_APPROVED =
             new ApprovalPolicy("FINANCE", 1_000_000_000L, 1_000_000_000L, Duration.ofHours(4), Duration.ofHours(48));
     private static final Duration WORKFLOW_TASK_TIMEOUT = Duration.ofSeconds(2);
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration MARKER_TIMEOUT = Duration.ofSeconds(45);
-    /**
-     * After the first marker, the other payouts on that worker may reach the same step: the kill waits until none
-     * has for {@code SETTLE}, {@code SETTLE_AT_MOST} in all.
-     */
-    private static final Duration SETTLE = Duration.ofMillis(200);
-
-    private static final Duration SETTLE_AT_MOST = Duration.ofMillis(1_000);
-
     private static final Duration COMPLETION_TIMEOUT = Duration.ofMinutes(2);
-    private static final KillStep[] STEPS = KillStep.values();
 
     private record PayoutToCustomer(Payout payout, AddInvoiceResponse invoice) {
         String hash() {
@@ -135,56 +115,13 @@ class PayoutKillRegtestIT {
                         net.merchant().adminMacaroon()));
         Path logs = Files.createTempDirectory("flash-kill-test-");
 
-        Map<KillStep, Integer> kills = new EnumMap<>(KillStep.class);
-        Map<KillStep, Integer> stopped = new EnumMap<>(KillStep.class);
-        Map<KillStep, Set<String>> stoppedPayouts = new EnumMap<>(KillStep.class);
         List<PayoutToCustomer> requested = new ArrayList<>();
-        List<KillWorkerProcess> launched = new ArrayList<>();
-        int workersToKill = ROUNDS * STEPS.length;
-        try {
-            KillWorkerProcess next = launch(STEPS[0].name(), environment, logs, launched);
-            for (int k = 0; k < workersToKill; k++) {
-                KillStep step = STEPS[k % STEPS.length];
-                KillWorkerProcess active = next;
-                active.awaitReady(READY_TIMEOUT);
-                active.go();
-                next = launch(
-                        k + 1 < workersToKill ? STEPS[(k + 1) % STEPS.length].name() : KillWorkerProcess.NO_PLAN,
-                        environment,
-                        logs,
-                        launched);
-                if (step == KillStep.BEFORE_SEND) {
-                    for (int i = 0; i < PAYOUTS_PER_ROUND; i++) {
-                        requested.add(requestAndStart(net, client, payouts, merchant, requested.size()));
-                    }
-                }
-                String first = active.awaitMarker(MARKER_TIMEOUT)
-                        .orElseThrow(() -> new AssertionError("worker " + active.pid() + " never reached " + step
-                                + " in " + MARKER_TIMEOUT + "; logs in " + logs));
-                List<String> markers = new ArrayList<>(List.of(first));
-                long settleUntil = System.nanoTime() + SETTLE_AT_MOST.toNanos();
-                for (Optional<String> more = active.awaitMarker(SETTLE);
-                        more.isPresent() && System.nanoTime() < settleUntil;
-                        more = active.awaitMarker(SETTLE)) {
-                    markers.add(more.get());
-                }
-                markers.addAll(active.drainMarkers());
-                int exit = active.kill();
-                assertThat(KillWorkerProcess.killedBySigkill(exit))
-                        .as("worker %d died of SIGKILL (exit %d)", active.pid(), exit)
-                        .isTrue();
-                assertThat(markers)
-                        .allSatisfy(marker -> assertThat(marker).startsWith(KillStep.MARKER + " " + step + " payout-"));
-                kills.merge(step, 1, Integer::sum);
-                stopped.merge(step, markers.size(), Integer::sum);
-                markers.forEach(marker -> stoppedPayouts
-                        .computeIfAbsent(step, any -> new HashSet<>())
-                        .add(marker.substring(marker.lastIndexOf(' ') + 1)));
+        KillRounds.Outcome rounds = KillRounds.run(PayoutKillWorker.class, environment, logs, ROUNDS, "payout-", () -> {
+            for (int i = 0; i < PAYOUTS_PER_ROUND; i++) {
+                requested.add(requestAndStart(net, client, payouts, merchant, requested.size()));
             }
-
-            KillWorkerProcess last = next;
-            last.awaitReady(READY_TIMEOUT);
-            last.go();
+        });
+        try {
             Map<String, PayoutSnapshot> ends = new HashMap<>();
             for (PayoutToCustomer payout : requested) {
                 ends.put(
@@ -193,36 +130,24 @@ class PayoutKillRegtestIT {
                                         client, payout.payout().id()))
                                 .getResult(COMPLETION_TIMEOUT.toSeconds(), TimeUnit.SECONDS, PayoutSnapshot.class));
             }
-            last.stop();
+            rounds.finisher().stop();
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            int total = kills.values().stream().mapToInt(Integer::intValue).sum();
             System.out.printf(
-                    "[kill-test] kills: %s, total=%d, payouts=%d; payments stopped at the step: %s; payouts stopped"
-                            + " there at least once: %s; %.1f s; logs %s%n",
-                    summary(kills),
-                    total,
-                    requested.size(),
-                    summary(stopped),
-                    summary(stoppedPayouts.entrySet().stream()
-                            .collect(Collectors.toMap(
-                                    Map.Entry::getKey, e -> e.getValue().size()))),
-                    took.toMillis() / 1000.0,
-                    logs);
+                    "[kill-test] %s; payouts=%d; %.1f s; logs %s%n",
+                    rounds.summary(), requested.size(), took.toMillis() / 1000.0, logs);
 
-            assertThat(total).isGreaterThanOrEqualTo(MIN_KILLS);
-            assertThat(kills)
-                    .hasSize(STEPS.length)
+            assertThat(rounds.totalKills()).isGreaterThanOrEqualTo(MIN_KILLS);
+            assertThat(rounds.kills())
+                    .hasSize(KillStep.values().length)
                     .allSatisfy((step, count) ->
                             assertThat(count).as("kills at %s", step).isGreaterThanOrEqualTo(MIN_KILLS_PER_STEP));
-            assertThat(launched.stream().flatMap(worker -> worker.resends().stream()))
+            assertThat(rounds.resends())
                     .as("sends of a payment the node had already")
                     .isEmpty();
             assertPaidExactlyOnce(net, database, payouts, requested, ends);
             assertThat(ledger.merchantBalances(merchant.id()).reserved()).isEqualTo(Msat.ZERO);
         } finally {
-            for (KillWorkerProcess worker : launched) {
-                worker.kill();
-            }
+            KillRounds.killAll(rounds.launched());
             service.shutdownNow();
             database.close();
         }
@@ -235,11 +160,7 @@ class PayoutKillRegtestIT {
             List<PayoutToCustomer> requested,
             Map<String, PayoutSnapshot> ends)
             throws Exception {
-        ListPaymentsRequest list = new ListPaymentsRequest();
-        list.setIncludeIncomplete(true);
-        list.setMaxPayments(100_000L);
-        Map<String, List<Payment>> sent = net.merchant().api().listPayments(list).getPayments().stream()
-                .collect(Collectors.groupingBy(Payment::getPaymentHash));
+        PaidOnce nodes = PaidOnce.between(net.merchant(), net.customer());
         PaymentRepository payments = new PaymentRepository(database.dsl());
         for (PayoutToCustomer payout : requested) {
             String id = payout.payout().id();
@@ -255,44 +176,12 @@ class PayoutKillRegtestIT {
                             .status())
                     .isEqualTo(PaymentState.SUCCEEDED);
 
-            assertThat(sent.get(payout.hash()))
-                    .as("the merchant LND's payments to payout %s's invoice", id)
-                    .singleElement()
-                    .satisfies(payment -> {
-                        assertThat(payment.getStatus()).isEqualTo(Payment.PaymentStatus.SUCCEEDED);
-                        assertThat(payment.getValueMsat())
-                                .isEqualTo(payout.payout().amountMsat());
-                        assertThat(payment.getHtlcs().stream()
-                                        .filter(htlc -> htlc.getStatus() == HTLCAttempt.HTLCStatus.SUCCEEDED)
-                                        .count())
-                                .as("succeeded attempts")
-                                .isEqualTo(1);
-                    });
-            Invoice invoice =
-                    net.customer().api().lookupInvoice(null, payout.invoice().getRHash());
-            assertThat(invoice.getState()).isEqualTo(Invoice.InvoiceState.SETTLED);
-            assertThat(invoice.getAmtPaidMsat()).isEqualTo(payout.payout().amountMsat());
-            assertThat(invoice.getHtlcs().stream()
-                            .filter(htlc -> htlc.getState() == InvoiceHTLCState.SETTLED)
-                            .count())
-                    .as("HTLCs settled on payout %s's invoice", id)
-                    .isEqualTo(1);
+            nodes.assertPaidOnce(payout.invoice().getRHash(), payout.payout().amountMsat(), "payout " + id);
             assertThat(database.dsl()
                             .fetchCount(LEDGER_ENTRY, LEDGER_ENTRY.SOURCE_KEY.eq(PayoutLedger.completionKey(id))))
                     .as("ledger completions of payout %s", id)
                     .isEqualTo(1);
         }
-    }
-
-    private static KillWorkerProcess launch(
-            String plan, Map<String, String> environment, Path logs, List<KillWorkerProcess> launched) {
-        KillWorkerProcess worker = KillWorkerProcess.launch(
-                PayoutKillWorker.class,
-                plan,
-                environment,
-                logs.resolve("worker-" + launched.size() + "-" + plan + ".log"));
-        launched.add(worker);
-        return worker;
     }
 
     private static PayoutToCustomer requestAndStart(
@@ -347,12 +236,6 @@ class PayoutKillRegtestIT {
                         JournalLine.credit(
                                 ChartOfAccounts.merchantBalance(merchant.id()).code(), Msat.ofMsat(msat)))));
         return merchant;
-    }
-
-    private static String summary(Map<KillStep, Integer> counts) {
-        return Stream.of(STEPS)
-                .map(step -> step + "=" + counts.getOrDefault(step, 0))
-                .collect(Collectors.joining(", "));
     }
 
     private static String sha256(String preimageHex) throws Exception {

@@ -36,11 +36,7 @@ class CardBalanceController {
             HttpServletRequest request) {
         OptionalLong wait = limiter.tryTake(RATE_GROUP, request.getRemoteAddr());
         if (wait.isPresent()) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
-                    .cacheControl(CacheControl.noStore())
-                    .contentType(MediaType.TEXT_HTML)
-                    .body(CardBalancePage.refused("Too many requests: try again in " + wait.getAsLong() + " s"));
+            return tooMany(wait.getAsLong());
         }
         return switch (balances.balance(p, c)) {
             case CardBalanceService.BalanceAnswer.Shown shown -> page(HttpStatus.OK, CardBalancePage.shown(shown));
@@ -63,11 +59,7 @@ class CardBalanceController {
             HttpServletRequest request) {
         OptionalLong wait = limiter.tryTake(RATE_GROUP, request.getRemoteAddr());
         if (wait.isPresent()) {
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
-                    .cacheControl(CacheControl.noStore())
-                    .contentType(MediaType.TEXT_HTML)
-                    .body(CardBalancePage.refused("Too many requests: try again in " + wait.getAsLong() + " s"));
+            return tooMany(wait.getAsLong());
         }
         CardBalanceService.PinAnswer answer = balances.choosePin(k1, pin, repeated);
         return answer.chosen()
@@ -75,6 +67,14 @@ class CardBalanceController {
                 : page(
                         HttpStatus.BAD_REQUEST,
                         CardBalancePage.pinRefused(answer.refusal().orElseThrow()));
+    }
+
+    private static ResponseEntity<String> tooMany(long seconds) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .cacheControl(CacheControl.noStore())
+                .contentType(MediaType.TEXT_HTML)
+                .body(CardBalancePage.refused("Too many requests: try again in " + seconds + " s"));
     }
 
     private static ResponseEntity<String> page(HttpStatus status, String html) {
