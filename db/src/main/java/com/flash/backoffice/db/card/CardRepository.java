@@ -453,6 +453,14 @@ public class CardRepository {
         return new TapAcceptance.Refused(log(ctx, cardId, counter, refusal), refusal);
     }
 
+    /** The card a tap was made with. */
+    public Optional<String> cardOfTap(long tapId) {
+        return ctx.select(CARD_TAP.CARD_ID)
+                .from(CARD_TAP)
+                .where(CARD_TAP.ID.eq(tapId))
+                .fetchOptional(CARD_TAP.CARD_ID);
+    }
+
     public List<CardTap> taps(String cardId, int limit) {
         return ctx.selectFrom(CARD_TAP)
                 .where(CARD_TAP.CARD_ID.eq(cardId))

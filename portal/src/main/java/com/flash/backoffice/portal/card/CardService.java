@@ -249,6 +249,18 @@ public class CardService {
         return cards.findById(cardId);
     }
 
+    /** The card a manual or Lightning top-up credits (for links from the approvals inbox and the workflows view). */
+    @PreAuthorize(READERS)
+    public Optional<String> cardOfTopUp(String topUpId) {
+        return topUps.find(topUpId).map(CardTopUp::cardId);
+    }
+
+    /** The card a tap was made with (for links from the workflows view). */
+    @PreAuthorize(READERS)
+    public Optional<String> cardOfTap(long tapId) {
+        return cards.cardOfTap(tapId);
+    }
+
     /** The card's balance, from the ledger. */
     @PreAuthorize(READERS)
     public long balanceMsat(String cardId) {

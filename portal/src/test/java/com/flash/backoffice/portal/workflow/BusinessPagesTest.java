@@ -24,6 +24,13 @@ class BusinessPagesTest {
     }
 
     @Test
+    void a_cards_workflow_links_to_its_page_and_its_top_ups_and_taps_to_pages_that_forward_to_it() {
+        assertThat(BusinessPages.route("card-9Qm3")).contains("cards/9Qm3");
+        assertThat(BusinessPages.route("card-top-up-T4k")).contains("cards/top-ups/T4k");
+        assertThat(BusinessPages.route("card-tap-812")).contains("cards/taps/812");
+    }
+
+    @Test
     void workflows_of_no_business_page_link_nowhere() {
         assertThat(BusinessPages.route("report-schedule-7")).isEmpty();
         assertThat(BusinessPages.route("payout-")).isEmpty();

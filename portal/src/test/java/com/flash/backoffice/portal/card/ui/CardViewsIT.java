@@ -143,6 +143,38 @@ class CardViewsIT {
     }
 
     @Test
+    void a_top_ups_and_a_taps_page_forward_to_their_card_and_unknown_ones_say_so() {
+        KaribuSpring.openAs(context, "fiona", Role.FINANCE);
+        CardService service = context.getBean(CardService.class);
+        CardProgramme programme = service.createProgramme(
+                        new ProgrammeDraft("Links " + RandomIds.newId(), 50_000, 200_000, null, 30))
+                .created();
+        String cardId = service.issueBatch(programme.id(), 1).cards().getFirst().cardId();
+        UI.getCurrent().navigate("cards/" + cardId);
+        _click(_get(Button.class, spec -> spec.withId("card-top-up")));
+        ManualTopUpDialog dialog = _get(ManualTopUpDialog.class);
+        _setValue(dialog.amount, "1000");
+        _setValue(dialog.reason, "welcome bonus");
+        _click(_get(Button.class, spec -> spec.withId("top-up-confirm")));
+        String topUpId = service.topUps(cardId).getFirst().id();
+
+        UI.getCurrent()
+                .navigate(com.flash.backoffice.portal.workflow.BusinessPages.route(
+                                com.flash.backoffice.workflows.card.CardTopUpWorkflow.workflowId(topUpId))
+                        .orElseThrow());
+        assertThat(_get(H2.class, spec -> spec.withId("card-title")).getText()).contains(cardId);
+
+        UI.getCurrent().navigate("cards/top-ups/nope");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("card-part-unknown"))
+                        .getText())
+                .isEqualTo("No card top-up nope");
+        UI.getCurrent().navigate("cards/taps/x1");
+        assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("card-part-unknown"))
+                        .getText())
+                .isEqualTo("No card tap x1");
+    }
+
+    @Test
     void support_clears_a_forgotten_pin_from_the_card_page_after_saying_why() {
         KaribuSpring.openAs(context, "fiona", Role.FINANCE);
         CardService service = context.getBean(CardService.class);
