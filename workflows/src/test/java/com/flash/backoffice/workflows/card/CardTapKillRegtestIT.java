@@ -59,7 +59,7 @@ class CardTapKillRegtestIT {
 
     private static final int ROUNDS = 5;
     private static final int TAPS_PER_ROUND = 2;
-    private static final long LIQUIDITY_MSAT = 500_000_000L;
+    private static final long LIQUIDITY_MSAT = 100_000_000L;
     private static final long TAP_MSAT = 2_000_000L;
     private static final long FEE_LIMIT_MSAT = 10_000L;
     private static final Duration WORKFLOW_TASK_TIMEOUT = Duration.ofSeconds(2);
@@ -138,6 +138,12 @@ class CardTapKillRegtestIT {
                     .isZero();
         } finally {
             KillRounds.killAll(rounds.launched());
+            net.giveBackToCustomer(
+                    LIQUIDITY_MSAT
+                            - taps.stream()
+                                    .mapToLong(tap -> tap.tap().amountMsat())
+                                    .sum(),
+                    "liquidity back from the tap kill test");
             service.shutdownNow();
             database.close();
         }

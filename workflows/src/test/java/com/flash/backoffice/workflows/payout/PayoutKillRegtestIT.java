@@ -148,6 +148,12 @@ class PayoutKillRegtestIT {
             assertThat(ledger.merchantBalances(merchant.id()).reserved()).isEqualTo(Msat.ZERO);
         } finally {
             KillRounds.killAll(rounds.launched());
+            net.giveBackToCustomer(
+                    LIQUIDITY_MSAT
+                            - requested.stream()
+                                    .mapToLong(payout -> payout.payout().amountMsat())
+                                    .sum(),
+                    "liquidity back from the payout kill test");
             service.shutdownNow();
             database.close();
         }

@@ -318,6 +318,22 @@ public final class RegtestNetwork implements AutoCloseable {
     }
 
     /** Merchant LND pays a BOLT11 invoice back over the channel (it can spend what it has received); as above. */
+    /**
+     * The merchant pays the customer {@code msat} over the channel: a test that moved liquidity to the merchant's side
+     * gives it back, since the network is shared with the other tests. Best effort, for a test's {@code finally}: a
+     * failure is printed, never thrown over the test's own outcome.
+     */
+    public void giveBackToCustomer(long msat, String memo) {
+        try {
+            org.lightningj.lnd.wrapper.message.Invoice invoice = new org.lightningj.lnd.wrapper.message.Invoice();
+            invoice.setValueMsat(msat);
+            invoice.setMemo(memo);
+            merchantPayInvoice(customer.api().addInvoice(invoice).getPaymentRequest());
+        } catch (Exception | AssertionError e) {
+            System.err.println("[regtest] could not give " + msat + " msat back to the customer: " + e);
+        }
+    }
+
     public SendResponse merchantPayInvoice(String bolt11) {
         return payInvoice(merchant, bolt11);
     }
