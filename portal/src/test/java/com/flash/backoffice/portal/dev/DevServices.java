@@ -29,6 +29,7 @@ final class DevServices {
         dev.temporal(environment);
         dev.keycloak(home, environment, portalBaseUrl);
         dev.rates();
+        dev.webhooks();
         return dev;
     }
 
@@ -80,6 +81,16 @@ final class DevServices {
         }
         properties.put("flash.rates.simulated", "true");
         banner.add("Rates        SIMULATED (development only: fixed USD, EUR and GBP prices, not market prices)");
+    }
+
+    /** A developer's webhook receiver runs on this machine, which production refuses (the SSRF guard). */
+    private void webhooks() {
+        if (System.getenv("FLASH_WEBHOOKS_ALLOWED_HOSTS") != null
+                || System.getProperty("flash.webhooks.allowed-hosts") != null) {
+            return;
+        }
+        properties.put("flash.webhooks.allowed-hosts", "127.0.0.1,localhost");
+        banner.add("Webhooks     may post to 127.0.0.1 and localhost (development only)");
     }
 
     private static boolean configured(Environment environment, String variable, String property) {

@@ -19,7 +19,9 @@ public class TestServersInitializer implements ApplicationContextInitializer<Con
                         "spring.temporal.connection.target=" + TestServers.temporalTarget(),
                         "flash.reports.directory=" + TestServers.reportsDirectory(),
                         // tests have no internet and set the rates they need; RatesIT runs fetches itself
-                        "flash.rates.fetch-enabled=false")
+                        "flash.rates.fetch-enabled=false",
+                        // the tests' webhook receivers listen on this machine
+                        "flash.webhooks.allowed-hosts=127.0.0.1,localhost")
                 .applyTo(context);
     }
 }

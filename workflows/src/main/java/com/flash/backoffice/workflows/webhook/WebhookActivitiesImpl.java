@@ -23,10 +23,12 @@ public class WebhookActivitiesImpl implements WebhookActivities {
     static final Duration TIMEOUT = Duration.ofSeconds(10);
 
     private final WebhookRepository webhooks;
+    private final WebhookTargets targets;
     private final HttpClient http;
 
-    public WebhookActivitiesImpl(WebhookRepository webhooks) {
+    public WebhookActivitiesImpl(WebhookRepository webhooks, WebhookTargets targets) {
         this.webhooks = webhooks;
+        this.targets = targets;
         this.http = HttpClient.newBuilder()
                 .connectTimeout(TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -46,6 +48,13 @@ public class WebhookActivitiesImpl implements WebhookActivities {
         Optional<Webhook> webhook = webhooks.findById(delivery.webhookId());
         if (webhook.isEmpty()) {
             return new AttemptResult(DeliveryStatus.FAILED, null, true);
+        }
+        // checked again now: the name may resolve elsewhere than when the webhook was saved (DNS rebinding)
+        Optional<String> refused = targets.problem(webhook.get().url());
+        if (refused.isPresent()) {
+            // a failed attempt like an unreachable receiver: retried on the schedule, and checked again each time
+            webhooks.recordAttempt(deliveryId, DeliveryStatus.FAILED, null, refused.get(), Instant.now());
+            return new AttemptResult(DeliveryStatus.FAILED, null, false);
         }
         byte[] body = delivery.requestBody().getBytes(StandardCharsets.UTF_8);
         DeliveryStatus status;

@@ -97,7 +97,9 @@ class WebhookDeliveryWorkflowIT {
             exchange.close();
         });
         receiver.start();
-        WebhookWorker.register(env.newWorker(WebhookDeliveryWorkflow.TASK_QUEUE), new WebhookActivitiesImpl(webhooks));
+        WebhookWorker.register(
+                env.newWorker(WebhookDeliveryWorkflow.TASK_QUEUE),
+                new WebhookActivitiesImpl(webhooks, new WebhookTargets("127.0.0.1, localhost")));
         env.start();
     }
 
@@ -222,6 +224,25 @@ class WebhookDeliveryWorkflowIT {
                 webhooks.findDelivery(first.id()).orElseThrow().requestBody(), again.id());
         assertThat(redeliveredBody)
                 .contains("\"deliveryId\":\"" + again.id() + "\"", "\"originalDeliveryId\":\"" + first.id() + "\"");
+    }
+
+    @Test
+    void a_url_that_leads_to_a_non_public_address_at_delivery_time_is_not_posted_to_and_each_attempt_says_why() {
+        answer = call -> 200;
+        // reaches the receiver (127.0.0.1), but by an address the allow-list does not name: as a name would that
+        // resolves to a private address only after the webhook was saved
+        Webhook webhook =
+                webhook("http://[::ffff:127.0.0.1]:" + receiver.getAddress().getPort() + "/hook");
+        WebhookDelivery first = delivery(webhook);
+
+        DeliveryChainResult result = run(first.id(), true);
+
+        assertThat(result.outcome()).isEqualTo(DeliveryOutcome.GAVE_UP);
+        assertThat(received).as("nothing was posted").isEmpty();
+        assertThat(webhooks.listChain(first.id())).allSatisfy(attempt -> {
+            assertThat(attempt.status()).isEqualTo(DeliveryStatus.FAILED);
+            assertThat(attempt.errorMessage()).endsWith("a loopback address: webhooks go to public addresses only");
+        });
     }
 
     private DeliveryChainResult run(String deliveryId, boolean automaticRedelivery) {

@@ -10,6 +10,7 @@ import com.flash.backoffice.portal.api.ApiValidationError;
 import com.flash.backoffice.portal.api.GreenfieldApi;
 import com.flash.backoffice.portal.webhook.WebhookService;
 import com.flash.backoffice.workflows.invoice.InvoiceEventType;
+import com.flash.backoffice.workflows.webhook.WebhookTargets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,8 +41,10 @@ class WebhooksController {
             .collect(Collectors.toUnmodifiableSet());
 
     private final WebhookService webhooks;
+    private final WebhookTargets targets;
 
-    WebhooksController(WebhookService webhooks) {
+    WebhooksController(WebhookService webhooks, WebhookTargets targets) {
+        this.targets = targets;
         this.webhooks = webhooks;
     }
 
@@ -110,10 +113,13 @@ class WebhooksController {
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(ApiJson.write(created.id()));
     }
 
-    private static WebhookSettings settings(WebhookRequest request, boolean creating) {
+    private WebhookSettings settings(WebhookRequest request, boolean creating) {
         List<ApiValidationError> errors = new ArrayList<>();
         if (!ApiJson.isHttpUrl(request.url(), MAX_URL)) {
             errors.add(new ApiValidationError("url", "An absolute http(s) URL of at most " + MAX_URL + " characters."));
+        } else {
+            targets.problem(request.url())
+                    .ifPresent(problem -> errors.add(new ApiValidationError("url", problem + ".")));
         }
         for (String event : request.specificEvents()) {
             if (event == null || !EVENT_TYPES.contains(event)) {

@@ -443,6 +443,24 @@ class GreenfieldApiIT {
     // --- webhooks
 
     @Test
+    void a_webhook_to_a_private_loopback_or_metadata_address_is_refused_and_nothing_is_saved() throws Exception {
+        String hooks = "/api/v1/stores/" + store.id() + "/webhooks";
+        for (String url : List.of(
+                "http://10.0.0.7/hook",
+                "http://169.254.169.254/latest/meta-data/",
+                "http://[::1]:8080/hook",
+                "https://192.168.1.20/hook",
+                "http://100.64.0.1/hook")) {
+            call(post(hooks).content("{\"url\":\"" + url + "\"}"), fullKey)
+                    .andExpect(status().is(422))
+                    .andExpect(jsonPath("$[0].path").value("url"))
+                    .andExpect(jsonPath("$[0].message")
+                            .value(org.hamcrest.Matchers.endsWith(": webhooks go to public addresses only.")));
+        }
+        call(get(hooks), fullKey).andExpect(jsonPath("$.length()").value(0));
+    }
+
+    @Test
     void webhook_crud_and_a_signed_delivery_with_redelivery() throws Exception {
         List<String[]> received = new CopyOnWriteArrayList<>();
         HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
