@@ -28,8 +28,8 @@ class ApiSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
-    SecurityFilterChain apiSecurityFilterChain(HttpSecurity http, ApiKeyRepository keys, JsonMapper json)
-            throws Exception {
+    SecurityFilterChain apiSecurityFilterChain(
+            HttpSecurity http, ApiKeyRepository keys, JsonMapper json, ApiRoutes routes) throws Exception {
         ApiErrorWriter errors = new ApiErrorWriter(json);
         return http.securityMatcher("/api/**")
                 .csrf(AbstractHttpConfigurer::disable)
@@ -42,6 +42,9 @@ class ApiSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // the pay button: a public form post, allowed per store by "anyone can create invoice"
                         .requestMatchers(HttpMethod.POST, "/api/v1/invoices")
+                        .permitAll()
+                        // a path no route has is 404 for everyone, with or without a key
+                        .requestMatchers(request -> !routes.has(request))
                         .permitAll()
                         .anyRequest()
                         .hasAuthority(ApiKeyAuthentication.AUTHORITY))

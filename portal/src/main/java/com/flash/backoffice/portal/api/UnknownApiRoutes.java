@@ -1,26 +1,21 @@
 package com.flash.backoffice.portal.api;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.EnumSet;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * Every {@code /api/} request that no API route takes: without it the portal's catch-all (Vaadin) answered 200 with
  * its HTML page. A path that some route has, asked with another method, is 405 with {@code Allow}; any other is 404;
  * both with Greenfield's error body; {@code OPTIONS} on a route's path is 200 with {@code Allow}. Routes are more
- * specific than this pattern, so they always win.
+ * specific than this pattern, so they always win. An unknown path needs no key (see {@link ApiSecurityConfiguration}):
+ * it is 404 for everyone.
  */
 @GreenfieldApi
 @RestController
@@ -28,9 +23,9 @@ class UnknownApiRoutes {
 
     static final String PATTERN = "/api/**";
 
-    private final RequestMappingHandlerMapping routes;
+    private final ApiRoutes routes;
 
-    UnknownApiRoutes(@Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping routes) {
+    UnknownApiRoutes(ApiRoutes routes) {
         this.routes = routes;
     }
 
@@ -48,7 +43,7 @@ class UnknownApiRoutes {
                 RequestMethod.TRACE
             })
     ResponseEntity<ApiError> unknown(HttpServletRequest request) {
-        Set<RequestMethod> allowed = methodsOf(request);
+        Set<RequestMethod> allowed = routes.methodsOn(request);
         if (allowed.isEmpty()) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .body(new ApiError(
@@ -63,20 +58,5 @@ class UnknownApiRoutes {
                 .body(new ApiError(
                         "method-not-allowed",
                         request.getRequestURI() + " does not take " + request.getMethod() + "; it takes " + allow));
-    }
-
-    /** The methods the routes (other than this one) take on the request's path; empty when none has the path. */
-    private Set<RequestMethod> methodsOf(HttpServletRequest request) {
-        Set<RequestMethod> methods = new TreeSet<>();
-        routes.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
-            if (handler.getBeanType() == UnknownApiRoutes.class || info.getPathPatternsCondition() == null) {
-                return;
-            }
-            if (info.getPathPatternsCondition().getMatchingCondition(request) != null) {
-                Set<RequestMethod> declared = info.getMethodsCondition().getMethods();
-                methods.addAll(declared.isEmpty() ? EnumSet.allOf(RequestMethod.class) : declared);
-            }
-        });
-        return methods;
     }
 }

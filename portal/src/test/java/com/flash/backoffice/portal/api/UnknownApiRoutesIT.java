@@ -89,11 +89,16 @@ class UnknownApiRoutesIT {
     }
 
     @Test
-    void real_routes_answer_as_before_and_an_unknown_route_without_a_key_is_401() throws Exception {
+    void without_a_key_an_unknown_path_is_404_too_and_a_real_route_still_asks_for_the_key() throws Exception {
         call(get("/api/v1/stores/" + store.id() + "/invoices")).andExpect(status().isOk());
         mvc.perform(get("/api/v1/no-such-route"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("not-found"));
+        mvc.perform(get("/api/v1/stores/" + store.id() + "/invoices"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("unauthenticated"));
+        // a route's path with another method is no unknown path: the key comes first
+        mvc.perform(delete("/api/v1/stores/" + store.id() + "/invoices")).andExpect(status().isUnauthorized());
     }
 
     private ResultActions call(MockHttpServletRequestBuilder request) throws Exception {
