@@ -7,24 +7,35 @@ import static com.flash.backoffice.db.jooq.Tables.WEBHOOK_DELIVERY;
 import com.flash.backoffice.db.jooq.enums.WebhookDeliveryStatus;
 import com.flash.backoffice.db.jooq.tables.records.WebhookDeliveryRecord;
 import com.flash.backoffice.db.jooq.tables.records.WebhookRecord;
+import com.flash.backoffice.db.support.MasterKeySeal;
 import com.flash.backoffice.db.support.RandomIds;
 import com.flash.backoffice.db.support.UtcTimestamps;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
 
-/** Webhooks and their delivery log. */
+/**
+ * Webhooks and their delivery log. A webhook's secret signs each body, so it must be read back: it is stored sealed
+ * under the master key ({@link MasterKeySeal}, the webhook's id as associated data), never in clear.
+ */
 @Repository
 public class WebhookRepository {
 
     private static final String SEPARATOR = ",";
-    private final DSLContext ctx;
+    /** A sealed secret's prefix; a stored secret without it was written before secrets were sealed. */
+    static final String SEALED = "v1:";
 
-    public WebhookRepository(DSLContext ctx) {
+    private final DSLContext ctx;
+    private final MasterKeySeal seal;
+
+    public WebhookRepository(DSLContext ctx, MasterKeySeal seal) {
         this.ctx = ctx;
+        this.seal = seal;
     }
 
     public Webhook create(String merchantId, WebhookSettings settings) {
@@ -33,7 +44,7 @@ public class WebhookRepository {
                 .set(WEBHOOK.ID, id)
                 .set(WEBHOOK.MERCHANT_ID, merchantId)
                 .set(WEBHOOK.URL, settings.url())
-                .set(WEBHOOK.SECRET, settings.secret())
+                .set(WEBHOOK.SECRET, sealed(id, settings.secret()))
                 .set(WEBHOOK.ENABLED, settings.enabled())
                 .set(WEBHOOK.AUTOMATIC_REDELIVERY, settings.automaticRedelivery())
                 .set(WEBHOOK.EVERYTHING, settings.everything())
@@ -52,7 +63,7 @@ public class WebhookRepository {
                 .set(WEBHOOK.EVERYTHING, settings.everything())
                 .set(WEBHOOK.SPECIFIC_EVENTS, String.join(SEPARATOR, settings.specificEvents()));
         if (settings.secret() != null) {
-            update = update.set(WEBHOOK.SECRET, settings.secret());
+            update = update.set(WEBHOOK.SECRET, sealed(webhookId, settings.secret()));
         }
         int updated = update.where(WEBHOOK.ID.eq(webhookId))
                 .and(WEBHOOK.MERCHANT_ID.eq(merchantId))
@@ -74,21 +85,21 @@ public class WebhookRepository {
                 .where(WEBHOOK.ID.eq(webhookId))
                 .and(WEBHOOK.MERCHANT_ID.eq(merchantId))
                 .fetchOptional()
-                .map(WebhookRepository::toWebhook);
+                .map(this::toWebhook);
     }
 
     public Optional<Webhook> findById(String webhookId) {
         return ctx.selectFrom(WEBHOOK)
                 .where(WEBHOOK.ID.eq(webhookId))
                 .fetchOptional()
-                .map(WebhookRepository::toWebhook);
+                .map(this::toWebhook);
     }
 
     public List<Webhook> listForMerchant(String merchantId) {
         return ctx.selectFrom(WEBHOOK)
                 .where(WEBHOOK.MERCHANT_ID.eq(merchantId))
                 .orderBy(WEBHOOK.CREATED_AT, WEBHOOK.ID)
-                .fetch(WebhookRepository::toWebhook);
+                .fetch(this::toWebhook);
     }
 
     /**
@@ -190,7 +201,37 @@ public class WebhookRepository {
                 == 1;
     }
 
-    private static Webhook toWebhook(WebhookRecord row) {
+    /** Seals the secrets stored before secrets were sealed; returns how many. Safe to run on several instances. */
+    public int sealPlaintextSecrets() {
+        int sealedNow = 0;
+        for (var row : ctx.select(WEBHOOK.ID, WEBHOOK.SECRET)
+                .from(WEBHOOK)
+                .where(WEBHOOK.SECRET.notLike(SEALED + "%"))
+                .fetch()) {
+            sealedNow += ctx.update(WEBHOOK)
+                    .set(WEBHOOK.SECRET, sealed(row.value1(), row.value2()))
+                    .where(WEBHOOK.ID.eq(row.value1()))
+                    .and(WEBHOOK.SECRET.eq(row.value2()))
+                    .execute();
+        }
+        return sealedNow;
+    }
+
+    private String sealed(String webhookId, String secret) {
+        return SEALED
+                + Base64.getEncoder().encodeToString(seal.seal(webhookId, secret.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private String opened(String webhookId, String stored) {
+        if (!stored.startsWith(SEALED)) {
+            return stored; // written before secrets were sealed, until the start-up sealing reaches it
+        }
+        return new String(
+                seal.open(webhookId, Base64.getDecoder().decode(stored.substring(SEALED.length()))),
+                StandardCharsets.UTF_8);
+    }
+
+    private Webhook toWebhook(WebhookRecord row) {
         List<String> events = row.getSpecificEvents().isEmpty()
                 ? List.of()
                 : Arrays.asList(row.getSpecificEvents().split(SEPARATOR));
@@ -198,7 +239,7 @@ public class WebhookRepository {
                 row.getId(),
                 row.getMerchantId(),
                 row.getUrl(),
-                row.getSecret(),
+                opened(row.getId(), row.getSecret()),
                 row.getEnabled(),
                 row.getAutomaticRedelivery(),
                 row.getEverything(),

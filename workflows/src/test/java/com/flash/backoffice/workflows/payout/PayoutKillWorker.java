@@ -44,7 +44,8 @@ final class PayoutKillWorker {
         PayoutActivitiesImpl payouts = new PayoutActivitiesImpl(
                 new PayoutRepository(dsl),
                 new PayoutWebhooks(new com.flash.backoffice.workflows.webhook.PayoutEventWebhooks(
-                        new WebhookRepository(dsl), connections.client())),
+                        new WebhookRepository(dsl, com.flash.backoffice.db.testsupport.TestMasterKey.seal()),
+                        connections.client())),
                 message -> {});
 
         Worker payoutWorker = factory.newWorker(PayoutWorkflow.TASK_QUEUE, options);

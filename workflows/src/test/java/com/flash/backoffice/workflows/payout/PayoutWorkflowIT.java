@@ -94,7 +94,7 @@ class PayoutWorkflowIT {
         payouts = new PayoutRepository(database.dsl());
         ledger = new LedgerRepository(database.dsl());
         approvals = new ApprovalRepository(database.dsl());
-        webhooks = new WebhookRepository(database.dsl());
+        webhooks = new WebhookRepository(database.dsl(), com.flash.backoffice.db.testsupport.TestMasterKey.seal());
     }
 
     @AfterAll

@@ -135,7 +135,10 @@ class RefundRegtestIT {
                         refunds,
                         new InvoiceRepository(database.dsl()),
                         new ExchangeRateRepository(database.dsl()),
-                        new RefundWebhooks(new PayoutEventWebhooks(new WebhookRepository(database.dsl()), client)),
+                        new RefundWebhooks(new PayoutEventWebhooks(
+                                new WebhookRepository(
+                                        database.dsl(), com.flash.backoffice.db.testsupport.TestMasterKey.seal()),
+                                client)),
                         destinations,
                         (to, subject, text, messageId) -> {},
                         token -> "https://flash.example/refunds/claim/" + token,

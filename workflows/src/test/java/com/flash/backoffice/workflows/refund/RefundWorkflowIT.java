@@ -97,7 +97,7 @@ class RefundWorkflowIT {
         refunds = new RefundRepository(database.dsl());
         ledger = new LedgerRepository(database.dsl());
         approvals = new ApprovalRepository(database.dsl());
-        webhooks = new WebhookRepository(database.dsl());
+        webhooks = new WebhookRepository(database.dsl(), com.flash.backoffice.db.testsupport.TestMasterKey.seal());
         paid = new PaidInvoices(database.dsl());
     }
 

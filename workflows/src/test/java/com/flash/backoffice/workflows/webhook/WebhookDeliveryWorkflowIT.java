@@ -71,7 +71,7 @@ class WebhookDeliveryWorkflowIT {
     @BeforeAll
     static void migrate() {
         database = TestDatabase.migrated("webhook_delivery_it");
-        webhooks = new WebhookRepository(database.dsl());
+        webhooks = new WebhookRepository(database.dsl(), com.flash.backoffice.db.testsupport.TestMasterKey.seal());
         merchants = new MerchantRepository(database.dsl());
     }
 
