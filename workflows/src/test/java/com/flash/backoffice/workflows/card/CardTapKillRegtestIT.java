@@ -16,9 +16,7 @@ import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.payment.PaymentRepository;
 import com.flash.backoffice.db.payment.PaymentState;
 import com.flash.backoffice.db.support.RandomIds;
-import com.flash.backoffice.db.testsupport.MariaDbServer;
 import com.flash.backoffice.db.testsupport.TestDatabase;
-import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.payment.KillRounds;
 import com.flash.backoffice.workflows.payment.KillStep;
 import com.flash.backoffice.workflows.payment.KillWorkerMain;
@@ -86,17 +84,7 @@ class CardTapKillRegtestIT {
                 .getPaymentRequest());
         long funded = ROUNDS * TAPS_PER_ROUND * (TAP_MSAT + ROUNDS * TAPS_PER_ROUND);
         Card card = activeCard(cards, withdrawals, funded);
-        MariaDbServer mariaDb = MariaDbServer.shared();
-        Map<String, String> environment = KillWorkerMain.environment(
-                temporal.target(),
-                database.jdbcUrl(),
-                mariaDb.username(),
-                mariaDb.password(),
-                new LndProperties(
-                        net.merchant().host(),
-                        net.merchant().grpcPort(),
-                        net.merchant().tlsCert(),
-                        net.merchant().adminMacaroon()));
+        Map<String, String> environment = KillWorkerMain.environment(temporal, database, net);
         Path logs = Files.createTempDirectory("flash-card-kill-test-");
 
         List<TapToCustomer> taps = new ArrayList<>();

@@ -83,6 +83,25 @@ public final class KillWorkerMain {
                 lnd.macaroonPath().toString());
     }
 
+    /** The environment for a worker on the shared test MariaDB and Temporal server, paying from the merchant LND. */
+    public static Map<String, String> environment(
+            com.flash.backoffice.workflows.testsupport.TemporalCliServer temporal,
+            com.flash.backoffice.db.testsupport.TestDatabase database,
+            com.flash.backoffice.workflows.regtest.RegtestNetwork net) {
+        com.flash.backoffice.db.testsupport.MariaDbServer mariaDb =
+                com.flash.backoffice.db.testsupport.MariaDbServer.shared();
+        return environment(
+                temporal.target(),
+                database.jdbcUrl(),
+                mariaDb.username(),
+                mariaDb.password(),
+                new LndProperties(
+                        net.merchant().host(),
+                        net.merchant().grpcPort(),
+                        net.merchant().tlsCert(),
+                        net.merchant().adminMacaroon()));
+    }
+
     public static void run(String[] args, Registration registration) throws Exception {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
         PrintStream out = System.out;

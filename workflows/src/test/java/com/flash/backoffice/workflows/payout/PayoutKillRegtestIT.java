@@ -21,10 +21,8 @@ import com.flash.backoffice.db.payout.PayoutOrigin;
 import com.flash.backoffice.db.payout.PayoutRepository;
 import com.flash.backoffice.db.payout.PayoutRequestResult;
 import com.flash.backoffice.db.payout.PayoutState;
-import com.flash.backoffice.db.testsupport.MariaDbServer;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import com.flash.backoffice.workflows.approval.ApprovalPolicy;
-import com.flash.backoffice.workflows.lightning.LndProperties;
 import com.flash.backoffice.workflows.payment.KillRounds;
 import com.flash.backoffice.workflows.payment.KillStep;
 import com.flash.backoffice.workflows.payment.KillWorkerMain;
@@ -102,17 +100,7 @@ class PayoutKillRegtestIT {
         net.customerPayInvoice(net.merchantAddInvoice(LIQUIDITY_MSAT, "outbound liquidity for the kill test")
                 .getPaymentRequest());
         Merchant merchant = merchantWithBalance(database, ledger, LIQUIDITY_MSAT / 2);
-        MariaDbServer mariaDb = MariaDbServer.shared();
-        Map<String, String> environment = KillWorkerMain.environment(
-                temporal.target(),
-                database.jdbcUrl(),
-                mariaDb.username(),
-                mariaDb.password(),
-                new LndProperties(
-                        net.merchant().host(),
-                        net.merchant().grpcPort(),
-                        net.merchant().tlsCert(),
-                        net.merchant().adminMacaroon()));
+        Map<String, String> environment = KillWorkerMain.environment(temporal, database, net);
         Path logs = Files.createTempDirectory("flash-kill-test-");
 
         List<PayoutToCustomer> requested = new ArrayList<>();
