@@ -26,10 +26,8 @@ import com.flash.backoffice.workflows.regtest.RegtestNetwork;
 import com.flash.backoffice.workflows.testsupport.TemporalCliServer;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,14 +70,8 @@ class CardTapKillRegtestIT {
         CardRepository cards = new CardRepository(database.dsl());
         CardWithdrawals withdrawals = new CardWithdrawals(database.dsl());
         TemporalCliServer temporal = TemporalCliServer.shared();
-        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(temporal.target())
-                .build());
-        WorkflowClient client = WorkflowClient.newInstance(
-                service,
-                WorkflowClientOptions.newBuilder()
-                        .setNamespace(TemporalCliServer.NAMESPACE)
-                        .build());
+        WorkflowServiceStubs service = temporal.newServiceStubs();
+        WorkflowClient client = TemporalCliServer.client(service);
         net.customerPayInvoice(net.merchantAddInvoice(LIQUIDITY_MSAT, "outbound liquidity for the tap kill test")
                 .getPaymentRequest());
         long funded = ROUNDS * TAPS_PER_ROUND * (TAP_MSAT + ROUNDS * TAPS_PER_ROUND);

@@ -32,11 +32,9 @@ import com.flash.backoffice.workflows.regtest.RegtestNetwork;
 import com.flash.backoffice.workflows.testsupport.TemporalCliServer;
 import io.temporal.api.enums.v1.WorkflowIdReusePolicy;
 import io.temporal.client.WorkflowClient;
-import io.temporal.client.WorkflowClientOptions;
 import io.temporal.client.WorkflowOptions;
 import io.temporal.client.WorkflowStub;
 import io.temporal.serviceclient.WorkflowServiceStubs;
-import io.temporal.serviceclient.WorkflowServiceStubsOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -89,14 +87,8 @@ class PayoutKillRegtestIT {
         PayoutRepository payouts = new PayoutRepository(database.dsl());
         LedgerRepository ledger = new LedgerRepository(database.dsl());
         TemporalCliServer temporal = TemporalCliServer.shared();
-        WorkflowServiceStubs service = WorkflowServiceStubs.newServiceStubs(WorkflowServiceStubsOptions.newBuilder()
-                .setTarget(temporal.target())
-                .build());
-        WorkflowClient client = WorkflowClient.newInstance(
-                service,
-                WorkflowClientOptions.newBuilder()
-                        .setNamespace(TemporalCliServer.NAMESPACE)
-                        .build());
+        WorkflowServiceStubs service = temporal.newServiceStubs();
+        WorkflowClient client = TemporalCliServer.client(service);
         net.customerPayInvoice(net.merchantAddInvoice(LIQUIDITY_MSAT, "outbound liquidity for the kill test")
                 .getPaymentRequest());
         Merchant merchant = merchantWithBalance(database, ledger, LIQUIDITY_MSAT / 2);

@@ -92,6 +92,21 @@ public final class TemporalCliServer implements AutoCloseable {
     }
 
     /** The frontend's gRPC address, {@code 127.0.0.1:<port>}, for {@code WorkflowServiceStubsOptions}. */
+    /** New stubs to this server's frontend; the caller shuts them down. */
+    public WorkflowServiceStubs newServiceStubs() {
+        return WorkflowServiceStubs.newServiceStubs(
+                WorkflowServiceStubsOptions.newBuilder().setTarget(target()).build());
+    }
+
+    /** A client of this server's namespace over {@code stubs}. */
+    public static io.temporal.client.WorkflowClient client(WorkflowServiceStubs stubs) {
+        return io.temporal.client.WorkflowClient.newInstance(
+                stubs,
+                io.temporal.client.WorkflowClientOptions.newBuilder()
+                        .setNamespace(NAMESPACE)
+                        .build());
+    }
+
     public String target() {
         return "127.0.0.1:" + port;
     }
@@ -247,8 +262,7 @@ public final class TemporalCliServer implements AutoCloseable {
     /** The port opens before the server is done starting; it is ready once it describes the default namespace. */
     private void awaitReady(Instant deadline) {
         awaitPort(deadline);
-        WorkflowServiceStubs stubs = WorkflowServiceStubs.newServiceStubs(
-                WorkflowServiceStubsOptions.newBuilder().setTarget(target()).build());
+        WorkflowServiceStubs stubs = newServiceStubs();
         try {
             RuntimeException last = null;
             while (Instant.now().isBefore(deadline)) {
