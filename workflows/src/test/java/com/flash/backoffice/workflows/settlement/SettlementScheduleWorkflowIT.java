@@ -158,6 +158,10 @@ class SettlementScheduleWorkflowIT {
         Merchant merchant = merchant("lnbcrt1paused", 1_000_000);
         start(client, merchant, SettlementPlan.daily(9 * 60));
         SettlementScheduleWorkflows.pause(client, merchant.id());
+        // the pause is a signal: time may skip only once the workflow has taken it (else its timer fired first)
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .until(() -> workflow(client, merchant).nextRunAtMillis() == null);
 
         env.sleep(Duration.ofDays(3));
 
