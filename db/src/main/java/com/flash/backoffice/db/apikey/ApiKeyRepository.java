@@ -5,6 +5,8 @@ import static com.flash.backoffice.db.jooq.Tables.API_KEY;
 import com.flash.backoffice.db.jooq.tables.records.ApiKeyRecord;
 import com.flash.backoffice.db.support.RandomIds;
 import com.flash.backoffice.db.support.UtcTimestamps;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
@@ -20,46 +22,82 @@ public class ApiKeyRepository {
     private static final int PREFIX_LENGTH = 8;
     private static final String PERMISSION_SEPARATOR = ",";
 
+    /** How stale "last used" may be: the price of not writing on every request. */
+    public static final Duration LAST_USE_RESOLUTION = Duration.ofMinutes(1);
+
     private final DSLContext ctx;
 
     public ApiKeyRepository(DSLContext ctx) {
         this.ctx = ctx;
     }
 
-    /** Stores the SHA-256 of a new random key and returns the plaintext, which is not kept anywhere. */
+    /** A key for ever: {@link #create(NewApiKey)} without an expiry. */
     public CreatedApiKey create(String label, String merchantId, Collection<String> permissions, String createdBy) {
-        Objects.requireNonNull(label, "label");
-        Objects.requireNonNull(createdBy, "createdBy");
+        return create(new NewApiKey(label, merchantId, List.copyOf(permissions), createdBy, null));
+    }
+
+    /** Stores the SHA-256 of a new random key and returns the plaintext, which is not kept anywhere. */
+    public CreatedApiKey create(NewApiKey key) {
         String id = RandomIds.newId();
         String plaintextKey = RandomIds.randomHex(KEY_BYTES);
         ctx.insertInto(API_KEY)
                 .set(API_KEY.ID, id)
-                .set(API_KEY.LABEL, label)
+                .set(API_KEY.LABEL, key.label())
                 .set(API_KEY.KEY_HASH, ApiKeyHashing.sha256Hex(plaintextKey))
                 .set(API_KEY.KEY_PREFIX, plaintextKey.substring(0, PREFIX_LENGTH))
-                .set(API_KEY.MERCHANT_ID, merchantId)
-                .set(API_KEY.PERMISSIONS, joinPermissions(permissions))
-                .set(API_KEY.CREATED_BY, createdBy)
+                .set(API_KEY.MERCHANT_ID, key.merchantId())
+                .set(API_KEY.PERMISSIONS, joinPermissions(key.permissions()))
+                .set(API_KEY.CREATED_BY, key.createdBy())
                 .set(API_KEY.CREATED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
+                .set(API_KEY.EXPIRES_AT, UtcTimestamps.toDb(key.expiresAt()))
                 .execute();
         return new CreatedApiKey(id, plaintextKey);
     }
 
-    /** The key if it exists and is not revoked; unknown and revoked keys look the same to the caller. */
+    /**
+     * The key if it exists and is neither revoked nor expired; unknown, revoked and expired keys look the same to
+     * the caller.
+     */
     public Optional<ApiKey> findActiveByPlaintext(String plaintextKey) {
         if (plaintextKey == null || plaintextKey.isEmpty()) {
             return Optional.empty();
         }
+        Instant now = UtcTimestamps.now();
         return ctx.selectFrom(API_KEY)
                 .where(API_KEY.KEY_HASH.eq(ApiKeyHashing.sha256Hex(plaintextKey)))
                 .and(API_KEY.REVOKED_AT.isNull())
                 .fetchOptional()
-                .map(ApiKeyRepository::toApiKey);
+                .map(ApiKeyRepository::toApiKey)
+                .filter(key -> key.isActive(now));
     }
 
-    public RevokeResult revoke(String id) {
+    public Optional<ApiKey> findById(String id) {
+        return ctx.selectFrom(API_KEY).where(API_KEY.ID.eq(id)).fetchOptional().map(ApiKeyRepository::toApiKey);
+    }
+
+    /**
+     * Notes that {@code key} was used at {@code now}, at most once a {@link #LAST_USE_RESOLUTION}: a key read less
+     * than that after its last noted use costs no write, and of several instances noting the same minute only one
+     * writes. True when this call wrote.
+     */
+    public boolean noteUse(ApiKey key, Instant now) {
+        Instant notBefore = now.minus(LAST_USE_RESOLUTION);
+        if (key.lastUsedAt() != null && key.lastUsedAt().isAfter(notBefore)) {
+            return false;
+        }
+        return ctx.update(API_KEY)
+                        .set(API_KEY.LAST_USED_AT, UtcTimestamps.toDb(now))
+                        .where(API_KEY.ID.eq(key.id()))
+                        .and(API_KEY.LAST_USED_AT.isNull().or(API_KEY.LAST_USED_AT.le(UtcTimestamps.toDb(notBefore))))
+                        .execute()
+                == 1;
+    }
+
+    public RevokeResult revoke(String id, String revokedBy) {
+        Objects.requireNonNull(revokedBy, "revokedBy");
         int revoked = ctx.update(API_KEY)
                 .set(API_KEY.REVOKED_AT, UtcTimestamps.toDb(UtcTimestamps.now()))
+                .set(API_KEY.REVOKED_BY, revokedBy)
                 .where(API_KEY.ID.eq(id))
                 .and(API_KEY.REVOKED_AT.isNull())
                 .execute();
@@ -97,6 +135,9 @@ public class ApiKeyRepository {
                 List.copyOf(permissions),
                 row.getCreatedBy(),
                 UtcTimestamps.fromDb(row.getCreatedAt()),
-                UtcTimestamps.fromDb(row.getRevokedAt()));
+                UtcTimestamps.fromDb(row.getExpiresAt()),
+                UtcTimestamps.fromDb(row.getLastUsedAt()),
+                UtcTimestamps.fromDb(row.getRevokedAt()),
+                row.getRevokedBy());
     }
 }
