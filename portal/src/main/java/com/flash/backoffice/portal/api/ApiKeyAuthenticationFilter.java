@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -14,7 +15,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Greenfield's {@code Authorization: token <apiKey>}: a known, unrevoked key authenticates the request; any
- * other value of that scheme is answered 401 at once. Without the header the request stays anonymous.
+ * other value of that scheme (unknown, revoked or expired) is answered 401 at once. The key's "last used" is noted
+ * at most once a minute. Without the header the request stays anonymous.
  */
 class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
@@ -42,6 +44,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             errors.write(response, 401, ApiSecurityConfiguration.UNAUTHENTICATED);
             return;
         }
+        keys.noteUse(key.get(), Instant.now());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new ApiKeyAuthentication(key.get()));
         SecurityContextHolder.setContext(context);

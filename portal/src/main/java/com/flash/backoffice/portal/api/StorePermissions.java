@@ -34,6 +34,18 @@ public class StorePermissions {
     /** BTCPay's permission for refunds (a refund is a pull payment that is not approved in advance). */
     public static final String CREATE_NON_APPROVED_PULL_PAYMENTS = "btcpay.store.cancreatenonapprovedpullpayments";
 
+    /** What a key can be given here, in the order the pages list it, each with what it allows. */
+    public static final List<PermissionChoice> OFFERED = List.of(
+            new PermissionChoice(VIEW_INVOICES, "View invoices"),
+            new PermissionChoice(CREATE_INVOICE, "Create invoices"),
+            new PermissionChoice(MODIFY_INVOICES, "Modify invoices (mark, archive; implies view and create)"),
+            new PermissionChoice(MODIFY_WEBHOOKS, "Manage webhooks"),
+            new PermissionChoice(VIEW_REPORTS, "View reports"),
+            new PermissionChoice(VIEW_PAYOUTS, "View payouts"),
+            new PermissionChoice(MANAGE_PAYOUTS, "Request payouts (implies view)"),
+            new PermissionChoice(CREATE_NON_APPROVED_PULL_PAYMENTS, "Request refunds"),
+            new PermissionChoice(MODIFY_STORE_SETTINGS, "Everything on the store (implies all of the above)"));
+
     private static final Map<String, Set<String>> IMPLIED_BY = Map.of(
             VIEW_INVOICES, Set.of(MODIFY_INVOICES, MODIFY_STORE_SETTINGS),
             CREATE_INVOICE, Set.of(MODIFY_INVOICES, MODIFY_STORE_SETTINGS),
@@ -50,6 +62,11 @@ public class StorePermissions {
     StorePermissions(InvoiceRepository invoices, PayoutRepository payouts) {
         this.invoices = invoices;
         this.payouts = payouts;
+    }
+
+    /** The offered permission of that name, without a store scope. */
+    public static Optional<PermissionChoice> offered(String name) {
+        return OFFERED.stream().filter(choice -> choice.name().equals(name)).findFirst();
     }
 
     /** The current request's API key, if it was authenticated by one. */

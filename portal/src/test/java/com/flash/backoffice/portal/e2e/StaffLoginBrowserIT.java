@@ -125,6 +125,7 @@ class StaffLoginBrowserIT {
                                 "Scheduled reports",
                                 "Approvals",
                                 "Workflows",
+                                "API keys",
                                 "Audit log"),
                         null));
     }

@@ -95,6 +95,7 @@ class RoleNavigationIT {
                                 "Scheduled reports",
                                 "Approvals",
                                 "Workflows",
+                                "API keys",
                                 "Audit log")));
     }
 

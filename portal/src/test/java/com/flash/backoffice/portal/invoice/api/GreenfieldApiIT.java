@@ -112,7 +112,7 @@ class GreenfieldApiIT {
     void unknown_and_revoked_keys_are_401() throws Exception {
         call(get(invoices(store.id())), "not-a-key").andExpect(status().isUnauthorized());
         var created = keys.create("revoked", store.id(), List.of(SETTINGS), "test");
-        keys.revoke(created.id());
+        keys.revoke(created.id(), "test");
         call(get(invoices(store.id())), created.plaintextKey())
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("unauthenticated"));
