@@ -2,8 +2,10 @@ package com.flash.backoffice.db.chain;
 
 import static com.flash.backoffice.db.jooq.Tables.INVOICE;
 import static com.flash.backoffice.db.jooq.Tables.INVOICE_ADDRESS;
+import static com.flash.backoffice.db.jooq.Tables.INVOICE_PAYMENT;
 
 import com.flash.backoffice.db.jooq.enums.InvoiceAddressCustody;
+import com.flash.backoffice.db.jooq.enums.InvoicePaymentMethod;
 import com.flash.backoffice.db.jooq.tables.records.InvoiceAddressRecord;
 import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
@@ -12,6 +14,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /** Invoice addresses: written once when allocated, read by the chain watcher and the invoice's payment methods. */
@@ -50,6 +54,30 @@ public class InvoiceAddressRepository {
         return ctx.selectFrom(INVOICE_ADDRESS)
                 .where(INVOICE_ADDRESS.ADDRESS.eq(address))
                 .fetchOptional(InvoiceAddressRepository::toAddress);
+    }
+
+    /**
+     * The store's address gap: how many addresses of its watch-only key were handed out after the last one that
+     * received an on-chain payment (all of them if none has). A wallet restored from the key finds no coins beyond
+     * its gap limit (usually 20) of unused addresses in a row.
+     */
+    public int unusedGap(String merchantId) {
+        var used = INVOICE_ADDRESS.as("used");
+        Field<Long> lastUsed = DSL.select(DSL.max(used.DERIVATION_INDEX))
+                .from(used)
+                .join(INVOICE_PAYMENT)
+                .on(INVOICE_PAYMENT.DESTINATION.eq(used.ADDRESS))
+                .and(INVOICE_PAYMENT.METHOD.eq(InvoicePaymentMethod.BTC_CHAIN))
+                .where(used.MERCHANT_ID.eq(merchantId))
+                .and(used.CUSTODY.eq(InvoiceAddressCustody.MERCHANT_WALLET))
+                .asField();
+        return ctx.fetchCount(
+                INVOICE_ADDRESS,
+                INVOICE_ADDRESS
+                        .MERCHANT_ID
+                        .eq(merchantId)
+                        .and(INVOICE_ADDRESS.CUSTODY.eq(InvoiceAddressCustody.MERCHANT_WALLET))
+                        .and(INVOICE_ADDRESS.DERIVATION_INDEX.gt(DSL.coalesce(lastUsed, -1L))));
     }
 
     /** The custody of the invoice's address; empty when it has none (no on-chain payment offered). */

@@ -10,6 +10,7 @@ import com.flash.backoffice.db.jooq.tables.records.InvoicePaymentRecord;
 import com.flash.backoffice.db.jooq.tables.records.InvoiceRecord;
 import com.flash.backoffice.db.support.RandomIds;
 import com.flash.backoffice.db.support.UtcTimestamps;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.jooq.Record2;
 import org.jooq.Select;
 import org.jooq.SelectLimitStep;
 import org.jooq.Table;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -64,6 +66,30 @@ public class InvoiceRepository {
 
     public Optional<Invoice> findById(String id) {
         return ctx.selectFrom(INVOICE).where(INVOICE.ID.eq(id)).fetchOptional().map(InvoiceRepository::toInvoice);
+    }
+
+    /** Marks an invoice as created without a login or an API key (the pay button). */
+    public void markAnonymous(String invoiceId) {
+        ctx.update(INVOICE)
+                .set(INVOICE.ANONYMOUS, true)
+                .where(INVOICE.ID.eq(invoiceId))
+                .execute();
+    }
+
+    /**
+     * The store's anonymous invoices still waiting for their first payment at {@code now}: New, nothing paid, not
+     * expired. Each holds a fresh address of the store's key.
+     */
+    public OpenInvoices openAnonymous(String merchantId, Instant now) {
+        var row = ctx.select(DSL.count(), DSL.min(INVOICE.EXPIRES_AT))
+                .from(INVOICE)
+                .where(INVOICE.MERCHANT_ID.eq(merchantId))
+                .and(INVOICE.ANONYMOUS.isTrue())
+                .and(INVOICE.STATUS.eq(com.flash.backoffice.db.jooq.enums.InvoiceStatus.NEW))
+                .and(INVOICE.EXPIRES_AT.gt(UtcTimestamps.toDb(now)))
+                .and(INVOICE.PAID_MSAT.eq(0L))
+                .fetchOne();
+        return new OpenInvoices(row.value1(), UtcTimestamps.fromDb(row.value2()));
     }
 
     /**

@@ -126,6 +126,19 @@ public class MerchantRepository {
         });
     }
 
+    /**
+     * Locks the merchant's row until the caller's transaction ends, so that what the caller counts about the
+     * merchant stays true until it commits; false for an unknown merchant.
+     */
+    public boolean lockForUpdate(String merchantId) {
+        return ctx.select(MERCHANT.ID)
+                .from(MERCHANT)
+                .where(MERCHANT.ID.eq(merchantId))
+                .forUpdate()
+                .fetchOptional()
+                .isPresent();
+    }
+
     public Optional<Merchant> findById(String id) {
         return ctx.selectFrom(MERCHANT)
                 .where(MERCHANT.ID.eq(id))

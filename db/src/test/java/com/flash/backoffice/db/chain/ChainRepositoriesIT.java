@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoicePayment;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.NewInvoice;
+import com.flash.backoffice.db.invoice.PaymentMethod;
+import com.flash.backoffice.db.invoice.PaymentStatus;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.NewMerchant;
@@ -172,7 +175,69 @@ class ChainRepositoriesIT {
         assertThat(leases.tryAcquire("chain:x", "a", ttl, now.plusSeconds(53))).isTrue();
     }
 
+    @Test
+    void the_gap_counts_the_merchant_key_addresses_after_the_last_one_paid_on_chain() {
+        Merchant gapShop = new MerchantRepository(dsl).create(NewMerchant.withDefaults("Gap shop", "EUR"));
+        InvoiceAddressRepository addresses = new InvoiceAddressRepository(dsl);
+        Instant now = UtcTimestamps.now();
+        assertThat(addresses.unusedGap(gapShop.id())).isZero();
+        for (int index = 0; index < 5; index++) {
+            Invoice invoice = invoice(gapShop, now, Duration.ofDays(1));
+            addresses.insert(new InvoiceAddress("bcrt1qgap" + index, invoice.id(), gapShop.id(), index, now));
+        }
+        Invoice flashWallet = invoice(gapShop, now, Duration.ofDays(1));
+        addresses.insert(InvoiceAddress.flashWallet("bcrt1qgapflash", flashWallet.id(), gapShop.id(), now));
+        assertThat(addresses.unusedGap(gapShop.id()))
+                .as("no address is used yet; Flash's wallet addresses are not on the merchant's key")
+                .isEqualTo(5);
+
+        String paidInvoice = addresses.findByAddress("bcrt1qgap1").orElseThrow().invoiceId();
+        invoices.upsertPayment(paidInvoice, payment(PaymentMethod.BTC_CHAIN, "bcrt1qgap1", now));
+        assertThat(addresses.unusedGap(gapShop.id())).isEqualTo(3);
+
+        String lightningPaid =
+                addresses.findByAddress("bcrt1qgap4").orElseThrow().invoiceId();
+        invoices.upsertPayment(lightningPaid, payment(PaymentMethod.BTC_LN, "lnbcrt1gap", now));
+        assertThat(addresses.unusedGap(gapShop.id()))
+                .as("an invoice paid over Lightning leaves its address unused on chain")
+                .isEqualTo(3);
+    }
+
+    @Test
+    void open_anonymous_invoices_are_new_unpaid_unexpired_and_marked() {
+        Merchant shop = new MerchantRepository(dsl).create(NewMerchant.withDefaults("Anonymous shop", "EUR"));
+        Instant now = UtcTimestamps.now();
+        Invoice first = invoice(shop, now.minusSeconds(60), Duration.ofDays(1));
+        Invoice second = invoice(shop, now, Duration.ofDays(1));
+        Invoice expired = invoice(shop, now.minus(Duration.ofHours(1)), Duration.ofDays(1));
+        Invoice paid = invoice(shop, now, Duration.ofDays(1));
+        invoice(shop, now, Duration.ofDays(1));
+        for (Invoice invoice : java.util.List.of(first, second, expired, paid)) {
+            invoices.markAnonymous(invoice.id());
+        }
+        invoices.upsertPayment(paid.id(), payment(PaymentMethod.BTC_LN, "lnbcrt1anon", now));
+        dsl.execute("UPDATE invoice SET paid_msat = 1000 WHERE id = ?", paid.id());
+
+        var open = invoices.openAnonymous(shop.id(), now);
+
+        assertThat(open.count())
+                .as("first and second; not the expired, paid or signed-in ones")
+                .isEqualTo(2);
+        assertThat(open.firstExpiry()).isEqualTo(first.expiresAt());
+        assertThat(invoices.openAnonymous(merchant.id(), now).count()).isZero();
+        assertThat(invoices.openAnonymous(merchant.id(), now).firstExpiry()).isNull();
+    }
+
+    private static InvoicePayment payment(PaymentMethod method, String destination, Instant now) {
+        return new InvoicePayment(
+                method, destination + ":0", destination, 1_000L, 1, false, PaymentStatus.CONFIRMED, now);
+    }
+
     private static Invoice invoice(Instant createdAt, Duration monitoring) {
+        return invoice(merchant, createdAt, monitoring);
+    }
+
+    private static Invoice invoice(Merchant merchant, Instant createdAt, Duration monitoring) {
         Instant expiresAt = createdAt.plus(Duration.ofMinutes(15));
         return invoices.create(new NewInvoice(
                 merchant.id(),
