@@ -12,12 +12,24 @@ public class ApiException extends RuntimeException {
     private final HttpStatus status;
     private final String code;
     private final List<ApiValidationError> validationErrors;
+    private final long retryAfterSeconds;
 
     private ApiException(HttpStatus status, String code, String message, List<ApiValidationError> errors) {
+        this(status, code, message, errors, 0);
+    }
+
+    private ApiException(
+            HttpStatus status, String code, String message, List<ApiValidationError> errors, long retryAfterSeconds) {
         super(message);
         this.status = status;
         this.code = code;
         this.validationErrors = errors;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** 429 with {@code Retry-After}: the caller may try again in that many seconds (at least 1). */
+    public static ApiException tooManyRequests(String code, String message, long retryAfterSeconds) {
+        return new ApiException(HttpStatus.TOO_MANY_REQUESTS, code, message, List.of(), Math.max(1, retryAfterSeconds));
     }
 
     public static ApiException of(HttpStatus status, String code, String message) {
@@ -51,6 +63,11 @@ public class ApiException extends RuntimeException {
 
     public List<ApiValidationError> validationErrors() {
         return validationErrors;
+    }
+
+    /** Seconds for a {@code Retry-After} header; 0 when the answer has none. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     public boolean isValidation() {

@@ -2,6 +2,7 @@ package com.flash.backoffice.portal.api;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -25,7 +26,11 @@ class ApiExceptionHandler {
         if (e.isValidation()) {
             return ResponseEntity.status(e.status()).body(e.validationErrors());
         }
-        return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage()));
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(e.status());
+        if (e.retryAfterSeconds() > 0) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()));
+        }
+        return answer.body(new ApiError(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

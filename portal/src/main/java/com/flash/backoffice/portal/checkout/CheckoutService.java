@@ -11,6 +11,7 @@ import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.invoice.PaymentStatus;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
+import com.flash.backoffice.portal.api.PublicRateLimiter;
 import com.flash.backoffice.workflows.lightning.LightningInvoices;
 import com.flash.backoffice.workflows.lightning.LightningNodeException;
 import com.flash.backoffice.workflows.watch.SimulatedPayments;
@@ -28,6 +29,7 @@ public class CheckoutService {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Logger log = LoggerFactory.getLogger(CheckoutService.class);
+    static final String POLL_RATE_GROUP = "checkout-poll";
 
     private final InvoiceRepository invoices;
     private final MerchantRepository merchants;
@@ -35,6 +37,7 @@ public class CheckoutService {
     private final LightningInvoices lightning;
     private final SimulatedPayments simulatedPayments;
     private final InvoiceApiRepository apiFields;
+    private final PublicRateLimiter limiter;
 
     CheckoutService(
             InvoiceRepository invoices,
@@ -42,13 +45,24 @@ public class CheckoutService {
             InvoiceAddressRepository addresses,
             LightningInvoices lightning,
             SimulatedPayments simulatedPayments,
-            InvoiceApiRepository apiFields) {
+            InvoiceApiRepository apiFields,
+            PublicRateLimiter limiter) {
+        this.limiter = limiter;
         this.invoices = invoices;
         this.merchants = merchants;
         this.addresses = addresses;
         this.lightning = lightning;
         this.simulatedPayments = simulatedPayments;
         this.apiFields = apiFields;
+    }
+
+    /**
+     * Whether the page of a client at {@code clientAddress} may read the invoice again now: status polling is
+     * rate-limited per address like the other public routes; a refused poll keeps showing what it showed.
+     */
+    @PreAuthorize("permitAll()")
+    public boolean mayRefresh(String clientAddress) {
+        return limiter.tryTake(POLL_RATE_GROUP, clientAddress).isEmpty();
     }
 
     /** Whether payments are simulated (development): the page must then say no real bitcoin moves. */

@@ -113,7 +113,7 @@ public class InvoiceService {
      */
     @PreAuthorize(CREATORS + " or @storePermissions.has(#merchantId, 'btcpay.store.cancreateinvoice')")
     public InvoiceCreateResult create(String merchantId, InvoiceDraft draft) {
-        return createInvoice(merchantId, draft, stored -> {});
+        return createInvoice(merchantId, draft, () -> {}, stored -> {});
     }
 
     /**
@@ -122,7 +122,7 @@ public class InvoiceService {
      */
     @PreAuthorize(CREATORS + " or @storePermissions.has(#merchantId, 'btcpay.store.cancreateinvoice')")
     public InvoiceCreateResult create(String merchantId, InvoiceDraft draft, Consumer<Invoice> alsoInTransaction) {
-        return createInvoice(merchantId, draft, alsoInTransaction);
+        return createInvoice(merchantId, draft, () -> {}, alsoInTransaction);
     }
 
     /**
@@ -143,15 +143,19 @@ public class InvoiceService {
      * turned on "Allow anyone to create invoice" (BTCPay's store setting); any other store is "not found".
      */
     @PreAuthorize("permitAll()")
-    public InvoiceCreateResult createFromPayButton(String merchantId, InvoiceDraft draft) {
+    public InvoiceCreateResult createFromPayButton(String merchantId, InvoiceDraft draft, Runnable beforeInsert) {
         if (merchantId == null || !merchants.anyoneCanCreateInvoice(merchantId)) {
             return new InvoiceCreateResult.MerchantNotFound();
         }
-        return createInvoice(merchantId, draft, stored -> {});
+        return createInvoice(merchantId, draft, beforeInsert, stored -> invoices.markAnonymous(stored.id()));
     }
 
+    /**
+     * {@code beforeInsert} runs in the invoice's transaction before the row is written: a limit it checks (after
+     * taking a lock) holds until the invoice commits, and an exception it throws writes nothing.
+     */
     private InvoiceCreateResult createInvoice(
-            String merchantId, InvoiceDraft draft, Consumer<Invoice> alsoInTransaction) {
+            String merchantId, InvoiceDraft draft, Runnable beforeInsert, Consumer<Invoice> alsoInTransaction) {
         Optional<Merchant> merchant = merchants.findById(merchantId);
         if (merchant.isEmpty()) {
             return new InvoiceCreateResult.MerchantNotFound();
@@ -181,6 +185,7 @@ public class InvoiceService {
                 expiresAt,
                 expiresAt.plus(Duration.ofMinutes(terms.monitoringMinutes())));
         Invoice created = transaction.execute(status -> {
+            beforeInsert.run();
             Invoice stored = invoices.create(invoice);
             if (currentUser.get().isPresent()) {
                 audit.record("invoice.create", "invoice", stored.id(), null, stored, null);

@@ -1,5 +1,6 @@
 package com.flash.backoffice.portal.merchant;
 
+import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.ledger.MerchantBalances;
 import com.flash.backoffice.db.merchant.Merchant;
@@ -12,6 +13,7 @@ import com.flash.backoffice.db.payout.PayoutRepository;
 import com.flash.backoffice.db.payout.PayoutSettings;
 import com.flash.backoffice.portal.api.ApiLinks;
 import com.flash.backoffice.portal.audit.AuditService;
+import com.flash.backoffice.portal.paybutton.OpenInvoiceLimit;
 import com.flash.backoffice.portal.paybutton.PayButtonSnippet;
 import com.flash.backoffice.portal.security.StaffRoles;
 import com.flash.backoffice.workflows.bitcoin.BitcoinProperties;
@@ -44,6 +46,8 @@ public class MerchantService {
     private final ApiLinks links;
     private final LedgerRepository ledger;
     private final PayoutRepository payouts;
+    private final InvoiceAddressRepository addresses;
+    private final OpenInvoiceLimit openInvoiceLimit;
 
     MerchantService(
             MerchantRepository merchants,
@@ -51,13 +55,26 @@ public class MerchantService {
             BitcoinProperties bitcoin,
             ApiLinks links,
             LedgerRepository ledger,
-            PayoutRepository payouts) {
+            PayoutRepository payouts,
+            InvoiceAddressRepository addresses,
+            OpenInvoiceLimit openInvoiceLimit) {
         this.merchants = merchants;
         this.audit = audit;
         this.bitcoin = bitcoin;
         this.links = links;
         this.ledger = ledger;
         this.payouts = payouts;
+        this.addresses = addresses;
+        this.openInvoiceLimit = openInvoiceLimit;
+    }
+
+    /**
+     * How many addresses of the store's key were handed out after its last on-chain payment, and from how many on
+     * the merchant's page warns (the pay button's open-invoice limit, kept below the usual gap limit of 20).
+     */
+    @PreAuthorize(READERS)
+    public AddressGap addressGap(String merchantId) {
+        return new AddressGap(addresses.unusedGap(merchantId), openInvoiceLimit.maxOpen());
     }
 
     /** The merchant's balances from its ledger accounts (zero for accounts nothing was posted to yet). */

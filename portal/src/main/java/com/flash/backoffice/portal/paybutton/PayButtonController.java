@@ -2,6 +2,8 @@ package com.flash.backoffice.portal.paybutton;
 
 import com.flash.backoffice.portal.api.ApiException;
 import com.flash.backoffice.portal.api.GreenfieldApi;
+import com.flash.backoffice.portal.api.PublicRateLimiter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -20,18 +22,30 @@ import org.springframework.web.bind.annotation.RestController;
 @GreenfieldApi
 class PayButtonController {
 
-    private final PayButtonService payButtons;
+    static final String RATE_GROUP = "pay-button";
 
-    PayButtonController(PayButtonService payButtons) {
+    private final PayButtonService payButtons;
+    private final PublicRateLimiter limiter;
+
+    PayButtonController(PayButtonService payButtons, PublicRateLimiter limiter) {
         this.payButtons = payButtons;
+        this.limiter = limiter;
     }
 
     @PostMapping(path = "/api/v1/invoices", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-    ResponseEntity<?> create(@RequestParam Map<String, String> fields) {
+    ResponseEntity<?> create(@RequestParam Map<String, String> fields, HttpServletRequest request) {
+        limiter.tryTake(RATE_GROUP, request.getRemoteAddr()).ifPresent(wait -> {
+            throw ApiException.tooManyRequests(
+                    "rate-limited", "Too many invoices from this address: try again in " + wait + " s.", wait);
+        });
         PayButtonForm.Parsed parsed = PayButtonForm.parse(fields);
         if (!parsed.errors().isEmpty()) {
             throw ApiException.validation(parsed.errors());
         }
+        limiter.tryTakeForStore(RATE_GROUP, parsed.form().storeId()).ifPresent(wait -> {
+            throw ApiException.tooManyRequests(
+                    "rate-limited", "Too many invoices for this store: try again in " + wait + " s.", wait);
+        });
         PayButtonService.PayButtonInvoice invoice = payButtons.create(parsed.form());
         if (parsed.form().jsonResponse()) {
             return ResponseEntity.ok(Map.of("invoiceId", invoice.invoiceId(), "checkoutLink", invoice.checkoutLink()));

@@ -14,8 +14,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Invoices from pay buttons: public, for stores that allow anyone to create invoices. The order id and the
- * description become the invoice's metadata ({@code orderId}, {@code itemDesc}), as in BTCPay.
+ * Invoices from pay buttons: public, for stores that allow anyone to create invoices, at most
+ * {@link OpenInvoiceLimit} of them open per store. The order id and the description become the invoice's metadata
+ * ({@code orderId}, {@code itemDesc}), as in BTCPay.
  */
 @Service
 public class PayButtonService {
@@ -25,11 +26,14 @@ public class PayButtonService {
     private final InvoiceService invoices;
     private final InvoiceApiRepository apiColumns;
     private final ApiLinks links;
+    private final OpenInvoiceLimit openLimit;
 
-    PayButtonService(InvoiceService invoices, InvoiceApiRepository apiColumns, ApiLinks links) {
+    PayButtonService(
+            InvoiceService invoices, InvoiceApiRepository apiColumns, ApiLinks links, OpenInvoiceLimit openLimit) {
         this.invoices = invoices;
         this.apiColumns = apiColumns;
         this.links = links;
+        this.openLimit = openLimit;
     }
 
     public record PayButtonInvoice(String invoiceId, String checkoutLink) {}
@@ -45,7 +49,7 @@ public class PayButtonService {
         }
         InvoiceDraft draft = new InvoiceDraft(
                 form.price(), form.currency(), JSON.writeValueAsString(metadata), null, null, null, null);
-        return switch (invoices.createFromPayButton(form.storeId(), draft)) {
+        return switch (invoices.createFromPayButton(form.storeId(), draft, () -> openLimit.check(form.storeId()))) {
             case InvoiceCreateResult.Created created -> {
                 String id = created.invoice().id();
                 if (form.browserRedirect() != null) {

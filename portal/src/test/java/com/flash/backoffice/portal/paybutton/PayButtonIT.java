@@ -4,6 +4,7 @@ import static com.flash.backoffice.db.jooq.Tables.INVOICE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -18,6 +19,13 @@ import com.flash.backoffice.db.rate.ExchangeRateRepository;
 import com.flash.backoffice.portal.testsupport.PortalSpringTest;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.hamcrest.Matchers;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
@@ -168,12 +176,101 @@ class PayButtonIT {
                 .andExpect(status().isUnauthorized());
     }
 
+    @Test
+    void a_store_keeps_at_most_fifteen_open_pay_button_invoices_then_429_until_one_expires() throws Exception {
+        for (int i = 0; i < 15; i++) {
+            submit(form().param("storeId", open.id()).param("price", "0.0001").param("currency", "BTC"))
+                    .andExpect(status().isSeeOther());
+        }
+        int before = dsl.fetchCount(INVOICE);
+
+        String retryAfter = submit(form().param("storeId", open.id()).param("price", "0.0001"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.code").value("too-many-open-invoices"))
+                .andExpect(jsonPath("$.message").value(Matchers.containsString("15 pay-button invoices")))
+                .andReturn()
+                .getResponse()
+                .getHeader("Retry-After");
+        assertThat(Long.parseLong(retryAfter)).isBetween(1L, 15 * 60L + 1);
+        assertThat(dsl.fetchCount(INVOICE)).as("a refused post writes nothing").isEqualTo(before);
+
+        String oldest = dsl.select(INVOICE.ID)
+                .from(INVOICE)
+                .where(INVOICE.MERCHANT_ID.eq(open.id()))
+                .orderBy(INVOICE.CREATED_AT)
+                .limit(1)
+                .fetchOne(INVOICE.ID);
+        dsl.execute(
+                "UPDATE invoice SET created_at = NOW(6) - INTERVAL 20 MINUTE, expires_at = NOW(6) - INTERVAL 1 SECOND,"
+                        + " monitoring_until = NOW(6) WHERE id = ?",
+                oldest);
+        submit(form().param("storeId", open.id()).param("price", "0.0001")).andExpect(status().isSeeOther());
+    }
+
+    @Test
+    void concurrent_posts_never_open_more_than_the_limit() throws Exception {
+        ExecutorService posters = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                answers.add(posters.submit(
+                        () -> submit(form().param("storeId", open.id()).param("price", "0.0001"))
+                                .andReturn()
+                                .getResponse()
+                                .getStatus()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertThat(statuses).filteredOn(code -> code == 303).hasSize(15);
+            assertThat(statuses).filteredOn(code -> code == 429).hasSize(5);
+        } finally {
+            posters.shutdownNow();
+        }
+        assertThat(dsl.fetchCount(INVOICE, INVOICE.MERCHANT_ID.eq(open.id()).and(INVOICE.ANONYMOUS.isTrue())))
+                .isEqualTo(15);
+    }
+
+    @Test
+    void one_client_address_gets_429_with_retry_after_beyond_its_burst_and_nothing_is_written() throws Exception {
+        String client = nextClientAddress();
+        int before = dsl.fetchCount(INVOICE);
+        for (int i = 0; i < 20; i++) {
+            submitFrom(client, form().param("storeId", closed.id()).param("price", "1"))
+                    .andExpect(status().isNotFound());
+        }
+
+        submitFrom(client, form().param("storeId", open.id()).param("price", "1"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(jsonPath("$.code").value("rate-limited"))
+                .andExpect(header().string("Retry-After", Matchers.matchesPattern("[1-9][0-9]*")));
+        // another address is not held back
+        submit(form().param("storeId", open.id()).param("price", "0.0001")).andExpect(status().isSeeOther());
+        assertThat(dsl.fetchCount(INVOICE)).isEqualTo(before + 1);
+    }
+
     private static MockHttpServletRequestBuilder form() {
         return post("/api/v1/invoices").contentType(MediaType.APPLICATION_FORM_URLENCODED);
     }
 
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    /** Each post comes from its own documentation address, so the per-address limit never links two tests. */
+    private static String nextClientAddress() {
+        int n = CLIENTS.incrementAndGet();
+        return "198.51." + (100 + n / 250) + "." + (1 + n % 250);
+    }
+
     private ResultActions submit(MockHttpServletRequestBuilder request) throws Exception {
-        return mvc.perform(request);
+        return submitFrom(nextClientAddress(), request);
+    }
+
+    private ResultActions submitFrom(String clientAddress, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(sent -> {
+            sent.setRemoteAddr(clientAddress);
+            return sent;
+        }));
     }
 
     private Invoice onlyInvoiceOf(Merchant merchant) {

@@ -54,7 +54,12 @@ class CheckoutView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         attachEvent.getUI().setPollInterval(REFRESH_MILLIS);
-        attachEvent.getUI().addPollListener(poll -> refresh());
+        String client = attachEvent.getSession().getBrowser().getAddress();
+        attachEvent.getUI().addPollListener(poll -> {
+            if (checkouts.mayRefresh(client)) {
+                refresh();
+            }
+        });
     }
 
     void refresh() {

@@ -6,6 +6,7 @@ import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.PayoutSchedule;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.money.Msat;
+import com.flash.backoffice.portal.merchant.AddressGap;
 import com.flash.backoffice.portal.merchant.MerchantDraft;
 import com.flash.backoffice.portal.merchant.MerchantField;
 import com.flash.backoffice.portal.merchant.MerchantSaveResult;
@@ -90,6 +91,16 @@ class MerchantEditor extends Dialog {
         form.setColspan(balances, 2);
         form.setColspan(derivationScheme, 2);
         form.setColspan(firstAddress, 2);
+        if (existing != null) {
+            AddressGap gap = service.addressGap(existing.id());
+            if (gap.worrying()) {
+                Span warning = new Span(gap.warning());
+                warning.setId("merchant-gap-warning");
+                warning.getElement().getThemeList().add("badge warning");
+                warning.getStyle().set("white-space", "normal");
+                add(warning);
+            }
+        }
         add(form);
         if (existing != null) {
             add(new MerchantPayoutsSection(service, existing, canEditPayoutSettings, this::close));

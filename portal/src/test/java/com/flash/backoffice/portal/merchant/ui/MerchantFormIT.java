@@ -9,6 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.audit.AuditQuery;
+import com.flash.backoffice.db.chain.InvoiceAddress;
+import com.flash.backoffice.db.chain.InvoiceAddressRepository;
+import com.flash.backoffice.db.invoice.Invoice;
+import com.flash.backoffice.db.invoice.InvoiceRepository;
+import com.flash.backoffice.db.invoice.NewInvoice;
 import com.flash.backoffice.db.ledger.ChartOfAccounts;
 import com.flash.backoffice.db.ledger.JournalEntry;
 import com.flash.backoffice.db.ledger.JournalLine;
@@ -16,6 +21,7 @@ import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.OnchainCustody;
+import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.money.Msat;
 import com.flash.backoffice.portal.merchant.MerchantDraft;
 import com.flash.backoffice.portal.merchant.MerchantSaveResult;
@@ -65,6 +71,12 @@ class MerchantFormIT {
 
     @Autowired
     LedgerRepository ledger;
+
+    @Autowired
+    InvoiceRepository invoices;
+
+    @Autowired
+    InvoiceAddressRepository addresses;
 
     @AfterEach
     void close() {
@@ -221,6 +233,48 @@ class MerchantFormIT {
         assertThat(_get(Span.class, spec -> spec.withId("merchant-balances")).getText())
                 .isEqualTo("From the ledger — custodial balance 0.00099000 BTC, fees receivable 0.00000500 BTC,"
                         + " reserved 0.00000000 BTC, payable 0.00098500 BTC");
+    }
+
+    @Test
+    void the_merchant_page_warns_once_the_keys_unused_addresses_reach_the_pay_buttons_limit() {
+        KaribuSpring.openAs(context, "admin", Role.ADMIN);
+        Merchant merchant = ((MerchantSaveResult.Saved)
+                        merchantService.create(MerchantDraft.defaults().withName("Gap " + UUID.randomUUID())))
+                .merchant();
+        Instant now = Instant.now();
+        for (int index = 0; index < 14; index++) {
+            allocate(merchant, index, now);
+        }
+
+        openEditor(merchant);
+        assertThat(_find(Span.class, spec -> spec.withId("merchant-gap-warning")))
+                .isEmpty();
+        _click(_get(Button.class, spec -> spec.withText("Cancel")));
+
+        allocate(merchant, 14, now);
+        openEditor(merchant);
+        assertThat(_get(Span.class, spec -> spec.withId("merchant-gap-warning")).getText())
+                .startsWith("The store's key has 15 unused addresses in a row.");
+        assertThat(merchantService.addressGap(merchant.id()).unused()).isEqualTo(15);
+    }
+
+    private void allocate(Merchant merchant, int index, Instant now) {
+        Invoice invoice = invoices.create(new NewInvoice(
+                merchant.id(),
+                1_000_000L,
+                "BTC",
+                null,
+                null,
+                null,
+                "{}",
+                SpeedPolicy.MEDIUM,
+                0,
+                100,
+                now,
+                now.plusSeconds(900),
+                now.plusSeconds(3600)));
+        addresses.insert(
+                new InvoiceAddress("bcrt1qgapform" + merchant.id() + index, invoice.id(), merchant.id(), index, now));
     }
 
     private void openEditor(Merchant merchant) {
