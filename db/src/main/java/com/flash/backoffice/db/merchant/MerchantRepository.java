@@ -1,5 +1,6 @@
 package com.flash.backoffice.db.merchant;
 
+import static com.flash.backoffice.db.jooq.Tables.INVOICE;
 import static com.flash.backoffice.db.jooq.Tables.MERCHANT;
 
 import com.flash.backoffice.db.jooq.enums.MerchantOnchainCustody;
@@ -207,6 +208,35 @@ public class MerchantRepository {
     public boolean setAnyoneCanCreateInvoice(String merchantId, boolean allowed) {
         return ctx.update(MERCHANT)
                         .set(MERCHANT.ANYONE_CAN_CREATE_INVOICE, allowed)
+                        .where(MERCHANT.ID.eq(merchantId))
+                        .execute()
+                == 1;
+    }
+
+    /** The origins that may frame the store's checkout, as stored (space-separated); empty for none or no merchant. */
+    public String checkoutFrameAncestors(String merchantId) {
+        String stored = ctx.select(MERCHANT.CHECKOUT_FRAME_ANCESTORS)
+                .from(MERCHANT)
+                .where(MERCHANT.ID.eq(merchantId))
+                .fetchOne(MERCHANT.CHECKOUT_FRAME_ANCESTORS);
+        return stored == null ? "" : stored;
+    }
+
+    /** The origins that may frame the checkout of the invoice's store; empty for none or no invoice. */
+    public String checkoutFrameAncestorsOfInvoice(String invoiceId) {
+        String stored = ctx.select(MERCHANT.CHECKOUT_FRAME_ANCESTORS)
+                .from(MERCHANT)
+                .join(INVOICE)
+                .on(INVOICE.MERCHANT_ID.eq(MERCHANT.ID))
+                .where(INVOICE.ID.eq(invoiceId))
+                .fetchOne(MERCHANT.CHECKOUT_FRAME_ANCESTORS);
+        return stored == null ? "" : stored;
+    }
+
+    /** Stores checked, space-separated origins; false when there is no such merchant. */
+    public boolean setCheckoutFrameAncestors(String merchantId, String origins) {
+        return ctx.update(MERCHANT)
+                        .set(MERCHANT.CHECKOUT_FRAME_ANCESTORS, origins)
                         .where(MERCHANT.ID.eq(merchantId))
                         .execute()
                 == 1;

@@ -198,4 +198,36 @@ class MerchantRepositoryIT {
                 m.updatedAt(),
                 m.onchainCustody());
     }
+
+    @Test
+    void the_checkout_frame_ancestors_are_none_until_set_and_found_through_an_invoice() {
+        Merchant merchant = merchants.create(NewMerchant.withDefaults("Framed shop", "EUR"));
+        java.time.Instant now = java.time.Instant.now();
+        var invoice = new com.flash.backoffice.db.invoice.InvoiceRepository(dsl)
+                .create(new com.flash.backoffice.db.invoice.NewInvoice(
+                        merchant.id(),
+                        1_000L,
+                        "BTC",
+                        null,
+                        null,
+                        null,
+                        "{}",
+                        SpeedPolicy.MEDIUM,
+                        0,
+                        0,
+                        now,
+                        now.plusSeconds(900),
+                        now.plusSeconds(900)));
+        assertThat(merchants.checkoutFrameAncestors(merchant.id())).isEmpty();
+
+        assertThat(merchants.setCheckoutFrameAncestors(merchant.id(), "https://shop.example https://*.shop.example"))
+                .isTrue();
+
+        assertThat(merchants.checkoutFrameAncestors(merchant.id()))
+                .isEqualTo("https://shop.example https://*.shop.example");
+        assertThat(merchants.checkoutFrameAncestorsOfInvoice(invoice.id()))
+                .isEqualTo("https://shop.example https://*.shop.example");
+        assertThat(merchants.checkoutFrameAncestorsOfInvoice("no-such-invoice")).isEmpty();
+        assertThat(merchants.setCheckoutFrameAncestors("no-such-merchant", "")).isFalse();
+    }
 }
