@@ -1,5 +1,6 @@
 package com.flash.backoffice.portal.card;
 
+import com.flash.backoffice.portal.security.SecurityHeaders;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -18,8 +19,11 @@ class BoltCardSecurityConfiguration {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    SecurityFilterChain boltCardSecurityFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain boltCardSecurityFilterChain(HttpSecurity http, SecurityHeaders securityHeaders)
+            throws Exception {
         return http.securityMatcher(BoltCardPaths.TAP, BoltCardPaths.TAP + "/**")
+                // the holder's balance page is a page like the portal's
+                .headers(securityHeaders.forPages())
                 .csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(AbstractHttpConfigurer::disable)

@@ -141,6 +141,37 @@ public class MerchantService {
                 null);
     }
 
+    /** The web sites that may show the store's checkout in a frame, space-separated; "" for none. */
+    @PreAuthorize(READERS)
+    public String checkoutFrameOrigins(String merchantId) {
+        return merchants.checkoutFrameAncestors(merchantId);
+    }
+
+    /**
+     * Sets the web sites that may frame the store's checkout (its {@code frame-ancestors}); audited. A typed value
+     * that is not a list of origins changes nothing and comes back with its message.
+     */
+    @PreAuthorize(WRITERS)
+    @Transactional
+    public FrameOrigins.Parsed saveCheckoutFrameOrigins(String merchantId, String typed) {
+        FrameOrigins.Parsed parsed = FrameOrigins.parse(typed);
+        if (!parsed.ok()) {
+            return parsed;
+        }
+        String before = merchants.checkoutFrameAncestors(merchantId);
+        if (!merchants.setCheckoutFrameAncestors(merchantId, parsed.origins())) {
+            throw new IllegalArgumentException("No merchant " + merchantId);
+        }
+        audit.record(
+                "merchant.checkout-frame-ancestors",
+                "merchant",
+                merchantId,
+                Map.of("checkoutFrameAncestors", before),
+                Map.of("checkoutFrameAncestors", parsed.origins()),
+                null);
+        return parsed;
+    }
+
     /**
      * The HTML of a pay button for the store. {@code price} null lets the customer choose the amount; refuses a
      * price that is not positive.

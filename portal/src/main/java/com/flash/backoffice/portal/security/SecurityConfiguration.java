@@ -25,7 +25,8 @@ class SecurityConfiguration {
     static final String LOGIN_PATH = "/oauth2/authorization/keycloak";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, OidcProperties oidc) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, OidcProperties oidc, SecurityHeaders securityHeaders)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health")
                 .permitAll()
                 // LNURL-withdraw of refunds: public, guarded by the claim's token and single-use k1
@@ -35,6 +36,8 @@ class SecurityConfiguration {
                         vaadin(),
                         vaadin -> vaadin.oauth2LoginPage(LOGIN_PATH)
                                 .logoutSuccessHandler(new KeycloakLogoutSuccessHandler(oidc)))
+                // after Vaadin's configurer, which asks for X-Frame-Options SAMEORIGIN
+                .headers(securityHeaders.forPages())
                 .build();
     }
 

@@ -1,11 +1,13 @@
 package com.flash.backoffice.portal.merchant.ui;
 
 import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.portal.merchant.FrameOrigins;
 import com.flash.backoffice.portal.merchant.MerchantService;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -55,8 +57,33 @@ class PayButtonDialog extends Dialog {
         label.addValueChangeListener(change -> refresh());
         refresh();
 
+        TextArea framers = new TextArea("Web sites that may show the checkout in a frame");
+        framers.setId("pay-button-frame-origins");
+        framers.setWidthFull();
+        framers.setValue(merchants.checkoutFrameOrigins(merchant.id()).replace(' ', '\n'));
+        framers.setHelperText("Origins such as https://shop.example or https://*.shop.example, one per line. Empty: no"
+                + " other web site may frame the checkout page.");
+        framers.setReadOnly(!canEdit);
+        Button saveFramers = new Button("Save web sites", click -> {
+            FrameOrigins.Parsed saved = merchants.saveCheckoutFrameOrigins(merchant.id(), framers.getValue());
+            framers.setInvalid(!saved.ok());
+            if (saved.ok()) {
+                framers.setValue(saved.origins().replace(' ', '\n'));
+                Notification.show(
+                        saved.origins().isEmpty()
+                                ? "Saved: no other web site may frame the checkout."
+                                : "Saved: these web sites may frame the checkout.");
+            } else {
+                framers.setErrorMessage(saved.error());
+            }
+        });
+        saveFramers.setId("pay-button-frame-save");
+        saveFramers.setVisible(canEdit);
+
         add(new VerticalLayout(
                 allowed,
+                framers,
+                saveFramers,
                 new Paragraph("A form that posts to this portal: it creates an invoice and opens its checkout page."),
                 price,
                 currency,

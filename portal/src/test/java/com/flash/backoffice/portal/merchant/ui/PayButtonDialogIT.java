@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.merchant.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -100,5 +101,52 @@ class PayButtonDialogIT {
                 .isTrue();
         assertThat(_get(TextArea.class, spec -> spec.withId("pay-button-html")).getValue())
                 .contains(merchant.id());
+    }
+
+    @Test
+    void admin_lists_the_sites_that_may_frame_the_checkout_and_bad_origins_change_nothing() {
+        openDialog("admin", Role.ADMIN);
+        TextArea framers = _get(TextArea.class, spec -> spec.withId("pay-button-frame-origins"));
+        Button save = _get(Button.class, spec -> spec.withId("pay-button-frame-save"));
+        int auditBefore = auditLog.count(AuditQuery.all(0, 0));
+
+        _setValue(framers, "https://shop.example/checkout\nhttp://shop.example");
+        _click(save);
+
+        assertThat(framers.isInvalid()).isTrue();
+        assertThat(framers.getErrorMessage())
+                .isEqualTo("Not a web site's origin (such as https://shop.example): https://shop.example/checkout,"
+                        + " http://shop.example");
+        assertThat(merchants.checkoutFrameAncestors(merchant.id())).isEmpty();
+        assertThat(auditLog.count(AuditQuery.all(0, 0))).isEqualTo(auditBefore);
+
+        _setValue(framers, "https://Shop.Example, https://*.shop.example");
+        _click(save);
+
+        assertThat(framers.isInvalid()).isFalse();
+        assertThat(framers.getValue()).isEqualTo("https://shop.example\nhttps://*.shop.example");
+        assertThat(merchants.checkoutFrameAncestors(merchant.id()))
+                .isEqualTo("https://shop.example https://*.shop.example");
+        assertThat(auditLog.find(new AuditQuery("admin", "merchant.checkout-frame-ancestors", null, null, 0, 50)))
+                .anySatisfy(entry -> {
+                    assertThat(entry.targetId()).isEqualTo(merchant.id());
+                    assertThat(entry.afterJson()).contains("https://*.shop.example");
+                });
+    }
+
+    @Test
+    void support_cannot_change_the_sites_that_may_frame_the_checkout() {
+        merchants.setCheckoutFrameAncestors(merchant.id(), "https://shop.example");
+        openDialog("support", Role.SUPPORT);
+
+        TextArea framers = _get(TextArea.class, spec -> spec.withId("pay-button-frame-origins"));
+        assertThat(framers.isReadOnly()).isTrue();
+        assertThat(framers.getValue()).isEqualTo("https://shop.example");
+        assertThat(_find(Button.class, spec -> spec.withId("pay-button-frame-save")))
+                .isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                        () -> context.getBean(com.flash.backoffice.portal.merchant.MerchantService.class)
+                                .saveCheckoutFrameOrigins(merchant.id(), ""))
+                .isInstanceOf(org.springframework.security.authorization.AuthorizationDeniedException.class);
     }
 }
