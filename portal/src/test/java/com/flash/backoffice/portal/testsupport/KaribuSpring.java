@@ -17,6 +17,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,6 +47,15 @@ public final class KaribuSpring {
                     (principal, role) -> authorities.contains(new SimpleGrantedAuthority("ROLE_" + role)));
             return request;
         });
+        MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context));
+    }
+
+    /** Opens a fresh mocked UI for a visitor who is not signed in, as Spring Security's anonymous user. */
+    public static void openAnonymous(ApplicationContext context) {
+        SecurityContextHolder.getContext()
+                .setAuthentication(new AnonymousAuthenticationToken(
+                        "anonymous", "anonymousUser", List.of(new SimpleGrantedAuthority("ROLE_ANONYMOUS"))));
+        MockVaadin.setMockRequestFactory(FakeRequest::new);
         MockVaadin.setup(UI::new, new MockSpringServlet(ROUTES, context));
     }
 
