@@ -36,10 +36,12 @@ public final class MariaDbServer implements AutoCloseable {
 
     private final RunningDatabase process;
     private final int port;
+    private final Thread stopAtExit;
 
     private MariaDbServer(RunningDatabase process, int port) {
         this.process = process;
         this.port = port;
+        this.stopAtExit = new Thread(this::close, "mariadb-stop-" + port);
     }
 
     /** The JVM-wide test server: started on first use on a free port with a temporary data directory. */
@@ -73,7 +75,7 @@ public final class MariaDbServer implements AutoCloseable {
         long started = System.nanoTime();
         RunningDatabase process = kind.start(dataDir, port, temporary);
         MariaDbServer server = new MariaDbServer(process, port);
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "mariadb-stop-" + port));
+        Runtime.getRuntime().addShutdownHook(server.stopAtExit);
         try {
             server.awaitConnections(process);
         } catch (RuntimeException e) {
@@ -87,6 +89,14 @@ public final class MariaDbServer implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000,
                 dataDir);
         return server;
+    }
+
+    /**
+     * Leaves stopping to the caller, who must {@link #close()} it: an application that uses this server stops itself
+     * first, then the server, instead of both stopping at once at JVM exit.
+     */
+    public void stopOnlyWhenClosed() {
+        Runtime.getRuntime().removeShutdownHook(stopAtExit);
     }
 
     public int port() {

@@ -70,6 +70,7 @@ public final class InvoiceApiBenchmark {
                         "--spring.datasource.username=" + mariaDb.username(),
                         "--spring.datasource.password=" + mariaDb.password(),
                         "--spring.temporal.connection.target=" + temporal.target(),
+                        "--flash.network.simulated=true",
                         "--vaadin.devmode.devTools.enabled=false",
                         "--logging.level.root=WARN");
         try {

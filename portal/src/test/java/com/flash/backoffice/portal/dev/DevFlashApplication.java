@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
@@ -23,13 +24,38 @@ public final class DevFlashApplication {
         Path home = Path.of(System.getProperty("flash.dev.home", ".flash"))
                 .toAbsolutePath()
                 .normalize();
-        int port = Integer.parseInt(System.getProperty("server.port", "8080"));
+        int port = Integer.parseInt(
+                System.getProperty("server.port", System.getenv().getOrDefault("PORT", "8080")));
         String portalUrl = "http://127.0.0.1:" + port;
-        DevServices dev = DevServices.start(home, new StandardEnvironment(), portalUrl);
+        DevServices dev;
+        try {
+            DevPort.requireFree(
+                    port,
+                    "Port " + port + " for the portal is in use: stop what holds it, or move the"
+                            + " portal with PORT=<port>.");
+            dev = DevServices.start(home, new StandardEnvironment(), portalUrl);
+        } catch (DevStartException e) {
+            System.err.println("Flash did not start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
 
         // system properties outrank application.yml, whose defaults point at external servers
         dev.properties.forEach(System::setProperty);
-        SpringApplication.run(FlashApplication.class, args);
+        SpringApplication application = new SpringApplication(FlashApplication.class);
+        // one hook stops everything in order: the portal (requests, watchers, workers) first, then its servers
+        application.setRegisterShutdownHook(false);
+        ConfigurableApplicationContext context;
+        try {
+            context = application.run(args);
+        } catch (RuntimeException e) {
+            // Spring Boot has printed why (its failure analysis); what the servers started must not outlive it
+            dev.close();
+            System.err.println("Flash did not start: " + rootMessage(e));
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(context, dev), "flash-dev-stop"));
 
         StringBuilder banner = new StringBuilder("\n\n  Flash back office is ready: ")
                 .append(portalUrl)
@@ -42,5 +68,21 @@ public final class DevFlashApplication {
             banner.append(' ').append(user).append(" / ").append(user).append(';');
         }
         log.info(banner.append('\n').toString());
+    }
+
+    private static void stop(ConfigurableApplicationContext context, DevServices dev) {
+        long begin = System.nanoTime();
+        log.info("Stopping Flash: the portal first, then its development servers");
+        context.close();
+        dev.close();
+        System.out.println("Flash stopped in " + (System.nanoTime() - begin) / 1_000_000 + " ms");
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
     }
 }

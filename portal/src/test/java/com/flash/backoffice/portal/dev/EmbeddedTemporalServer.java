@@ -21,10 +21,17 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
 
     private final TestServicesStarter services;
     private final Server server;
+    private final Thread stopAtExit;
 
     private EmbeddedTemporalServer(TestServicesStarter services, Server server) {
         this.services = services;
         this.server = server;
+        this.stopAtExit = new Thread(this::close, "temporal-stop-" + server.getPort());
+    }
+
+    /** Leaves stopping to the caller, who must {@link #close()} it after the application that uses it. */
+    public void stopOnlyWhenClosed() {
+        Runtime.getRuntime().removeShutdownHook(stopAtExit);
     }
 
     public static EmbeddedTemporalServer start(int port) {
@@ -37,7 +44,7 @@ public final class EmbeddedTemporalServer implements AutoCloseable {
         try {
             Server server = builder.build().start();
             EmbeddedTemporalServer temporal = new EmbeddedTemporalServer(services, server);
-            Runtime.getRuntime().addShutdownHook(new Thread(temporal::close, "temporal-stop-" + port));
+            Runtime.getRuntime().addShutdownHook(temporal.stopAtExit);
             log.info(
                     "Temporal (embedded test server, in-memory) ready on 127.0.0.1:{} in {} ms",
                     server.getPort(),

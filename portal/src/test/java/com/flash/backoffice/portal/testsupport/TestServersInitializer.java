@@ -18,6 +18,8 @@ public class TestServersInitializer implements ApplicationContextInitializer<Con
                         "spring.datasource.password=" + TestServers.mariaDb().password(),
                         "spring.temporal.connection.target=" + TestServers.temporalTarget(),
                         "flash.reports.directory=" + TestServers.reportsDirectory(),
+                        // the suite's own network; the regtest tests start the portal on real nodes instead
+                        "flash.network.simulated=true",
                         // tests have no internet and set the rates they need; RatesIT runs fetches itself
                         "flash.rates.fetch-enabled=false",
                         // the tests' webhook receivers listen on this machine

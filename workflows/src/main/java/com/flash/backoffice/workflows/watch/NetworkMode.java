@@ -12,20 +12,22 @@ import java.util.UUID;
 public record NetworkMode(boolean simulated, String reason, String bitcoinNodeId, String lightningNodeId) {
 
     /**
-     * Simulated when forced, or when no node is configured at all; real when both the Bitcoin RPC URL and the LND
-     * host are set; a half-configured setup is refused at start.
+     * Simulated only when selected ({@code flash.network.simulated=true}, as the development application does); real
+     * when both the Bitcoin RPC URL and the LND host are set; no node, or half a setup, is refused at start with the
+     * missing settings named, so a production start can never fall back to play money.
      */
     public static NetworkMode decide(
             NetworkProperties network, BitcoinRpcProperties bitcoin, LndProperties lnd, WatcherProperties watchers) {
-        if (network.simulated() || (!bitcoin.configured() && !lnd.configured())) {
+        if (network.simulated()) {
             String run = UUID.randomUUID().toString().substring(0, 8);
             return new NetworkMode(
-                    true,
-                    network.simulated()
-                            ? "flash.network.simulated=true"
-                            : "no Bitcoin node (FLASH_BITCOIN_RPC_URL) and no LND (FLASH_LND_HOST) configured",
-                    "simulated-bitcoin-" + run,
-                    "simulated-lightning-" + run);
+                    true, "flash.network.simulated=true", "simulated-bitcoin-" + run, "simulated-lightning-" + run);
+        }
+        if (!bitcoin.configured() && !lnd.configured()) {
+            throw new IllegalStateException("No Bitcoin node and no LND configured: set FLASH_BITCOIN_RPC_URL,"
+                    + " FLASH_BITCOIN_RPC_USER, FLASH_BITCOIN_RPC_PASSWORD, FLASH_LND_HOST, FLASH_LND_PORT,"
+                    + " FLASH_LND_TLS_CERT_PATH and FLASH_LND_MACAROON_PATH, or FLASH_NETWORK_SIMULATED=true for"
+                    + " development");
         }
         if (!bitcoin.configured()) {
             throw new IllegalStateException(

@@ -25,6 +25,7 @@ class PaymentConfigurationTest {
 
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withUserConfiguration(NodeConfiguration.class, PaymentConfiguration.class)
+            .withPropertyValues("flash.network.simulated=true")
             .withBean(MerchantRepository.class, () -> new MerchantRepository(UNCONNECTED))
             .withBean(InvoiceAddressRepository.class, () -> new InvoiceAddressRepository(UNCONNECTED))
             .withBean(InvoiceLightningRepository.class, () -> new InvoiceLightningRepository(UNCONNECTED))

@@ -47,11 +47,24 @@ class NodeConfigurationTest {
                             DSL.using(SQLDialect.MARIADB), new AddressCustody(mock(InvoiceAddressRepository.class))));
 
     @Test
-    void with_no_node_configured_the_simulated_network_is_used_and_announced() {
-        context.run(app -> {
+    void with_no_node_configured_the_start_is_refused_with_every_missing_setting_named() {
+        context.run(app -> assertThat(app)
+                .hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("No Bitcoin node and no LND configured")
+                .hasMessageContaining("FLASH_BITCOIN_RPC_URL")
+                .hasMessageContaining("FLASH_LND_HOST")
+                .hasMessageContaining("FLASH_LND_MACAROON_PATH")
+                .hasMessageContaining("FLASH_NETWORK_SIMULATED=true"));
+    }
+
+    @Test
+    void the_simulated_network_runs_only_when_selected_and_is_announced() {
+        context.withPropertyValues("flash.network.simulated=true").run(app -> {
             assertThat(app).hasNotFailed();
             assertThat(app.getBean(NetworkMode.class).simulated()).isTrue();
-            assertThat(app.getBean(NetworkMode.class).reason()).contains("FLASH_BITCOIN_RPC_URL");
+            assertThat(app.getBean(NetworkMode.class).reason()).contains("flash.network.simulated=true");
             assertThat(app.getBean(BitcoinNode.class)).isInstanceOf(SimulatedBitcoinNode.class);
             assertThat(app.getBean(LightningNode.class)).isInstanceOf(SimulatedLightningNode.class);
             assertThat(app).hasSingleBean(InvoiceAddresses.class).hasSingleBean(LightningInvoices.class);
@@ -70,7 +83,7 @@ class NodeConfigurationTest {
 
     @Test
     void the_simulated_network_is_refused_under_the_prod_profile() {
-        context.withPropertyValues("spring.profiles.active=prod")
+        context.withPropertyValues("spring.profiles.active=prod", "flash.network.simulated=true")
                 .run(app ->
                         assertThat(app).hasFailed().getFailure().rootCause().hasMessageContaining("development only"));
     }
@@ -131,12 +144,21 @@ class NodeConfigurationTest {
 
     @Test
     void empty_environment_placeholders_count_as_not_configured() {
-        context.withPropertyValues(
-                        "flash.bitcoin.rpc.url=",
-                        "flash.bitcoin.rpc.tls-cert-path=",
-                        "flash.lnd.host=",
-                        "flash.lnd.tls-cert-path=",
-                        "flash.lnd.macaroon-path=")
+        String[] empty = {
+            "flash.bitcoin.rpc.url=",
+            "flash.bitcoin.rpc.tls-cert-path=",
+            "flash.lnd.host=",
+            "flash.lnd.tls-cert-path=",
+            "flash.lnd.macaroon-path="
+        };
+        context.withPropertyValues(empty)
+                .run(app -> assertThat(app)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("No Bitcoin node and no LND configured"));
+        context.withPropertyValues(empty)
+                .withPropertyValues("flash.network.simulated=true")
                 .run(app -> {
                     assertThat(app).hasNotFailed();
                     assertThat(app.getBean(NetworkMode.class).simulated()).isTrue();
@@ -152,16 +174,22 @@ class NodeConfigurationTest {
 
     @Test
     void an_application_that_scans_for_configuration_properties_starts_too() {
-        context.withUserConfiguration(ScanningApplication.class).run(app -> {
-            assertThat(app).hasNotFailed();
-            assertThat(app).hasSingleBean(BitcoinRpcProperties.class).hasSingleBean(LndProperties.class);
-        });
+        context.withUserConfiguration(ScanningApplication.class)
+                .withPropertyValues("flash.network.simulated=true")
+                .run(app -> {
+                    assertThat(app).hasNotFailed();
+                    assertThat(app).hasSingleBean(BitcoinRpcProperties.class).hasSingleBean(LndProperties.class);
+                });
     }
 
     @Test
     void watchers_exist_only_when_enabled() {
-        context.run(app -> assertThat(app).doesNotHaveBean(ChainWatcher.class).doesNotHaveBean(WatcherRunner.class));
-        context.withPropertyValues("flash.watchers.enabled=true", "flash.watchers.poll-interval=50ms")
+        context.withPropertyValues("flash.network.simulated=true")
+                .run(app -> assertThat(app).doesNotHaveBean(ChainWatcher.class).doesNotHaveBean(WatcherRunner.class));
+        context.withPropertyValues(
+                        "flash.network.simulated=true",
+                        "flash.watchers.enabled=true",
+                        "flash.watchers.poll-interval=50ms")
                 .run(app -> {
                     assertThat(app).hasSingleBean(ChainWatcher.class).hasSingleBean(LightningWatcher.class);
                     assertThat(app.getBean(WatcherRunner.class).isRunning()).isTrue();

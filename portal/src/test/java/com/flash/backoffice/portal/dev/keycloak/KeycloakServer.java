@@ -323,6 +323,11 @@ public final class KeycloakServer implements AutoCloseable {
         stop();
     }
 
+    /** Leaves stopping to the caller, who must {@link #stop()} it after the application that uses it. */
+    public void stopOnlyWhenClosed() {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    }
+
     @Override
     public String toString() {
         return "KeycloakServer[" + baseUrl() + ", data " + options.dataDir() + ", pid " + process.pid() + "]";
