@@ -4,6 +4,7 @@ import static com.flash.backoffice.db.jooq.Tables.PAYMENT;
 import static com.flash.backoffice.db.jooq.Tables.PAYMENT_BATCH;
 
 import com.flash.backoffice.db.jooq.tables.records.PaymentBatchRecord;
+import com.flash.backoffice.db.support.SqlErrors;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
@@ -28,6 +30,8 @@ public class PaymentBatchRepository {
 
     private final DSLContext ctx;
 
+    private static final int DEADLOCK_ATTEMPTS = 5;
+
     public PaymentBatchRepository(DSLContext ctx) {
         this.ctx = ctx;
     }
@@ -43,6 +47,20 @@ public class PaymentBatchRepository {
         if (maxPayments < 1 || targetConf < 1) {
             throw new IllegalArgumentException("maxPayments and targetConf must be at least 1");
         }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return openOnce(runKey, custody, targetConf, maxPayments);
+            } catch (DataAccessException e) {
+                // the skip-locked scan's next-key locks can still cross a concurrent run's index updates; the victim
+                // was rolled back whole, and opening is idempotent by run key, so it runs again
+                if (!SqlErrors.isDeadlock(e) || attempt == DEADLOCK_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Optional<PaymentBatch> openOnce(String runKey, BatchCustody custody, int targetConf, int maxPayments) {
         return ctx.transactionResult(configuration -> {
             DSLContext tx = DSL.using(configuration);
             Optional<PaymentBatch> opened = tx.selectFrom(PAYMENT_BATCH)

@@ -7,6 +7,7 @@ import java.util.Optional;
 public final class SqlErrors {
 
     private static final int DUPLICATE_KEY = 1062;
+    private static final int DEADLOCK = 1213;
     private static final String SIGNALLED_BY_TRIGGER = "45000";
     private static final String CONNECTION_PREFIX = "^\\(conn=\\d+\\)\\s*";
 
@@ -14,6 +15,11 @@ public final class SqlErrors {
 
     public static boolean isDuplicateKey(Throwable error) {
         return sqlException(error).map(e -> e.getErrorCode() == DUPLICATE_KEY).orElse(false);
+    }
+
+    /** InnoDB chose this transaction as a deadlock's victim and rolled it back: it may simply be run again. */
+    public static boolean isDeadlock(Throwable error) {
+        return sqlException(error).map(e -> e.getErrorCode() == DEADLOCK).orElse(false);
     }
 
     /** The MESSAGE_TEXT of a trigger's SIGNAL SQLSTATE '45000', if that is what failed. */
