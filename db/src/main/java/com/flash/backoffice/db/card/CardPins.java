@@ -8,6 +8,7 @@ import com.flash.backoffice.db.audit.AuditLogRepository;
 import com.flash.backoffice.db.jooq.enums.CardTapState;
 import com.flash.backoffice.db.jooq.tables.records.CardRecord;
 import com.flash.backoffice.db.jooq.tables.records.CardTapRecord;
+import com.flash.backoffice.db.support.AsciiKeys;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -72,7 +73,7 @@ public class CardPins {
      */
     public Optional<String> chooseOnBalancePage(String k1, String pin, Instant now) {
         Optional<String> bad = problem(pin);
-        if (bad.isPresent() || k1 == null || k1.isBlank()) {
+        if (bad.isPresent() || k1 == null || k1.isBlank() || !AsciiKeys.couldBeKey(k1.strip())) {
             return bad.or(() -> Optional.of(STALE_PAGE));
         }
         return ctx.transactionResult(configuration -> {

@@ -14,6 +14,7 @@ import com.flash.backoffice.db.invoice.InvoiceRepository;
 import com.flash.backoffice.db.jooq.tables.records.RefundRecord;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.money.Msat;
+import com.flash.backoffice.db.support.AsciiKeys;
 import com.flash.backoffice.db.support.RandomIds;
 import com.flash.backoffice.db.support.UtcTimestamps;
 import com.flash.backoffice.db.suspense.SuspenseReceipt;
@@ -273,6 +274,9 @@ public class RefundRepository {
      * its claim and the claim has not expired.
      */
     public boolean consumeK1(String k1, Instant now) {
+        if (!AsciiKeys.couldBeKey(k1)) {
+            return false;
+        }
         return ctx.update(REFUND)
                         .set(REFUND.K1_USED_AT, UtcTimestamps.toDb(now))
                         .where(REFUND.K1.eq(k1))
@@ -288,10 +292,16 @@ public class RefundRepository {
     }
 
     public Optional<Refund> findByK1(String k1) {
+        if (!AsciiKeys.couldBeKey(k1)) {
+            return Optional.empty();
+        }
         return ctx.selectFrom(REFUND).where(REFUND.K1.eq(k1)).fetchOptional(RefundRepository::toRefund);
     }
 
     public Optional<Refund> findByClaimToken(String claimToken) {
+        if (!AsciiKeys.couldBeKey(claimToken)) {
+            return Optional.empty();
+        }
         return ctx.selectFrom(REFUND)
                 .where(REFUND.CLAIM_TOKEN.eq(claimToken))
                 .fetchOptional(RefundRepository::toRefund);

@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.api;
 
 import com.flash.backoffice.db.api.IdempotencyRepository;
+import com.flash.backoffice.db.support.AsciiKeys;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -51,6 +52,9 @@ public class ApiIdempotency {
         }
         if (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_KEY_LENGTH) {
             throw ApiException.validation(HEADER, "Give at most " + MAX_KEY_LENGTH + " characters.");
+        }
+        if (!AsciiKeys.couldBeKey(idempotencyKey)) {
+            throw ApiException.validation(HEADER, "Use printable ASCII characters only (a UUID, for example).");
         }
         String apiKey = apiKeyId.get();
         String hash = sha256(requestBody == null ? "" : requestBody);

@@ -54,4 +54,19 @@ public final class ApiJson {
             return false;
         }
     }
+
+    /**
+     * The field as text: null when absent or null, a scalar as written; an object or a list where text belongs is
+     * refused (422) rather than read as something it is not.
+     */
+    public static String text(JsonNode root, String field) {
+        JsonNode node = root.get(field);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isValueNode()) {
+            throw ApiException.validation(field, "Give a string here, not an object or a list.");
+        }
+        return node.asString();
+    }
 }

@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.card;
 
 import com.flash.backoffice.portal.api.PublicRateLimiter;
+import com.flash.backoffice.portal.lnurl.LnurlApi;
 import com.flash.backoffice.portal.lnurl.LnurlLimits;
 import com.flash.backoffice.portal.lnurl.LnurlWithdrawAnswer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
  * LUD-03 callback. Public and rate-limited per client; every refusal is LUD-03's error body.
  */
 @RestController
+@LnurlApi
 class BoltCardController {
 
     static final String RATE_GROUP = "boltcard";

@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.card;
 
 import com.flash.backoffice.portal.api.PublicRateLimiter;
+import com.flash.backoffice.portal.lnurl.LnurlApi;
 import com.flash.backoffice.portal.lnurl.LnurlLimits;
 import com.flash.backoffice.portal.lnurl.LnurlWithdrawAnswer;
 import com.flash.backoffice.workflows.card.ProgrammingAnswer;
@@ -22,6 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code {"status":"ERROR","reason"}}.
  */
 @RestController
+@LnurlApi
 class CardProgrammingController {
 
     private final CardProgrammingService programming;
@@ -69,6 +71,7 @@ class CardProgrammingController {
 
     private static String text(JsonNode root, String field) {
         JsonNode node = root.get(field);
-        return node == null || node.isNull() ? null : node.asString();
+        // an object or a list where text belongs is no UID or LNURLW: as good as missing
+        return node == null || !node.isValueNode() || node.isNull() ? null : node.asString();
     }
 }

@@ -49,6 +49,8 @@ final class InvoiceTerms {
                 JsonNode node = JSON.readTree(metadata);
                 if (!node.isObject()) {
                     errors.add(new FieldError("metadata", "Metadata must be a JSON object."));
+                } else if (node.hasNonNull("orderId") && !node.get("orderId").isValueNode()) {
+                    errors.add(new FieldError("metadata.orderId", "Give the order id as a string."));
                 } else if (node.hasNonNull("orderId")) {
                     orderId = node.get("orderId").asString();
                     if (orderId.length() > 190) {

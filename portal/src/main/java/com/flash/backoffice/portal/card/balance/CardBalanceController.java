@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.card.balance;
 
 import com.flash.backoffice.portal.api.PublicRateLimiter;
+import com.flash.backoffice.portal.lnurl.LnurlApi;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.OptionalLong;
 import org.springframework.http.CacheControl;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /boltcard/balance?p&c}: the holder's balance page; public, rate-limited per client, never cached. */
 @RestController
+@LnurlApi
 class CardBalanceController {
 
     static final String PATH = "/boltcard/balance";

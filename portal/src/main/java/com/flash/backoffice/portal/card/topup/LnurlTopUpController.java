@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.card.topup;
 
 import com.flash.backoffice.portal.api.PublicRateLimiter;
+import com.flash.backoffice.portal.lnurl.LnurlApi;
 import com.flash.backoffice.portal.lnurl.LnurlLimits;
 import com.flash.backoffice.portal.lnurl.LnurlPayAnswer;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** LUD-06 for card top-ups: the pay request and its callback. Public, rate-limited per client. */
 @RestController
+@LnurlApi
 class LnurlTopUpController {
 
     static final String RATE_GROUP = "boltcard-topup";

@@ -192,6 +192,9 @@ public class InvoiceApiService {
             if (!node.hasNonNull("orderId")) {
                 return null;
             }
+            if (!node.get("orderId").isValueNode()) {
+                throw ApiException.validation("metadata.orderId", "Give the order id as a string.");
+            }
             String orderId = node.get("orderId").asString();
             if (orderId.length() > 190) {
                 throw ApiException.validation("metadata.orderId", "At most 190 characters.");

@@ -57,6 +57,8 @@ class InvoicesController {
         });
     }
 
+    static final long MAX_UNIX_TIME = 253_402_300_799L;
+
     @GetMapping
     List<InvoiceData> list(
             @PathVariable String storeId,
@@ -76,6 +78,8 @@ class InvoicesController {
         }
         int offset = skip == null ? 0 : skip;
         int limit = take == null ? DEFAULT_TAKE : take;
+        requireUnixTime("startDate", startDate);
+        requireUnixTime("endDate", endDate);
         if (offset < 0) {
             throw ApiException.validation("skip", "Cannot be negative.");
         }
@@ -153,5 +157,12 @@ class InvoicesController {
 
     private InvoiceData data(ApiInvoice invoice) {
         return InvoiceJson.invoice(invoice, links.checkout(invoice.invoice().id()));
+    }
+
+    /** Seconds since 1970 up to the end of year 9999: beyond that no date exists to compare with. */
+    private static void requireUnixTime(String parameter, Long seconds) {
+        if (seconds != null && (seconds < 0 || seconds > MAX_UNIX_TIME)) {
+            throw ApiException.validation(parameter, "A Unix time in seconds, between 0 and " + MAX_UNIX_TIME + ".");
+        }
     }
 }

@@ -181,7 +181,6 @@ class PayoutsController {
     }
 
     private static String text(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        return node == null || node.isNull() ? null : node.asString();
+        return ApiJson.text(root, field);
     }
 }

@@ -169,7 +169,6 @@ class RefundsController {
     }
 
     private static String text(JsonNode root, String field) {
-        JsonNode node = root.get(field);
-        return node == null || node.isNull() ? null : node.asString();
+        return ApiJson.text(root, field);
     }
 }

@@ -1,6 +1,7 @@
 package com.flash.backoffice.portal.refund.claim;
 
 import com.flash.backoffice.portal.api.PublicRateLimiter;
+import com.flash.backoffice.portal.lnurl.LnurlApi;
 import com.flash.backoffice.portal.lnurl.LnurlLimits;
 import com.flash.backoffice.portal.lnurl.LnurlWithdrawAnswer;
 import com.flash.backoffice.portal.refund.RefundClaimPaths;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code {"status":"ERROR","reason":...}} (HTTP 200, as wallets expect; 429 with Retry-After when limited).
  */
 @RestController
+@LnurlApi
 class LnurlWithdrawController {
 
     static final String RATE_GROUP = "lnurlw";
