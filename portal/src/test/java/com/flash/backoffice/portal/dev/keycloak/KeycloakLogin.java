@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -129,6 +130,20 @@ public final class KeycloakLogin {
      * @throws LoginRefusedException when Keycloak shows the form again, with its message
      */
     public Tokens login(String username, String password) {
+        return login(username, password, null);
+    }
+
+    /**
+     * Logs in with a temporary password: Keycloak asks for a new one (its "update password" required action), and the
+     * login goes on with {@code newPassword}.
+     *
+     * @throws LoginRefusedException when Keycloak refuses the password or the new one, with its message
+     */
+    public Tokens loginReplacingPassword(String username, String temporaryPassword, String newPassword) {
+        return login(username, temporaryPassword, Objects.requireNonNull(newPassword, "newPassword"));
+    }
+
+    private Tokens login(String username, String password, String newPassword) {
         JsonNode discovery = discovery();
         HttpClient http = newClient();
         String verifier = randomToken(32);
@@ -160,6 +175,29 @@ public final class KeycloakLogin {
                         .header("Content-Type", "application/x-www-form-urlencoded")
                         .POST(HttpRequest.BodyPublishers.ofString(formEncode(form)))
                         .build());
+        String requiredAction = submitted.headers().firstValue("Location").orElse("");
+        if (submitted.statusCode() == 302 && requiredAction.contains("/login-actions/required-action")) {
+            if (newPassword == null) {
+                throw new LoginRefusedException("Keycloak asks " + username + " for a required action first: "
+                        + requiredAction.replaceAll(".*execution=([A-Z_]+).*", "$1"));
+            }
+            HttpResponse<String> actionPage = send(
+                    http,
+                    HttpRequest.newBuilder(authorize.resolve(requiredAction))
+                            .timeout(TIMEOUT)
+                            .build());
+            expectStatus(actionPage, 200, "required action page");
+            Map<String, String> update = new LinkedHashMap<>();
+            update.put("password-new", newPassword);
+            update.put("password-confirm", newPassword);
+            submitted = send(
+                    http,
+                    HttpRequest.newBuilder(authorize.resolve(loginFormAction(actionPage.body())))
+                            .timeout(TIMEOUT)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(formEncode(update)))
+                            .build());
+        }
         if (submitted.statusCode() == 200) {
             throw new LoginRefusedException(
                     "Keycloak refused the login of " + username + ": " + loginError(submitted.body()));
@@ -246,7 +284,9 @@ public final class KeycloakLogin {
             if (tag.contains("id=\"kc-form-login\"")) {
                 return url;
             }
-            if (fallback == null && url.contains("/login-actions/authenticate")) {
+            // the login form posts to .../authenticate, a required action's form (a new password) to
+            // .../required-action
+            if (fallback == null && url.contains("/login-actions/")) {
                 fallback = url;
             }
         }

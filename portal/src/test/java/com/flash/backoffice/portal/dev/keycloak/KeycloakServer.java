@@ -86,9 +86,17 @@ public final class KeycloakServer implements AutoCloseable {
      * @param portalBaseUrls the portal's base URLs ({@code http://127.0.0.1:8080}); checked against
      *     the realm's loopback redirect URIs
      * @param freshData delete the database first, so the realm file is imported again
+     * @param realmFile the realm to import; null for the development realm on the classpath
+     * @param environment more variables for Keycloak, such as those the realm file's placeholders name
      */
     public record Options(
-            Path keycloakHome, Path dataDir, int httpPort, List<String> portalBaseUrls, boolean freshData) {
+            Path keycloakHome,
+            Path dataDir,
+            int httpPort,
+            List<String> portalBaseUrls,
+            boolean freshData,
+            Path realmFile,
+            Map<String, String> environment) {
 
         public Options {
             Objects.requireNonNull(keycloakHome, "keycloakHome");
@@ -96,9 +104,16 @@ public final class KeycloakServer implements AutoCloseable {
             keycloakHome = keycloakHome.toAbsolutePath().normalize();
             dataDir = dataDir.toAbsolutePath().normalize();
             portalBaseUrls = List.copyOf(portalBaseUrls);
+            realmFile = realmFile == null ? null : realmFile.toAbsolutePath().normalize();
+            environment = Map.copyOf(environment);
             if (httpPort < 0 || httpPort > 65535) {
                 throw new IllegalArgumentException("httpPort out of range: " + httpPort);
             }
+        }
+
+        /** The development realm, no extra environment. */
+        public Options(Path keycloakHome, Path dataDir, int httpPort, List<String> portalBaseUrls, boolean freshData) {
+            this(keycloakHome, dataDir, httpPort, portalBaseUrls, freshData, null, Map.of());
         }
 
         /**
@@ -115,7 +130,12 @@ public final class KeycloakServer implements AutoCloseable {
         }
 
         public Options withFreshData(boolean fresh) {
-            return new Options(keycloakHome, dataDir, httpPort, portalBaseUrls, fresh);
+            return new Options(keycloakHome, dataDir, httpPort, portalBaseUrls, fresh, realmFile, environment);
+        }
+
+        /** Imports {@code realm} instead of the development realm, with {@code variables} set for Keycloak. */
+        public Options withRealm(Path realm, Map<String, String> variables) {
+            return new Options(keycloakHome, dataDir, httpPort, portalBaseUrls, freshData, realm, variables);
         }
     }
 
@@ -153,7 +173,9 @@ public final class KeycloakServer implements AutoCloseable {
                         options.dataDir(),
                         sharedInstance.httpPort(),
                         options.portalBaseUrls(),
-                        false));
+                        false,
+                        options.realmFile(),
+                        options.environment()));
             }
             return sharedInstance;
         }
@@ -180,7 +202,9 @@ public final class KeycloakServer implements AutoCloseable {
                 deleteRecursively(home.resolve("data"));
             }
             Path importDir = Files.createDirectories(home.resolve("data/import"));
-            try (InputStream realm = KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)) {
+            try (InputStream realm = options.realmFile() == null
+                    ? KeycloakServer.class.getResourceAsStream(REALM_RESOURCE)
+                    : Files.newInputStream(options.realmFile())) {
                 if (realm == null) {
                     throw new IllegalStateException("Realm file " + REALM_RESOURCE + " not on the classpath");
                 }
@@ -206,6 +230,7 @@ public final class KeycloakServer implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(logFile.toFile());
             configureEnvironment(builder.environment(), tmp);
+            builder.environment().putAll(options.environment());
 
             Instant begin = Instant.now();
             KeycloakServer server = new KeycloakServer(options, builder.start(), httpPort, logFile);
