@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -165,7 +166,14 @@ public class ApprovalRepository {
         return APPROVAL_REQUEST
                 .STATUS
                 .eq(ApprovalRequestStatus.PENDING)
-                .and(APPROVAL_REQUEST.APPROVER_ROLE.in(approverRoles));
+                .and(
+                        approverRoles.isEmpty()
+                                ? DSL.falseCondition()
+                                : DSL.or(approverRoles.stream()
+                                        .map(role -> DSL.condition(
+                                                "FIND_IN_SET({0}, {1}) > 0",
+                                                DSL.val(role), APPROVAL_REQUEST.APPROVER_ROLE))
+                                        .toList()));
     }
 
     private static ApprovalRequest toRequest(ApprovalRequestRecord row) {

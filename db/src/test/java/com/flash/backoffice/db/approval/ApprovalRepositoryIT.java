@@ -9,6 +9,7 @@ import com.flash.backoffice.db.merchant.NewMerchant;
 import com.flash.backoffice.db.testsupport.TestDatabase;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -79,6 +80,26 @@ class ApprovalRepositoryIT {
         assertThat(request.revision()).isEqualTo(1);
         assertThat(request.approvalsGiven()).isEqualTo(1);
         assertThat(request.status()).isEqualTo(ApprovalStatus.PENDING);
+    }
+
+    @Test
+    void a_request_either_of_two_roles_may_decide_waits_in_both_inboxes_and_no_other() {
+        String subject = "merchant-change-" + T0.toEpochMilli();
+        approvals.open(request(subject, ApproverRoles.anyOf("ADMIN", "FINANCE"), T0));
+
+        assertThat(approvals.inbox("FINANCE", 0, 1000))
+                .extracting(ApprovalRequest::subjectId)
+                .contains(subject);
+        assertThat(approvals.inbox("ADMIN", 0, 1000))
+                .extracting(ApprovalRequest::subjectId)
+                .contains(subject);
+        assertThat(approvals.inbox(List.of("MARKETING", "SUPPORT"), 0, 1000))
+                .extracting(ApprovalRequest::subjectId)
+                .doesNotContain(subject);
+        assertThat(approvals.inbox(List.of(), 0, 1000)).isEmpty();
+        assertThat(ApproverRoles.anyHeld(approvals.find(subject).orElseThrow().approverRole(), List.of("FINANCE")))
+                .isTrue();
+        assertThat(ApproverRoles.describe("ADMIN,FINANCE")).isEqualTo("ADMIN or FINANCE");
     }
 
     @Test

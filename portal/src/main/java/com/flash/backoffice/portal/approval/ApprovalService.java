@@ -3,6 +3,7 @@ package com.flash.backoffice.portal.approval;
 import com.flash.backoffice.db.approval.ApprovalRepository;
 import com.flash.backoffice.db.approval.ApprovalRequest;
 import com.flash.backoffice.db.approval.ApprovalStatus;
+import com.flash.backoffice.db.approval.ApproverRoles;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.money.Msat;
@@ -103,7 +104,7 @@ public class ApprovalService {
         return approvals
                 .find(subjectId)
                 .filter(request -> request.status() == ApprovalStatus.PENDING)
-                .filter(request -> myInboxRoles().contains(request.approverRole()))
+                .filter(request -> ApproverRoles.anyHeld(request.approverRole(), myInboxRoles()))
                 .map(request -> item(request, new HashMap<>(), new HashMap<>()));
     }
 

@@ -45,7 +45,7 @@ class MailedApprovalReminders implements ApprovalReminders {
         message.setTo(to);
         message.setSubject("Flash approvals: "
                 + subject.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + " " + subject.subjectId()
-                + " waits for " + reminder.approverRole());
+                + " waits for " + com.flash.backoffice.db.approval.ApproverRoles.describe(reminder.approverRole()));
         message.setText("Requested by " + subject.requestedBy() + " at " + reminder.openedAt() + " (UTC): "
                 + (subject.summary() == null ? "" : subject.summary()) + "\nAmount: "
                 + Msat.ofMsat(subject.amountMsat()).toBtcString() + " BTC."

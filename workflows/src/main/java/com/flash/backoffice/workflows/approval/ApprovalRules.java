@@ -1,5 +1,6 @@
 package com.flash.backoffice.workflows.approval;
 
+import com.flash.backoffice.db.approval.ApproverRoles;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -36,8 +37,12 @@ public final class ApprovalRules {
             return Optional.of("A decider's name takes at most " + MAX_NAME_LENGTH + " characters.");
         }
         String role = state.policy().approverRole();
-        if (!decision.roles().contains(role)) {
-            return Optional.of("Only " + role + " can decide this request (ADMIN is no substitute).");
+        if (!ApproverRoles.anyHeld(role, decision.roles())) {
+            return Optional.of(
+                    ApproverRoles.of(role).contains("ADMIN")
+                            ? "Only " + ApproverRoles.describe(role) + " can decide this request."
+                            : "Only " + ApproverRoles.describe(role)
+                                    + " can decide this request (ADMIN is no substitute).");
         }
         if (sameName(decidedBy, state.subject().requestedBy())) {
             return Optional.of("You requested this, so someone else must decide it.");
