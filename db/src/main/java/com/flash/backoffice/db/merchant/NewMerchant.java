@@ -45,6 +45,23 @@ public record NewMerchant(
                 custody);
     }
 
+    /** These values with {@code guarded} in place of their watch-only key, payout destination and custody. */
+    public NewMerchant withGuarded(GuardedSettings guarded) {
+        return new NewMerchant(
+                name,
+                defaultCurrency,
+                guarded.derivationScheme(),
+                lightningConnection,
+                speedPolicy,
+                invoiceExpiryMinutes,
+                monitoringMinutes,
+                paymentTolerancePct,
+                processingFeePct,
+                guarded.payoutDestination(),
+                payoutSchedule,
+                guarded.onchainCustody());
+    }
+
     /** BTCPay's defaults: medium speed, 15 minutes expiry, 24 hours monitoring, no tolerance; a 1 % fee. */
     public static NewMerchant withDefaults(String name, String defaultCurrency) {
         return new NewMerchant(

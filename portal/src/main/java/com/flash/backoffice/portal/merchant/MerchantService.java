@@ -3,7 +3,9 @@ package com.flash.backoffice.portal.merchant;
 import com.flash.backoffice.db.chain.InvoiceAddressRepository;
 import com.flash.backoffice.db.ledger.LedgerRepository;
 import com.flash.backoffice.db.ledger.MerchantBalances;
+import com.flash.backoffice.db.merchant.GuardedSettings;
 import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantChange;
 import com.flash.backoffice.db.merchant.MerchantNameTakenException;
 import com.flash.backoffice.db.merchant.MerchantRepository;
 import com.flash.backoffice.db.merchant.MerchantUpdateResult;
@@ -24,6 +26,7 @@ import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.interceptor.TransactionAspectSupport;
 
 /**
  * Merchants (stores): ADMIN creates and edits; FINANCE and SUPPORT read. ADMIN and FINANCE edit the payout settings.
@@ -48,6 +51,7 @@ public class MerchantService {
     private final PayoutRepository payouts;
     private final InvoiceAddressRepository addresses;
     private final OpenInvoiceLimit openInvoiceLimit;
+    private final MerchantChangeRequests changeRequests;
 
     MerchantService(
             MerchantRepository merchants,
@@ -57,7 +61,8 @@ public class MerchantService {
             LedgerRepository ledger,
             PayoutRepository payouts,
             InvoiceAddressRepository addresses,
-            OpenInvoiceLimit openInvoiceLimit) {
+            OpenInvoiceLimit openInvoiceLimit,
+            MerchantChangeRequests changeRequests) {
         this.merchants = merchants;
         this.audit = audit;
         this.bitcoin = bitcoin;
@@ -66,6 +71,7 @@ public class MerchantService {
         this.payouts = payouts;
         this.addresses = addresses;
         this.openInvoiceLimit = openInvoiceLimit;
+        this.changeRequests = changeRequests;
     }
 
     /**
@@ -222,6 +228,11 @@ public class MerchantService {
         return new MerchantSaveResult.Saved(created);
     }
 
+    /**
+     * Saves the merchant. A change of its watch-only key, payout destination or custody is not written here: it is
+     * requested from the merchant's change workflow, which applies it once a second person approves it (two-person
+     * rule); the other fields are saved at once. Nothing is written when the request cannot be made.
+     */
     @PreAuthorize(WRITERS)
     @Transactional
     public MerchantSaveResult update(String id, int expectedRevision, MerchantDraft draft) {
@@ -233,21 +244,91 @@ public class MerchantService {
         if (before.isEmpty()) {
             return new MerchantSaveResult.NotFound();
         }
+        NewMerchant wanted = toNewMerchant(draft);
+        GuardedSettings guardedNow = GuardedSettings.of(before.get());
+        List<String> guardedChanges = guardedNow.changesTo(GuardedSettings.of(wanted));
+        if (!guardedChanges.isEmpty() && changeRequests.pending(id).isPresent()) {
+            return new MerchantSaveResult.Invalid(
+                    new MerchantValidation(changeWaiting(guardedNow, wanted), validation.firstReceiveAddress()));
+        }
+        NewMerchant saved = wanted.withGuarded(guardedNow);
         MerchantUpdateResult result;
-        try {
-            result = merchants.update(id, expectedRevision, toNewMerchant(draft));
-        } catch (MerchantNameTakenException e) {
-            return nameTaken(validation);
+        if (saved.equals(before.get().editableValues())) {
+            result = before.get().revision() == expectedRevision
+                    ? MerchantUpdateResult.UPDATED
+                    : MerchantUpdateResult.STALE_REVISION;
+        } else {
+            try {
+                result = merchants.update(id, expectedRevision, saved);
+            } catch (MerchantNameTakenException e) {
+                return nameTaken(validation);
+            }
+            if (result == MerchantUpdateResult.UPDATED) {
+                audit.record(
+                        "merchant.update",
+                        "merchant",
+                        id,
+                        before.get(),
+                        merchants.findById(id).orElseThrow(),
+                        null);
+            }
         }
         return switch (result) {
             case STALE_REVISION -> new MerchantSaveResult.Stale();
             case NOT_FOUND -> new MerchantSaveResult.NotFound();
             case UPDATED -> {
                 Merchant after = merchants.findById(id).orElseThrow();
-                audit.record("merchant.update", "merchant", id, before.get(), after, null);
-                yield new MerchantSaveResult.Saved(after);
+                if (guardedChanges.isEmpty()) {
+                    yield new MerchantSaveResult.Saved(after);
+                }
+                try {
+                    changeRequests.request(id, guardedNow, GuardedSettings.of(wanted));
+                } catch (MerchantChangeRequests.ChangeNotRequestedException notRequested) {
+                    // nothing half-written: the other fields roll back with the refused request
+                    TransactionAspectSupport.currentTransactionStatus().setRollbackOnly();
+                    yield new MerchantSaveResult.Invalid(new MerchantValidation(
+                            guardedErrors(guardedNow, wanted, notRequested.getMessage()),
+                            validation.firstReceiveAddress()));
+                }
+                yield new MerchantSaveResult.AwaitingApproval(after, guardedChanges, changeRequests.approvers());
             }
         };
+    }
+
+    /** The merchant's change of guarded settings that waits for approval, if any. */
+    @PreAuthorize(READERS)
+    public Optional<MerchantChange> pendingChange(String merchantId) {
+        return changeRequests.pending(merchantId);
+    }
+
+    /** Withdraws the merchant's waiting change (its requester or another ADMIN); the inbox closes it, audited. */
+    @PreAuthorize(WRITERS)
+    public boolean withdrawChange(String merchantId) {
+        return changeRequests.withdraw(merchantId);
+    }
+
+    private static Map<MerchantField, String> changeWaiting(GuardedSettings now, NewMerchant wanted) {
+        return guardedErrors(
+                now,
+                wanted,
+                "A change of this merchant's key, payout destination or custody already waits for approval:"
+                        + " withdraw it or wait for the decision.");
+    }
+
+    /** {@code message} on each guarded field the draft changes. */
+    private static Map<MerchantField, String> guardedErrors(GuardedSettings now, NewMerchant wanted, String message) {
+        Map<MerchantField, String> errors = new java.util.EnumMap<>(MerchantField.class);
+        GuardedSettings asked = GuardedSettings.of(wanted);
+        if (!java.util.Objects.equals(now.derivationScheme(), asked.derivationScheme())) {
+            errors.put(MerchantField.DERIVATION_SCHEME, message);
+        }
+        if (!java.util.Objects.equals(now.payoutDestination(), asked.payoutDestination())) {
+            errors.put(MerchantField.PAYOUT_DESTINATION, message);
+        }
+        if (now.onchainCustody() != asked.onchainCustody()) {
+            errors.put(MerchantField.ONCHAIN_CUSTODY, message);
+        }
+        return errors;
     }
 
     private static MerchantSaveResult nameTaken(MerchantValidation validation) {

@@ -3,6 +3,8 @@ package com.flash.backoffice.workflows.replay;
 import static org.awaitility.Awaitility.await;
 
 import com.flash.backoffice.db.card.CardReason;
+import com.flash.backoffice.db.merchant.GuardedSettings;
+import com.flash.backoffice.db.merchant.MerchantChangeStatus;
 import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
 import com.flash.backoffice.db.payment.BatchCustody;
@@ -41,6 +43,12 @@ import com.flash.backoffice.workflows.invoice.MarkResult;
 import com.flash.backoffice.workflows.invoice.MarkTarget;
 import com.flash.backoffice.workflows.invoice.PaymentDropped;
 import com.flash.backoffice.workflows.invoice.PaymentObserved;
+import com.flash.backoffice.workflows.merchant.MerchantChangeActivities;
+import com.flash.backoffice.workflows.merchant.MerchantChangeRequest;
+import com.flash.backoffice.workflows.merchant.MerchantChangeSnapshot;
+import com.flash.backoffice.workflows.merchant.MerchantChangeWorkflow;
+import com.flash.backoffice.workflows.merchant.MerchantChangeWorkflows;
+import com.flash.backoffice.workflows.merchant.MerchantWorker;
 import com.flash.backoffice.workflows.payment.BatchAbandon;
 import com.flash.backoffice.workflows.payment.BatchOpening;
 import com.flash.backoffice.workflows.payment.BatchOutcome;
@@ -190,6 +198,25 @@ public final class RecordWorkflowHistories {
         }
     };
 
+    private final List<String> merchantChanges = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final MerchantChangeActivities merchantChangeActivities = new MerchantChangeActivities() {
+        @Override
+        public void record(MerchantChangeRequest request) {
+            merchantChanges.add(request.changeId() + " requested");
+        }
+
+        @Override
+        public MerchantChangeStatus apply(String changeId, String note) {
+            merchantChanges.add(changeId + " applied");
+            return changeId.endsWith("stale") ? MerchantChangeStatus.STALE : MerchantChangeStatus.APPLIED;
+        }
+
+        @Override
+        public void close(String changeId, MerchantChangeStatus status, String note) {
+            merchantChanges.add(changeId + " " + status);
+        }
+    };
+
     private int recorded;
 
     private RecordWorkflowHistories(TestWorkflowEnvironment env, Path directory) {
@@ -212,6 +239,7 @@ public final class RecordWorkflowHistories {
                 cardLifecycle,
                 topUpActivities,
                 payoutActivities.payment);
+        MerchantWorker.register(env.newWorker(MerchantChangeWorkflow.TASK_QUEUE), merchantChangeActivities);
         env.start();
     }
 
@@ -233,7 +261,8 @@ public final class RecordWorkflowHistories {
                         "settlements",
                         "batches",
                         "refunds",
-                        "cards")
+                        "cards",
+                        "merchants")
                 : Set.copyOf(List.of(args).subList(1, args.length));
         Path directory = Path.of(args[0]).toAbsolutePath();
         TestWorkflowEnvironment env = TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
@@ -271,6 +300,9 @@ public final class RecordWorkflowHistories {
             }
             if (groups.contains("cards")) {
                 recorder.cardTaps();
+            }
+            if (groups.contains("merchants")) {
+                recorder.merchantChanges();
             }
             System.out.println("Recorded " + recorder.recorded + " new histories under " + directory);
         } finally {
@@ -773,6 +805,51 @@ public final class RecordWorkflowHistories {
         CardTopUpWorkflow undecided = startTopUp("undecided", 500_000_000);
         env.sleep(Duration.ofHours(73));
         finishTopUp(undecided, "expired-at-deadline-cancelled");
+    }
+
+    private void merchantChanges() throws IOException {
+        MerchantChangeWorkflow approved = startMerchantChange("approved");
+        approved.decide(new ApprovalDecision("bob", Set.of("ADMIN"), ApprovalVerdict.APPROVE, null, 0));
+        finishMerchantChange("approved", "approved-by-second-admin-applied");
+
+        MerchantChangeWorkflow stale = startMerchantChange("stale");
+        stale.decide(new ApprovalDecision("fay", Set.of("FINANCE"), ApprovalVerdict.APPROVE, null, 0));
+        finishMerchantChange("stale", "approved-by-finance-stale");
+
+        MerchantChangeWorkflow rejected = startMerchantChange("rejected");
+        rejected.decide(new ApprovalDecision("bob", Set.of("ADMIN"), ApprovalVerdict.REJECT, "call them", 0));
+        finishMerchantChange("rejected", "rejected");
+
+        startMerchantChange("undecided");
+        env.sleep(Duration.ofDays(8));
+        finishMerchantChange("undecided", "expired-at-deadline");
+
+        startMerchantChange("withdrawn").withdraw("ada");
+        finishMerchantChange("withdrawn", "withdrawn");
+    }
+
+    private MerchantChangeWorkflow startMerchantChange(String name) {
+        String merchantId = "replay-" + name;
+        MerchantChangeWorkflows.start(
+                client,
+                new MerchantChangeRequest(
+                        "change-" + name,
+                        merchantId,
+                        new GuardedSettings("xpub-old", "bc1qold", OnchainCustody.MERCHANT_WALLET),
+                        new GuardedSettings("xpub-old", "bc1qnew", OnchainCustody.MERCHANT_WALLET),
+                        "ada",
+                        List.of("ADMIN"),
+                        new ApprovalPolicy(
+                                "ADMIN,FINANCE", 0, Long.MAX_VALUE, Duration.ofHours(24), Duration.ofDays(7))));
+        MerchantChangeWorkflow change = MerchantChangeWorkflows.stub(client, merchantId);
+        await().atMost(Duration.ofSeconds(30)).until(() -> change.snapshot().changeId() != null);
+        return change;
+    }
+
+    private void finishMerchantChange(String name, String path) throws IOException {
+        WorkflowStub stub = WorkflowStub.fromTyped(MerchantChangeWorkflows.stub(client, "replay-" + name));
+        stub.getResult(MerchantChangeSnapshot.class);
+        writeRun("MerchantChangeWorkflow", path, stub.getExecution());
     }
 
     private CardTopUpWorkflow startTopUp(String name, long amountMsat) {

@@ -48,7 +48,10 @@ class WorkflowHistoriesReplayTest {
             Map.entry("RefundWorkflow", com.flash.backoffice.workflows.refund.RefundWorkflowImpl.class),
             Map.entry("CardTapWorkflow", com.flash.backoffice.workflows.card.CardTapWorkflowImpl.class),
             Map.entry("CardWorkflow", com.flash.backoffice.workflows.card.CardWorkflowImpl.class),
-            Map.entry("CardTopUpWorkflow", com.flash.backoffice.workflows.card.CardTopUpWorkflowImpl.class));
+            Map.entry("CardTopUpWorkflow", com.flash.backoffice.workflows.card.CardTopUpWorkflowImpl.class),
+            Map.entry(
+                    "MerchantChangeWorkflow",
+                    com.flash.backoffice.workflows.merchant.MerchantChangeWorkflowImpl.class));
 
     /** The paths that must stay covered: each changes which commands the workflow sends. */
     static final Map<String, Set<String>> REQUIRED_PATHS = Map.ofEntries(
@@ -146,7 +149,15 @@ class WorkflowHistoriesReplayTest {
                             "approved-by-finance-then-credited",
                             "two-approvers-then-credited",
                             "rejected-cancelled",
-                            "expired-at-deadline-cancelled")));
+                            "expired-at-deadline-cancelled")),
+            Map.entry(
+                    "MerchantChangeWorkflow",
+                    Set.of(
+                            "approved-by-second-admin-applied",
+                            "approved-by-finance-stale",
+                            "rejected",
+                            "expired-at-deadline",
+                            "withdrawn")));
 
     static final String INVOICE_HISTORY = "InvoiceWorkflow/lightning-paid-settled.json";
 

@@ -2,6 +2,7 @@ package com.flash.backoffice.portal.merchant.ui;
 
 import com.flash.backoffice.db.ledger.MerchantBalances;
 import com.flash.backoffice.db.merchant.Merchant;
+import com.flash.backoffice.db.merchant.MerchantChange;
 import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.merchant.PayoutSchedule;
 import com.flash.backoffice.db.merchant.SpeedPolicy;
@@ -18,6 +19,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -26,6 +28,8 @@ import com.vaadin.flow.component.textfield.BigDecimalField;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +41,9 @@ import java.util.function.Consumer;
  * merchant's page also shows its recent payouts and payout settings ({@link MerchantPayoutsSection}).
  */
 class MerchantEditor extends Dialog {
+
+    private static final DateTimeFormatter TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
 
     private final MerchantService service;
     private final Merchant existing;
@@ -101,6 +108,9 @@ class MerchantEditor extends Dialog {
                 add(warning);
             }
         }
+        if (existing != null) {
+            service.pendingChange(existing.id()).ifPresent(change -> add(pendingChange(change, readOnly)));
+        }
         add(form);
         if (existing != null) {
             add(new MerchantPayoutsSection(service, existing, canEditPayoutSettings, this::close));
@@ -116,6 +126,31 @@ class MerchantEditor extends Dialog {
         } else {
             form.getChildren().forEach(child -> child.getElement().setProperty("readonly", true));
         }
+    }
+
+    /** The change of guarded settings that waits for a second person, and the way to withdraw it. */
+    private Div pendingChange(MerchantChange change, boolean readOnly) {
+        Span text = new Span("Waiting for approval since " + TIME.format(change.createdAt()) + ": the change of "
+                + String.join(", ", change.changes()) + " requested by " + change.requestedBy()
+                + ". The fields below show the settings in force until someone else approves it in the approvals"
+                + " inbox.");
+        text.getStyle().set("white-space", "normal");
+        Div banner = new Div(text);
+        banner.setId("merchant-pending-change");
+        banner.getElement().getThemeList().add("badge contrast");
+        if (!readOnly) {
+            Button withdraw = new Button("Withdraw the change", click -> {
+                if (service.withdrawChange(change.merchantId())) {
+                    Notification.show("Withdrawn: the change stays as it was.")
+                            .addThemeVariants(NotificationVariant.SUCCESS);
+                }
+                close();
+            });
+            withdraw.setId("merchant-withdraw-change");
+            withdraw.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            banner.add(withdraw);
+        }
+        return banner;
     }
 
     private void configureFields() {
@@ -243,6 +278,15 @@ class MerchantEditor extends Dialog {
                 Notification.show("Saved " + saved.merchant().name() + ".")
                         .addThemeVariants(NotificationVariant.SUCCESS);
                 onSaved.accept(saved.merchant());
+                close();
+            }
+            case MerchantSaveResult.AwaitingApproval waiting -> {
+                Notification.show("Saved " + waiting.merchant().name() + ". The change of "
+                                + String.join(", ", waiting.guardedChanges())
+                                + " waits in the approvals inbox until someone else (" + waiting.approvers()
+                                + ") approves it.")
+                        .addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+                onSaved.accept(waiting.merchant());
                 close();
             }
             case MerchantSaveResult.Invalid invalid -> show(invalid.validation(), null);

@@ -170,7 +170,7 @@ class MerchantFormIT {
     }
 
     @Test
-    void a_flash_wallet_merchant_needs_no_key_and_the_custody_change_is_audited() {
+    void a_flash_wallet_merchant_needs_no_key_and_the_custody_change_is_requested_for_approval_audited() {
         KaribuSpring.openAs(context, "admin", Role.ADMIN);
         var created = (MerchantSaveResult.Saved) merchantService.create(MerchantDraft.defaults()
                 .withName("Custody " + UUID.randomUUID())
@@ -184,14 +184,20 @@ class MerchantFormIT {
 
         assertThat(_find(Dialog.class)).isEmpty();
         var after = merchants.findById(created.merchant().id()).orElseThrow();
-        assertThat(after.onchainCustody()).isEqualTo(OnchainCustody.FLASH_WALLET);
-        assertThat(after.derivationScheme()).isNull();
-        var audit = auditLog.find(new AuditQuery("admin", "merchant.update", null, null, 0, 50));
-        assertThat(audit).anySatisfy(entry -> {
-            assertThat(entry.targetId()).isEqualTo(after.id());
-            assertThat(entry.beforeJson()).contains("\"onchainCustody\":\"MERCHANT_WALLET\"");
-            assertThat(entry.afterJson()).contains("\"onchainCustody\":\"FLASH_WALLET\"");
-        });
+        assertThat(after.onchainCustody())
+                .as("a second person approves it first (MerchantChangeIT)")
+                .isEqualTo(OnchainCustody.MERCHANT_WALLET);
+        assertThat(after.derivationScheme()).isEqualTo(BIP84_ZPUB);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(
+                                auditLog.find(new AuditQuery("admin", "merchant.change.request", null, null, 0, 50)))
+                        .anySatisfy(entry -> {
+                            assertThat(entry.targetId()).isEqualTo(after.id());
+                            assertThat(entry.beforeJson()).contains("\"onchainCustody\":\"MERCHANT_WALLET\"");
+                            assertThat(entry.afterJson())
+                                    .contains("\"onchainCustody\":\"FLASH_WALLET\"", "\"derivationScheme\":null");
+                        }));
     }
 
     @Test
