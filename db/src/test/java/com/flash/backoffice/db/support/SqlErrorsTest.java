@@ -25,4 +25,30 @@ class SqlErrorsTest {
         assertThat(SqlErrors.isDeadlock(new IllegalStateException("no SQL here")))
                 .isFalse();
     }
+
+    @Test
+    void a_lost_or_refused_connection_is_a_connection_failure_and_a_constraint_is_not() {
+        var refused = new DataAccessException(
+                "SQL [select ...]",
+                new java.sql.SQLNonTransientConnectionException("Socket fail to connect to 127.0.0.1", "08000"));
+        var poolTimeout = new RuntimeException(new java.sql.SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out after 3000ms."));
+        var broken =
+                new DataAccessException("SQL [insert ...]", new SQLException("Communications link failure", "08S01"));
+        var duplicate = new DataAccessException("SQL [insert ...]", new SQLException("Duplicate entry", "23000", 1062));
+
+        assertThat(SqlErrors.isConnectionFailure(refused)).isTrue();
+        assertThat(SqlErrors.isConnectionFailure(poolTimeout)).isTrue();
+        assertThat(SqlErrors.isConnectionFailure(broken)).isTrue();
+        assertThat(SqlErrors.isConnectionFailure(duplicate)).isFalse();
+        assertThat(SqlErrors.isConnectionFailure(new org.springframework.transaction.TransactionSystemException(
+                        "JDBC rollback failed", new SQLException("Connection is closed"))))
+                .isTrue();
+        assertThat(SqlErrors.isConnectionFailure(new org.springframework.transaction.TransactionSystemException(
+                        "JDBC commit failed", new SQLException("Connection is closed"))))
+                .as("a failed commit may have committed")
+                .isFalse();
+        assertThat(SqlErrors.isConnectionFailure(new IllegalStateException("no SQL here")))
+                .isFalse();
+    }
 }

@@ -14,6 +14,12 @@ final class ApiErrorWriter {
         this.json = json;
     }
 
+    /** 503 with Retry-After, for a filter whose database lookup found the database gone. */
+    void unavailable(HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", Long.toString(ServiceUnavailable.RETRY_AFTER_SECONDS));
+        write(response, 503, new ApiError(ServiceUnavailable.CODE, ServiceUnavailable.MESSAGE));
+    }
+
     void write(HttpServletResponse response, int status, ApiError error) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

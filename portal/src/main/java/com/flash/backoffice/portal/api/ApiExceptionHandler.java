@@ -80,6 +80,12 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ApiError> unexpected(Exception e) {
+        if (ServiceUnavailable.causedBy(e)) {
+            LOG.warn("API request answered 503: the database did not answer ({})", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(ServiceUnavailable.RETRY_AFTER_SECONDS))
+                    .body(new ApiError(ServiceUnavailable.CODE, ServiceUnavailable.MESSAGE));
+        }
         LOG.error("API request failed", e);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
                 .body(new ApiError(

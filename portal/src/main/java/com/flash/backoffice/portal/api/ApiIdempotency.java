@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -27,6 +29,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class ApiIdempotency {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiIdempotency.class);
 
     public static final String HEADER = "Idempotency-Key";
     static final Duration LIFETIME = Duration.ofHours(24);
@@ -86,18 +90,29 @@ public class ApiIdempotency {
             response = write.apply(new IdempotencyClaim(
                     createdBefore, resourceId -> repository.recordResource(apiKey, idempotencyKey, resourceId)));
         } catch (RuntimeException e) {
-            boolean createdSomething = repository
-                    .find(apiKey, idempotencyKey)
-                    .map(IdempotencyRepository.StoredResponse::resourceId)
-                    .isPresent();
-            if (createdSomething) {
-                repository.endLease(apiKey, idempotencyKey);
-            } else {
-                repository.release(apiKey, idempotencyKey);
+            try {
+                boolean createdSomething = repository
+                        .find(apiKey, idempotencyKey)
+                        .map(IdempotencyRepository.StoredResponse::resourceId)
+                        .isPresent();
+                if (createdSomething) {
+                    repository.endLease(apiKey, idempotencyKey);
+                } else {
+                    repository.release(apiKey, idempotencyKey);
+                }
+            } catch (RuntimeException unreleased) {
+                // the lease then lapses by itself; the caller learns of the first failure
+                e.addSuppressed(unreleased);
             }
             throw e;
         }
-        repository.complete(apiKey, idempotencyKey, response.status(), response.json());
+        try {
+            repository.complete(apiKey, idempotencyKey, response.status(), response.json());
+        } catch (RuntimeException e) {
+            // the write committed: its answer stands. A retry with the key takes over the lapsed lease and gets
+            // the same resource back (IdempotencyClaim#createdBefore)
+            LOG.warn("Idempotency-Key answer not stored ({}); a retry returns the same resource", e.toString());
+        }
         return response.toEntity();
     }
 

@@ -38,13 +38,23 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<ApiKey> key =
-                keys.findActiveByPlaintext(header.substring(SCHEME.length()).strip());
+        Optional<ApiKey> key;
+        try {
+            key = keys.findActiveByPlaintext(header.substring(SCHEME.length()).strip());
+            if (key.isPresent()) {
+                keys.noteUse(key.get(), Instant.now());
+            }
+        } catch (RuntimeException e) {
+            if (!ServiceUnavailable.causedBy(e)) {
+                throw e;
+            }
+            errors.unavailable(response);
+            return;
+        }
         if (key.isEmpty()) {
             errors.write(response, 401, ApiSecurityConfiguration.UNAUTHENTICATED);
             return;
         }
-        keys.noteUse(key.get(), Instant.now());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new ApiKeyAuthentication(key.get()));
         SecurityContextHolder.setContext(context);

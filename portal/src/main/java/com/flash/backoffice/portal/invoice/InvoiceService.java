@@ -9,20 +9,18 @@ import com.flash.backoffice.db.invoice.InvoiceEvent;
 import com.flash.backoffice.db.invoice.InvoicePayment;
 import com.flash.backoffice.db.invoice.InvoiceQuery;
 import com.flash.backoffice.db.invoice.InvoiceRepository;
+import com.flash.backoffice.db.invoice.InvoiceStartOutbox;
 import com.flash.backoffice.db.invoice.NewInvoice;
 import com.flash.backoffice.db.ledger.LedgerEntryQuery;
 import com.flash.backoffice.db.ledger.PostedEntry;
 import com.flash.backoffice.db.merchant.Merchant;
 import com.flash.backoffice.db.merchant.MerchantRepository;
-import com.flash.backoffice.db.merchant.OnchainCustody;
 import com.flash.backoffice.db.rate.ExchangeRateRepository;
 import com.flash.backoffice.db.webhook.WebhookDelivery;
 import com.flash.backoffice.db.webhook.WebhookRepository;
 import com.flash.backoffice.portal.audit.AuditService;
 import com.flash.backoffice.portal.security.CurrentUser;
 import com.flash.backoffice.portal.security.StaffRoles;
-import com.flash.backoffice.workflows.bitcoin.InvoiceAddresses;
-import com.flash.backoffice.workflows.invoice.InvoiceRequest;
 import com.flash.backoffice.workflows.invoice.InvoiceWorkflows;
 import com.flash.backoffice.workflows.invoice.MarkRequest;
 import com.flash.backoffice.workflows.invoice.MarkResult;
@@ -68,12 +66,13 @@ public class InvoiceService {
     private final AuditService audit;
     private final CurrentUser currentUser;
     private final Clock clock;
-    private final InvoiceAddresses invoiceAddresses;
     private final LightningInvoices lightningInvoices;
     private final InvoiceAddressRepository addresses;
     private final SimulatedPayments simulatedPayments;
     private final WebhookRepository webhooks;
     private final LedgerEntryQuery ledgerEntries;
+    private final InvoiceCompletion completion;
+    private final InvoiceStartOutbox outbox;
 
     InvoiceService(
             InvoiceRepository invoices,
@@ -84,12 +83,13 @@ public class InvoiceService {
             TransactionTemplate transaction,
             AuditService audit,
             CurrentUser currentUser,
-            InvoiceAddresses invoiceAddresses,
             LightningInvoices lightningInvoices,
             InvoiceAddressRepository addresses,
             SimulatedPayments simulatedPayments,
             WebhookRepository webhooks,
-            LedgerEntryQuery ledgerEntries) {
+            LedgerEntryQuery ledgerEntries,
+            InvoiceCompletion completion,
+            InvoiceStartOutbox outbox) {
         this.invoices = invoices;
         this.merchants = merchants;
         this.rates = rates;
@@ -99,17 +99,20 @@ public class InvoiceService {
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = Clock.systemUTC();
-        this.invoiceAddresses = invoiceAddresses;
         this.lightningInvoices = lightningInvoices;
         this.addresses = addresses;
         this.simulatedPayments = simulatedPayments;
         this.webhooks = webhooks;
         this.ledgerEntries = ledgerEntries;
+        this.completion = completion;
+        this.outbox = outbox;
     }
 
     /**
-     * Stores the invoice and starts its workflow. The row commits first so the workflow's activities find it;
-     * starting is idempotent by the invoice id, so a failed start is repaired by {@link #ensureWorkflow}.
+     * Stores the invoice and starts its workflow. The row commits first (with its {@link InvoiceStartOutbox} entry) so
+     * the workflow's activities find it; once it has committed the answer is the invoice, even when what follows
+     * fails: the sweep of unfinished invoices ({@link UnstartedInvoices}) finishes it, so an error answer means that
+     * nothing was stored.
      */
     @PreAuthorize(CREATORS + " or @storePermissions.has(#merchantId, 'btcpay.store.cancreateinvoice')")
     public InvoiceCreateResult create(String merchantId, InvoiceDraft draft) {
@@ -133,8 +136,7 @@ public class InvoiceService {
     public Invoice finishCreation(String invoiceId) {
         Invoice invoice =
                 invoices.findById(invoiceId).orElseThrow(() -> new IllegalArgumentException("No invoice " + invoiceId));
-        offerPaymentMethods(invoice);
-        ensureWorkflow(invoice);
+        completion.finish(invoice);
         return invoice;
     }
 
@@ -187,32 +189,15 @@ public class InvoiceService {
         Invoice created = transaction.execute(status -> {
             beforeInsert.run();
             Invoice stored = invoices.create(invoice);
+            outbox.add(stored.id(), now);
             if (currentUser.get().isPresent()) {
                 audit.record("invoice.create", "invoice", stored.id(), null, stored, null);
             }
             alsoInTransaction.accept(stored);
             return stored;
         });
-        offerPaymentMethods(created);
-        ensureWorkflow(created);
+        completion.finishAfterCommit(created);
         return new InvoiceCreateResult.Created(created);
-    }
-
-    /**
-     * An on-chain address from the merchant's watch-only key and a BOLT11 invoice for the amount; both calls
-     * return what exists on a retry. An unreachable Lightning node leaves the invoice payable on chain.
-     */
-    private void offerPaymentMethods(Invoice invoice) {
-        try {
-            invoiceAddresses.allocate(invoice.id(), invoice.merchantId());
-        } catch (LightningNodeException e) {
-            log.warn("Invoice {}: no address of Flash's wallet ({}); Lightning only", invoice.id(), e.getMessage());
-        }
-        try {
-            lightningInvoices.create(invoice, "Flash invoice " + invoice.id());
-        } catch (LightningNodeException e) {
-            log.warn("Invoice {}: no Lightning invoice ({}); on-chain payment only", invoice.id(), e.getMessage());
-        }
     }
 
     /**
@@ -278,8 +263,7 @@ public class InvoiceService {
     /** Starts the invoice's workflow unless it already runs (a retried create, or a repair after a failure). */
     @PreAuthorize(CREATORS + " or @storePermissions.has(#invoice.merchantId(), 'btcpay.store.cancreateinvoice')")
     public void ensureWorkflow(Invoice invoice) {
-        OnchainCustody custody = addresses.custodyOf(invoice.id()).orElse(OnchainCustody.MERCHANT_WALLET);
-        InvoiceWorkflows.start(workflows, InvoiceRequest.of(invoice, custody));
+        completion.startWorkflow(invoice);
     }
 
     /** Asks whichever workflow of the invoice is parked on a refused ledger posting (its own, or a closed-invoice mark) to try again; audited. */

@@ -2,8 +2,6 @@ package com.flash.backoffice.portal.dev;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.flash.backoffice.portal.dev.keycloak.KeycloakServer;
-import com.flash.backoffice.portal.testsupport.TestServers;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -29,29 +27,25 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DevApplicationLifecycleIT {
 
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
     private static final int SIGTERM_EXIT = 128 + 15;
 
     @TempDir
     Path home;
 
-    private final List<Process> started = new ArrayList<>();
+    private final List<DevProcess> started = new ArrayList<>();
 
     @AfterEach
     void killLeftovers() {
-        for (Process process : started) {
-            process.descendants().forEach(ProcessHandle::destroyForcibly);
-            process.destroyForcibly();
-        }
+        started.forEach(DevProcess::close);
     }
 
     @Test
     void sigterm_stops_the_portal_then_its_servers_in_under_ten_seconds_without_a_stack_trace() throws Exception {
-        Ports ports = Ports.free();
+        DevProcess.Ports ports = DevProcess.Ports.free();
         Path log = home.resolve("dev.log");
         Process dev = launch(ports, log);
 
-        awaitLine(dev, log, "Flash back office is ready");
+        started.getLast().awaitLine(DevProcess.READY);
         HttpResponse<String> portal = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.portal() + "/dashboard"))
@@ -85,13 +79,13 @@ class DevApplicationLifecycleIT {
 
     @Test
     void a_busy_port_ends_the_start_with_one_line_naming_the_port_and_the_setting_that_moves_it() throws Exception {
-        Ports ports = Ports.free();
+        DevProcess.Ports ports = DevProcess.Ports.free();
         Path log = home.resolve("busy.log");
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), ports.temporal()));
             Process dev = launch(ports, log);
 
-            assertThat(dev.waitFor(START_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
+            assertThat(dev.waitFor(DevProcess.START_TIMEOUT.toSeconds(), TimeUnit.SECONDS))
                     .as("the failed start exits")
                     .isTrue();
 
@@ -108,59 +102,13 @@ class DevApplicationLifecycleIT {
         }
     }
 
-    private record Ports(int mariaDb, int temporal, int keycloak, int portal) {
-        static Ports free() {
-            return new Ports(
-                    TestServers.freePort(), TestServers.freePort(), TestServers.freePort(), TestServers.freePort());
-        }
-    }
-
-    private Process launch(Ports ports, Path log) throws IOException {
-        String java = ProcessHandle.current().info().command().orElseThrow();
-        ProcessBuilder builder = new ProcessBuilder(
-                        java,
-                        "-Xmx768m",
-                        "--enable-native-access=ALL-UNNAMED",
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        "-Dflash.dev.home=" + home.resolve("flash"),
-                        "-D" + KeycloakServer.KEYCLOAK_HOME_PROPERTY + "="
-                                + System.getProperty(KeycloakServer.KEYCLOAK_HOME_PROPERTY),
-                        "-Dserver.port=" + ports.portal(),
-                        "-Dflash.dev.mariadb-port=" + ports.mariaDb(),
-                        "-Dflash.dev.temporal-port=" + ports.temporal(),
-                        "-Dflash.dev.keycloak-port=" + ports.keycloak(),
-                        "-Dvaadin.devmode.devTools.enabled=false",
-                        DevFlashApplication.class.getName())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        // the child decides from its own settings alone, as on a developer's fresh machine
-        builder.environment().keySet().removeIf(name -> name.startsWith("FLASH_") || name.startsWith("SPRING_"));
-        Process process = builder.start();
-        started.add(process);
-        return process;
-    }
-
-    private static void awaitLine(Process process, Path log, String text) throws Exception {
-        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (Files.exists(log) && Files.readString(log).contains(text)) {
-                return;
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("the application exited before '" + text + "':\n" + Files.readString(log));
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("no '" + text + "' within " + START_TIMEOUT + ":\n" + Files.readString(log));
+    private Process launch(DevProcess.Ports ports, Path log) throws IOException {
+        DevProcess dev = DevProcess.launch(home, ports, log);
+        started.add(dev);
+        return dev.process();
     }
 
     private static boolean isFree(int port) {
-        try (ServerSocket probe = new ServerSocket()) {
-            probe.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
+        return DevProcess.isFree(port);
     }
 }

@@ -75,14 +75,15 @@ public class InvoiceApiService {
             }
             return new ApiInvoice(invoice, false, redirectUrl);
         }
-        InvoiceCreateResult result = invoices.create(storeId, draft, stored -> claim.created(stored.id()));
-        return switch (result) {
-            case InvoiceCreateResult.Created created -> {
-                if (redirectUrl != null) {
-                    apiColumns.setRedirectUrl(created.invoice().id(), redirectUrl);
-                }
-                yield new ApiInvoice(created.invoice(), false, redirectUrl);
+        InvoiceCreateResult result = invoices.create(storeId, draft, stored -> {
+            claim.created(stored.id());
+            // in the invoice's transaction: a stored invoice always has the redirect it was created with
+            if (redirectUrl != null) {
+                apiColumns.setRedirectUrl(stored.id(), redirectUrl);
             }
+        });
+        return switch (result) {
+            case InvoiceCreateResult.Created created -> new ApiInvoice(created.invoice(), false, redirectUrl);
             case InvoiceCreateResult.Invalid invalid ->
                 throw ApiException.validation(invalid.errors().stream()
                         .map(e -> new ApiValidationError(e.path(), e.message()))
