@@ -52,10 +52,13 @@ class ApprovalsView extends VerticalLayout {
         grid.addColumn(item -> item.kind().name()).setHeader("Kind").setAutoWidth(true);
         grid.addColumn(item -> item.merchantName() == null ? "—" : item.merchantName())
                 .setHeader("Merchant");
-        grid.addColumn(item -> item.amount().toBtcString())
+        // a request that moves no money by itself (a merchant's key or destination) shows no amount
+        grid.addColumn(item -> item.amount().isZero() ? "—" : item.amount().toBtcString())
                 .setHeader("Amount (BTC)")
                 .setTextAlign(ColumnTextAlign.END);
-        grid.addColumn(item -> item.fiat() == null ? "no rate" : item.fiat().toString())
+        grid.addColumn(item -> item.amount().isZero()
+                        ? "—"
+                        : item.fiat() == null ? "no rate" : item.fiat().toString())
                 .setHeader("Amount (fiat)")
                 .setTextAlign(ColumnTextAlign.END);
         grid.addColumn(InboxItem::requestedBy).setHeader("Requested by");
