@@ -261,6 +261,32 @@ public final class RegtestNetwork implements AutoCloseable {
         return treasurySigner;
     }
 
+    /**
+     * Another LND on the same btcd, with no channel and no peer, for a test that stops it ({@link #stopLnd}) to see
+     * what a node that is down does to the application; nothing else uses it.
+     */
+    public synchronized LndNode startSpareLnd(String name) {
+        if (closed) {
+            throw new IllegalStateException("the regtest network is closed");
+        }
+        try {
+            return startLnd(name);
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "the " + name + " LND failed to start: " + e.getMessage() + failureReport(), e);
+        }
+    }
+
+    /** Kills the LND (SIGKILL, as a crash would), leaving its data; only for {@link #startSpareLnd} nodes. */
+    public synchronized void stopLnd(LndNode node) {
+        if (List.of("customer", "merchant", "treasury-signer").contains(node.name())) {
+            throw new IllegalArgumentException("the shared " + node.name() + " LND stays up for the other tests");
+        }
+        processes.stream()
+                .filter(process -> process.name().equals(node.name() + "-lnd"))
+                .forEach(process -> ProcessHandle.of(process.pid()).ifPresent(ProcessHandle::destroyForcibly));
+    }
+
     /** The regtest address (P2WPKH, key held by the harness) that receives every coinbase. */
     public String minerAddress() {
         return minerAddress.toString();

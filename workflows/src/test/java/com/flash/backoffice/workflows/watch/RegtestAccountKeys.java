@@ -9,12 +9,12 @@ import org.bitcoinj.crypto.DeterministicKey;
 import org.bitcoinj.crypto.HDKeyDerivation;
 
 /** A BIP84 test-network account key (m/84'/1'/0') from a fixed seed, as a merchant's wallet would export it. */
-final class RegtestAccountKeys {
+public final class RegtestAccountKeys {
 
     private RegtestAccountKeys() {}
 
     /** The vpub of account 0 of the wallet seeded by SHA-256({@code seedPhrase}). */
-    static String vpub(String seedPhrase) {
+    public static String vpub(String seedPhrase) {
         try {
             byte[] seed = MessageDigest.getInstance("SHA-256").digest(seedPhrase.getBytes(StandardCharsets.UTF_8));
             DeterministicKey master = HDKeyDerivation.createMasterPrivateKey(seed);
