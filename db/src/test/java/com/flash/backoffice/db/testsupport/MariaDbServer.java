@@ -131,6 +131,14 @@ public final class MariaDbServer implements AutoCloseable {
         return jdbcUrl(database);
     }
 
+    /**
+     * Kills the server as a crash or an operator's {@code kill -9} would, for fault tests; {@link #start} on the same
+     * data directory and port brings it back.
+     */
+    public synchronized void kill() {
+        process.kill();
+    }
+
     @Override
     public synchronized void close() {
         process.stop();
@@ -178,7 +186,7 @@ public final class MariaDbServer implements AutoCloseable {
         return name;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

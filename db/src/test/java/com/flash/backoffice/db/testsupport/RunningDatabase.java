@@ -12,4 +12,9 @@ interface RunningDatabase {
 
     /** Idempotent; waits for a clean shutdown, then kills. */
     void stop();
+
+    /** As a crash would end it (SIGKILL where the process is the machine's mariadbd); its data stays. */
+    default void kill() {
+        stop();
+    }
 }

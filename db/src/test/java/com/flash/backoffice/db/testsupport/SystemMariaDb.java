@@ -118,6 +118,17 @@ final class SystemMariaDb implements RunningDatabase {
     }
 
     @Override
+    public synchronized void kill() {
+        stopped = true;
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
     public synchronized void stop() {
         if (stopped) {
             return;

@@ -24,7 +24,16 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Drops and recreates {@code name}, then migrates it to the latest schema. */
     public static TestDatabase migrated(String name) {
-        TestDatabase database = empty(name);
+        return migrate(empty(name));
+    }
+
+    /** As {@link #migrated(String)}, on {@code server} rather than the shared one (a server a test may kill). */
+    public static TestDatabase migrated(MariaDbServer server, String name) {
+        // a request for a connection while the server is down gives up quickly, as the application's pool does
+        return migrate(empty(server, name, 3_000));
+    }
+
+    private static TestDatabase migrate(TestDatabase database) {
         Flyway.configure()
                 .dataSource(database.dataSource)
                 .locations("classpath:db/migration")
@@ -35,8 +44,12 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Drops and recreates {@code name} without migrating it. */
     public static TestDatabase empty(String name) {
-        MariaDbServer server = MariaDbServer.shared();
+        return empty(MariaDbServer.shared(), name, 30_000);
+    }
+
+    private static TestDatabase empty(MariaDbServer server, String name, long connectionTimeoutMillis) {
         HikariConfig config = new HikariConfig();
+        config.setConnectionTimeout(connectionTimeoutMillis);
         config.setJdbcUrl(server.createDatabase(name));
         config.setUsername(server.username());
         config.setPassword(server.password());
