@@ -65,7 +65,7 @@ class PayoutKillRegtestIT {
     private static final int PAYOUTS_PER_ROUND = 3;
     private static final int MIN_KILLS_PER_STEP = 20;
     private static final int MIN_KILLS = 100;
-    private static final long LIQUIDITY_MSAT = 2_000_000_000L;
+    static final long LIQUIDITY_MSAT = 2_000_000_000L;
     private static final long PAYOUT_MSAT = 5_000_000L;
     private static final long FEE_LIMIT_MSAT = 10_000L;
     private static final ApprovalPolicy AUTO_APPROVED =
@@ -73,7 +73,7 @@ class PayoutKillRegtestIT {
     private static final Duration WORKFLOW_TASK_TIMEOUT = Duration.ofSeconds(2);
     private static final Duration COMPLETION_TIMEOUT = Duration.ofMinutes(2);
 
-    private record PayoutToCustomer(Payout payout, AddInvoiceResponse invoice) {
+    record PayoutToCustomer(Payout payout, AddInvoiceResponse invoice) {
         String hash() {
             return hex(invoice.getRHash());
         }
@@ -139,7 +139,7 @@ class PayoutKillRegtestIT {
         }
     }
 
-    private static void assertPaidExactlyOnce(
+    static void assertPaidExactlyOnce(
             RegtestNetwork net,
             TestDatabase database,
             PayoutRepository payouts,
@@ -170,7 +170,7 @@ class PayoutKillRegtestIT {
         }
     }
 
-    private static PayoutToCustomer requestAndStart(
+    static PayoutToCustomer requestAndStart(
             RegtestNetwork net, WorkflowClient client, PayoutRepository payouts, Merchant merchant, int number)
             throws Exception {
         long amountMsat = PAYOUT_MSAT + number;
@@ -209,7 +209,7 @@ class PayoutKillRegtestIT {
         return new PayoutToCustomer(payout, invoice);
     }
 
-    private static Merchant merchantWithBalance(TestDatabase database, LedgerRepository ledger, long msat) {
+    static Merchant merchantWithBalance(TestDatabase database, LedgerRepository ledger, long msat) {
         Merchant merchant = new MerchantRepository(database.dsl())
                 .create(NewMerchant.withDefaults("Kill test shop " + System.nanoTime(), "EUR"));
         ledger.createAccount(ChartOfAccounts.merchantBalance(merchant.id()));

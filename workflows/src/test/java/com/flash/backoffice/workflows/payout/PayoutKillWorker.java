@@ -36,7 +36,7 @@ final class PayoutKillWorker {
         KillWorkerMain.run(args, PayoutKillWorker::register);
     }
 
-    private static void register(WorkerFactory factory, KillWorkerMain.Connections connections, KillPoints points) {
+    static void register(WorkerFactory factory, KillWorkerMain.Connections connections, KillPoints points) {
         DSLContext dsl = connections.dsl();
         WorkerOptions options = WorkerOptions.newBuilder()
                 .setStickyQueueScheduleToStartTimeout(KillWorkerMain.STICKY_TIMEOUT)
