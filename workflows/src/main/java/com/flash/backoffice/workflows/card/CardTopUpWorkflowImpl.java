@@ -4,12 +4,11 @@ import com.flash.backoffice.db.card.TopUpCredit;
 import com.flash.backoffice.db.card.TopUpState;
 import com.flash.backoffice.workflows.approval.ApprovalDecision;
 import com.flash.backoffice.workflows.approval.ApprovalKind;
+import com.flash.backoffice.workflows.approval.ApprovalNotes;
 import com.flash.backoffice.workflows.approval.ApprovalOutcome;
 import com.flash.backoffice.workflows.approval.ApprovalProcess;
 import com.flash.backoffice.workflows.approval.ApprovalResult;
 import com.flash.backoffice.workflows.approval.ApprovalSubject;
-import com.flash.backoffice.workflows.approval.ApprovalVerdict;
-import com.flash.backoffice.workflows.approval.RecordedDecision;
 import io.temporal.activity.ActivityOptions;
 import io.temporal.common.RetryOptions;
 import io.temporal.workflow.Workflow;
@@ -45,7 +44,7 @@ public class CardTopUpWorkflowImpl implements CardTopUpWorkflow {
             state = credit.state();
             creditedCardId = credit.cardId();
         } else {
-            activities.cancel(request.topUpId(), notApprovedNote(outcome));
+            activities.cancel(request.topUpId(), ApprovalNotes.notApproved(approval));
             state = TopUpState.CANCELLED;
         }
         Workflow.await(Workflow::isEveryHandlerFinished);
@@ -76,24 +75,6 @@ public class CardTopUpWorkflowImpl implements CardTopUpWorkflow {
                 creditedCardId);
     }
 
-    private String notApprovedNote(ApprovalOutcome outcome) {
-        return switch (outcome) {
-            case REJECTED ->
-                approval.decisions().stream()
-                        .filter(decision -> decision.verdict() == ApprovalVerdict.REJECT)
-                        .findFirst()
-                        .map(CardTopUpWorkflowImpl::rejectedNote)
-                        .orElse("Rejected");
-            case EXPIRED -> "Not decided before the approval deadline";
-            default -> "Withdrawn before a decision";
-        };
-    }
-
-    private static String rejectedNote(RecordedDecision decision) {
-        String note = "Rejected by " + decision.decidedBy() + ": " + decision.reason();
-        return note.length() <= 500 ? note : note.substring(0, 497) + "...";
-    }
-
     private static ApprovalSubject subject(ManualTopUpRequest request) {
         String id = CardTopUpWorkflow.workflowId(request.topUpId());
         String summary = "Manual top-up of card " + request.cardId() + ": " + request.reason();
@@ -104,6 +85,6 @@ public class CardTopUpWorkflowImpl implements CardTopUpWorkflow {
                 null,
                 request.amountMsat(),
                 request.requestedBy(),
-                summary.length() <= 500 ? summary : summary.substring(0, 497) + "...");
+                ApprovalNotes.clip(summary));
     }
 }

@@ -3,6 +3,7 @@ package com.flash.backoffice.workflows.merchant;
 import com.flash.backoffice.db.merchant.MerchantChangeStatus;
 import com.flash.backoffice.workflows.approval.ApprovalDecision;
 import com.flash.backoffice.workflows.approval.ApprovalKind;
+import com.flash.backoffice.workflows.approval.ApprovalNotes;
 import com.flash.backoffice.workflows.approval.ApprovalOutcome;
 import com.flash.backoffice.workflows.approval.ApprovalProcess;
 import com.flash.backoffice.workflows.approval.ApprovalResult;
@@ -17,8 +18,6 @@ import java.util.stream.Collectors;
 
 /** Reads as the change's script: record it, await a second person's approval, apply it or close it. */
 public class MerchantChangeWorkflowImpl implements MerchantChangeWorkflow {
-
-    static final int MAX_NOTE = 500;
 
     private static final ActivityOptions WRITE_OPTIONS = ActivityOptions.newBuilder()
             .setStartToCloseTimeout(Duration.ofSeconds(30))
@@ -50,7 +49,7 @@ public class MerchantChangeWorkflowImpl implements MerchantChangeWorkflow {
                 case EXPIRED -> MerchantChangeStatus.EXPIRED;
                 default -> MerchantChangeStatus.WITHDRAWN;
             };
-            activities.close(request.changeId(), status, notApprovedNote(outcome));
+            activities.close(request.changeId(), status, ApprovalNotes.notApproved(approval));
         }
         Workflow.await(Workflow::isEveryHandlerFinished);
         return snapshot();
@@ -91,24 +90,7 @@ public class MerchantChangeWorkflowImpl implements MerchantChangeWorkflow {
                 .filter(decision -> decision.verdict() == ApprovalVerdict.APPROVE)
                 .map(RecordedDecision::decidedBy)
                 .collect(Collectors.joining(", "));
-        return clip("Requested by " + request.requestedBy() + ", approved by " + approvers);
-    }
-
-    private String notApprovedNote(ApprovalOutcome outcome) {
-        return switch (outcome) {
-            case REJECTED ->
-                approval.decisions().stream()
-                        .filter(decision -> decision.verdict() == ApprovalVerdict.REJECT)
-                        .findFirst()
-                        .map(decision -> clip("Rejected by " + decision.decidedBy() + ": " + decision.reason()))
-                        .orElse("Rejected");
-            case EXPIRED -> "Not decided before the approval deadline";
-            default -> "Withdrawn before a decision";
-        };
-    }
-
-    private static String clip(String note) {
-        return note.length() <= MAX_NOTE ? note : note.substring(0, MAX_NOTE - 3) + "...";
+        return ApprovalNotes.clip("Requested by " + request.requestedBy() + ", approved by " + approvers);
     }
 
     private static ApprovalSubject subject(MerchantChangeRequest request) {
@@ -121,7 +103,7 @@ public class MerchantChangeWorkflowImpl implements MerchantChangeWorkflow {
                 request.merchantId(),
                 0,
                 request.requestedBy(),
-                clip(summary));
+                ApprovalNotes.clip(summary));
     }
 
     private static String summaryOfDestination(MerchantChangeRequest request) {
